@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { createApiKey, createPlatform, openAccessDatabase } from '@meterline/gateway';
+import { freePort, newBusNamespace, postGraphQL, testInfrastructure, type GraphQLResponse } from '@meterline/kit/testing';
+import { systemClock, type Role } from '@meterline/kit';
+import { launchStack, serviceSpecs, type Stack } from '@meterline/stack';
+
+/** The whole platform as five real processes on free ports, isolated on NATS by its own namespace. */
+export async function startPlatform(overrides: { natsUrl?: string } = {}): Promise<Stack & { databaseUrl: string; secret: string }> {
+  const infra = await testInfrastructure();
+  const ports: Record<string, number> = {};
+  for (const spec of serviceSpecs()) ports[spec.name] = await freePort();
+  const secret = randomBytes(16).toString('hex');
+  const stack = await launchStack({
+    env: {
+      DATABASE_URL: infra.databaseUrl,
+      NATS_URL: overrides.natsUrl ?? infra.natsUrl,
+      BUS_NAMESPACE: newBusNamespace(),
+      TENANT_SIGNING_SECRET: secret,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error',
+    },
+    ports,
+    output: process.env.E2E_LOG_LEVEL ? (service, line) => console.log(`[${service}] ${line}`) : undefined,
+  });
+  return { ...stack, databaseUrl: infra.databaseUrl, secret };
+}
+
+/** A new platform (tenant) with an API key, as an operator would make one. */
+export async function newTenant(databaseUrl: string, role: Role = 'admin'): Promise<{ platformId: string; apiKey: string }> {
+  const ds = await openAccessDatabase(databaseUrl);
+  try {
+    const platformId = await createPlatform(ds, `e2e ${new Date().toISOString()}`, systemClock);
+    const { key } = await createApiKey(ds, platformId, role, 'e2e', systemClock);
+    return { platformId, apiKey: key };
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** A GraphQL client of the gateway for one API key; `expectData` fails the test on any GraphQL error. */
+export function gatewayClient(url: string, apiKey: string) {
+  const send = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> =>
+    postGraphQL<T>(url, query, variables, { authorization: `Bearer ${apiKey}` });
+  return {
+    send,
+    async expectData<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await send<T>(query, variables);
+      if (response.errors?.length || !response.data) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors ?? response)}`);
+      return response.data;
+    },
+  };
+}
+
+export type GatewayClient = ReturnType<typeof gatewayClient>;
+
+export const CREATE_METER = /* GraphQL */ `
+  mutation ($input: CreateMeterInput!) { createMeter(input: $input) { id reference status } }
+`;
+export const ACTIVATE_METER = /* GraphQL */ `
+  mutation ($meter: String!) { activateMeter(meter: $meter) { id status } }
+`;
+export const CREATE_CUSTOMER = /* GraphQL */ `
+  mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id reference name currency } }
+`;
+export const INGEST = /* GraphQL */ `
+  mutation ($events: [UsageEventInput!]!) {
+    ingestUsageEvents(events: $events) {
+      accepted unmatched duplicates conflicts rejected
+      results { index reference status reason field eventId }
+    }
+  }
+`;
+export const CUSTOMER_USAGE = /* GraphQL */ `
+  query ($reference: String!, $metric: String!, $from: DateTime!, $to: DateTime!) {
+    customer(reference: $reference) { id name usage(metric: $metric, from: $from, to: $to) { metric value } }
+  }
+`;
+
+/** An active meter `api_calls` with a SUM metric `api_calls_total` of its NUMBER value `calls`. */
+export async function createApiCallsMeter(client: GatewayClient): Promise<void> {
+  await client.expectData(CREATE_METER, {
+    input: {
+      reference: 'api_calls',
+      name: 'API calls',
+      values: [{ reference: 'calls', type: 'NUMBER' }],
+      metrics: [{ reference: 'api_calls_total', aggregation: 'SUM', valueReference: 'calls' }],
+    },
+  });
+  await client.expectData(ACTIVATE_METER, { meter: 'api_calls' });
+}
+
+export function callEvent(customerReference: string, reference: string, calls: string, timestamp = '2026-03-05T10:00:00+01:00') {
+  return { meterReference: 'api_calls', customerReference, reference, timestamp, meterValues: [{ reference: 'calls', number: calls }] };
+}
+
+export const MARCH_2026 = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };

@@ -1,0 +1,128 @@
+import { postGraphQL, waitFor } from '@meterline/kit/testing';
+import {
+  callEvent,
+  createApiCallsMeter,
+  CREATE_CUSTOMER,
+  CUSTOMER_USAGE,
+  gatewayClient,
+  INGEST,
+  MARCH_2026,
+  newTenant,
+  startPlatform,
+} from './testkit';
+
+type IngestData = {
+  ingestUsageEvents: {
+    accepted: number;
+    unmatched: number;
+    duplicates: number;
+    conflicts: number;
+    rejected: number;
+    results: Array<{ index: number; status: string; reason: string | null; field: string | null }>;
+  };
+};
+type UsageData = { customer: { id: string; name: string; usage: { value: string } } | null };
+
+describe('the thin slice, through the gateway only', () => {
+  let platform: Awaited<ReturnType<typeof startPlatform>>;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('matches usage sent before the customer existed once subscriptions announces the customer', async () => {
+    const { apiKey } = await newTenant(platform.databaseUrl);
+    const client = gatewayClient(platform.gatewayUrl, apiKey);
+    await createApiCallsMeter(client);
+
+    const early = await client.expectData<IngestData>(INGEST, {
+      events: [callEvent('acme', 'evt-1', '10'), callEvent('acme', 'evt-2', '2.5')],
+    });
+    expect(early.ingestUsageEvents).toMatchObject({ unmatched: 2, accepted: 0 });
+    expect(early.ingestUsageEvents.results.map((r) => r.reason)).toEqual(['UNKNOWN_CUSTOMER', 'UNKNOWN_CUSTOMER']);
+
+    await client.expectData(CREATE_CUSTOMER, { input: { reference: 'acme', name: 'Acme Inc.', currency: 'EUR' } });
+    await client.expectData(INGEST, { events: [callEvent('acme', 'evt-3', '0.25')] });
+
+    const usage = await waitFor(
+      async () => {
+        const data = await client.expectData<UsageData>(CUSTOMER_USAGE, { reference: 'acme', metric: 'api_calls_total', ...MARCH_2026 });
+        return data.customer?.usage.value === '12.75' && data.customer;
+      },
+      'the three events to count for acme',
+    );
+    expect(usage.name).toBe('Acme Inc.');
+  });
+
+  it('reports duplicates, conflicts and rejected events per event without failing the others, and never counts twice', async () => {
+    const { apiKey } = await newTenant(platform.databaseUrl);
+    const client = gatewayClient(platform.gatewayUrl, apiKey);
+    await createApiCallsMeter(client);
+    await client.expectData(CREATE_CUSTOMER, { input: { reference: 'globex', name: 'Globex', currency: 'USD' } });
+    await client.expectData(INGEST, { events: [callEvent('globex', 'a', '1')] });
+
+    const second = await client.expectData<IngestData>(INGEST, {
+      events: [
+        callEvent('globex', 'a', '1'), // same content: duplicate
+        callEvent('globex', 'a', '5'), // same reference, other content: conflict, the first stays
+        { ...callEvent('globex', 'b', 'ten'), reference: 'b' }, // not a number
+        callEvent('globex', 'c', '3', '2026-03-05 10:00'), // not RFC 3339
+        callEvent('globex', 'd', '4'),
+      ],
+    });
+    expect(second.ingestUsageEvents.results.map((r) => [r.status, r.field])).toEqual([
+      ['DUPLICATE', null],
+      ['CONFLICT', null],
+      ['REJECTED', 'meterValues[0].number'],
+      ['REJECTED', 'timestamp'],
+      [expect.stringMatching(/ACCEPTED|UNMATCHED/), null],
+    ]);
+
+    await waitFor(async () => {
+      const data = await client.expectData<UsageData>(CUSTOMER_USAGE, { reference: 'globex', metric: 'api_calls_total', ...MARCH_2026 });
+      return data.customer?.usage.value === '5';
+    }, 'globex usage to be 1 + 4');
+  });
+
+  it('keeps platforms apart: another platform sees neither the customer nor the meter', async () => {
+    const owner = gatewayClient(platform.gatewayUrl, (await newTenant(platform.databaseUrl)).apiKey);
+    const stranger = gatewayClient(platform.gatewayUrl, (await newTenant(platform.databaseUrl)).apiKey);
+    await createApiCallsMeter(owner);
+    const { createCustomer } = await owner.expectData<{ createCustomer: { id: string } }>(CREATE_CUSTOMER, {
+      input: { reference: 'initech', name: 'Initech', currency: 'EUR' },
+    });
+
+    const byReference = await stranger.expectData<{ customer: unknown }>(`{ customer(reference: "initech") { id } }`);
+    expect(byReference.customer).toBeNull();
+    const byId = await stranger.expectData<{ customer: unknown }>(`query ($id: ID!) { customer(id: $id) { id } }`, { id: createCustomer.id });
+    expect(byId.customer).toBeNull();
+    const meters = await stranger.expectData<{ meters: { totalCount: number } }>(`{ meters { totalCount } }`);
+    expect(meters.meters.totalCount).toBe(0);
+  });
+
+  it('refuses a wrong API key with UNAUTHENTICATED', async () => {
+    const response = await postGraphQL(platform.gatewayUrl, '{ meters { totalCount } }', {}, { authorization: 'Bearer ml_nope_nope' });
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const missing = await postGraphQL(platform.gatewayUrl, '{ meters { totalCount } }');
+    expect(missing.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('has every subgraph refuse a request without the signed tenant headers', async () => {
+    for (const name of ['metering', 'catalog', 'subscriptions', 'invoicing']) {
+      const response = await postGraphQL(`${platform.urls[name]}/graphql`, '{ __typename }', {}, {
+        'x-meterline-platform-id': '00000000-0000-4000-8000-000000000000',
+        'x-meterline-role': 'admin',
+      });
+      expect({ name, status: response.status, code: response.errors?.[0].extensions?.code }).toEqual({
+        name,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Clock, Role, Tenant } from '@meterline/kit';
+import type { DataSource } from 'typeorm';
+
+/** Keys look like `ml_<8-char prefix>_<secret>`; only their SHA-256 is stored, the prefix stays visible to tell keys apart. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export interface CreatedApiKey {
+  id: string;
+  /** Shown once, never stored. */
+  key: string;
+  prefix: string;
+  role: Role;
+}
+
+export async function createPlatform(ds: DataSource, name: string, clock: Clock, id: string = randomUUID()): Promise<string> {
+  await ds.query(`INSERT INTO platforms (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [id, name, clock.now()]);
+  return id;
+}
+
+export async function createApiKey(ds: DataSource, platformId: string, role: Role, name: string, clock: Clock): Promise<CreatedApiKey> {
+  const prefix = randomBytes(6).toString('base64url').slice(0, 8);
+  const key = `ml_${prefix}_${randomBytes(24).toString('base64url')}`;
+  const [row] = (await ds.query(
+    `INSERT INTO api_keys (platform_id, name, prefix, key_hash, role, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [platformId, name, prefix, hashApiKey(key), role, clock.now()],
+  )) as Array<{ id: string }>;
+  return { id: row.id, key, prefix, role };
+}
+
+/** Resolves an API key to its platform and role; null for unknown or revoked keys. */
+export async function authenticateApiKey(ds: DataSource, key: string, clock: Clock): Promise<Tenant | null> {
+  const [found] = (await ds.query(`SELECT id, platform_id, role, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [
+    hashApiKey(key),
+  ])) as Array<{ id: string; platform_id: string; role: Role; last_used_at: Date | null }>;
+  if (!found) return null;
+  const now = clock.now();
+  // Last use is kept to the minute: one write per key per minute, not one per request.
+  if (!found.last_used_at || now.getTime() - found.last_used_at.getTime() > 60_000) {
+    await ds.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [found.id, now]);
+  }
+  return { platformId: found.platform_id, role: found.role };
+}
+
+export function apiKeyFromHeaders(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const authorization = headers.authorization;
+  const bearer = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
+  const header = headers['x-api-key'];
+  return bearer ?? (typeof header === 'string' ? header : undefined);
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { readSupergraph, type SubgraphName } from '@meterline/contracts';
+import {
+  createHttpApp,
+  createHttpServer,
+  createLogger,
+  formatPublicError,
+  listen,
+  loadConfig,
+  openDatabase,
+  ServiceMetrics,
+  signTenantHeaders,
+  systemClock,
+  type Clock,
+  type Logger,
+  type Tenant,
+} from '@meterline/kit';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { apiKeyFromHeaders, authenticateApiKey } from './access/api-keys';
+import { Access1763700000000 } from './access/migrations';
+import { gatewayConfigSpec, type GatewayConfig } from './config';
+
+interface GatewayContext {
+  tenant: Tenant;
+  requestId: string;
+}
+
+export interface StartGatewayOptions {
+  config?: Partial<GatewayConfig>;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  ds: DataSource;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/** The gateway owns the `gateway` schema: platforms and API keys. */
+export function openAccessDatabase(url: string): Promise<DataSource> {
+  return openDatabase({ url, schema: 'gateway', entities: [], migrations: [Access1763700000000], poolSize: 5 });
+}
+
+/** The one door: API-key auth, tenant signing, the static supergraph, one GraphQL endpoint. */
+export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const config: GatewayConfig = { ...loadConfig(gatewayConfigSpec, options.env), ...options.config };
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger('gateway', config.LOG_LEVEL);
+  const metrics = new ServiceMetrics('gateway');
+  const ds = await openAccessDatabase(config.DATABASE_URL);
+
+  const subgraphUrls: Record<SubgraphName, string> = {
+    metering: config.METERING_URL,
+    catalog: config.CATALOG_URL,
+    subscriptions: config.SUBSCRIPTIONS_URL,
+    invoicing: config.INVOICING_URL,
+  };
+  const gateway = new ApolloGateway({
+    supergraphSdl: readSupergraph(),
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: subgraphUrls[name as SubgraphName] ?? url,
+        willSendRequest({ request, context }) {
+          if (!context.tenant) return; // the gateway's own start-up requests carry no tenant
+          for (const [header, value] of Object.entries(signTenantHeaders(config.TENANT_SIGNING_SECRET, context.tenant, clock))) {
+            request.http?.headers.set(header, value);
+          }
+          request.http?.headers.set('x-request-id', context.requestId);
+        },
+      }),
+  });
+
+  let stopping = false;
+  const app = createHttpApp(metrics, { ready: async () => !stopping && (await ds.query('SELECT 1').then(() => true)) });
+  const httpServer = createHttpServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: formatPublicError,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: process.env.NODE_ENV !== 'production',
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    async (req, res, next) => {
+      const key = apiKeyFromHeaders(req.headers);
+      const tenant = key ? await authenticateApiKey(ds, key, clock).catch(next) : null;
+      if (!tenant) {
+        res.status(401).json({ errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      res.locals.tenant = tenant;
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({ tenant: res.locals.tenant as Tenant, requestId: String(req.headers['x-request-id'] ?? randomUUID()) }),
+    }),
+  );
+
+  const port = await listen(httpServer, config.PORT);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  log.info({ url }, 'gateway ready');
+  return {
+    url,
+    port,
+    ds,
+    log,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      await apollo.stop();
+      await ds.destroy();
+    },
+  };
+}

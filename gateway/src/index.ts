@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+
+export * from './gateway';
+export * from './access/api-keys';
+export * from './config';

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export * from './clock';
+export * from './config';
+export * from './errors';
+export * from './logger';
+export * from './money';
+export * from './bus/connection';
+export * from './bus/envelope';
+export * from './bus/inbox';
+export * from './bus/outbox';
+export * from './bus/bus-tables.migration';
+export * from './graphql/scalars';
+export * from './graphql/schema';
+export * from './graphql/connection';
+export * from './server/context';
+export * from './server/http';
+export * from './server/metrics';
+export * from './server/subgraph';
+export * from './server/tenant';
+export * from './store/database';
+export * from './store/transaction';
+export * from './server/shutdown';

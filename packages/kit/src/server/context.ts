@@ -1,0 +1,30 @@
+import DataLoader from 'dataloader';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { ServiceDb } from '../store/transaction';
+import type { Role } from './tenant';
+
+/** Per-request DataLoaders, created on first use: one batch query per entity type per request. */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** What every resolver receives. `platformId` comes only from the gateway's signed headers. */
+export interface RequestContext {
+  platformId: string;
+  role: Role;
+  requestId: string;
+  log: Logger;
+  db: ServiceDb;
+  clock: Clock;
+  loaders: Loaders;
+}

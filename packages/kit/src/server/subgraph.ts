@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { execute, parse, type GraphQLSchema } from 'graphql';
+import type { EntitySchema, MigrationInterface } from 'typeorm';
+import { systemClock, type Clock } from '../clock';
+import { loadConfig, subgraphConfigSpecFor, type SubgraphConfig } from '../config';
+import { formatPublicError } from '../errors';
+import { createLogger, type Logger } from '../logger';
+import { Bus } from '../bus/connection';
+import { BusTables1763700000000 } from '../bus/bus-tables.migration';
+import { InboxConsumer, type EventHandler } from '../bus/inbox';
+import { OutboxRelay } from '../bus/outbox';
+import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
+import { openDatabase } from '../store/database';
+import { ServiceDb } from '../store/transaction';
+import { Loaders, type RequestContext } from './context';
+import { createHttpApp, createHttpServer, listen } from './http';
+import { ServiceMetrics } from './metrics';
+import { stopOnSignals } from './shutdown';
+import { verifyTenantHeaders } from './tenant';
+
+/** Everything that makes a subgraph what it is; the kit does the rest the same way for all four. */
+export interface SubgraphDefinition {
+  /** Subgraph name; also the name of the one Postgres schema it owns and of its NATS stream. */
+  name: string;
+  /** Port used when PORT is unset (services.json). */
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Array<Function | EntitySchema>;
+  migrations: Array<new () => MigrationInterface>;
+  graph: SubgraphGraph;
+  /** Streams of other subgraphs this one keeps projections from. */
+  consumes?: Array<{ producer: string; handlers: Record<string, EventHandler> }>;
+}
+
+export interface StartSubgraphOptions {
+  /** Overrides of the environment's configuration (tests pass PORT 0 for a free port). */
+  config?: Partial<SubgraphConfig>;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  /** See BusOptions.namespace. */
+  busNamespace?: string;
+  streamMaxAgeMs?: number;
+  log?: Logger;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  db: ServiceDb;
+  bus: Bus;
+  relay: OutboxRelay;
+  consumers: InboxConsumer[];
+  schema: GraphQLSchema;
+  sdl: string;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/** Reads the SDL exactly as the running subgraph serves it at `_service { sdl }`. */
+export async function servedSdl(schema: GraphQLSchema): Promise<string> {
+  const result = await execute({ schema, document: parse('{ _service { sdl } }') });
+  if (result.errors) throw result.errors[0];
+  return (result.data as { _service: { sdl: string } })._service.sdl;
+}
+
+export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions = {}): Promise<RunningSubgraph> {
+  const config: SubgraphConfig = { ...loadConfig(subgraphConfigSpecFor(definition.defaultPort), options.env), ...options.config };
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(definition.name, config.LOG_LEVEL);
+  const metrics = new ServiceMetrics(definition.name);
+
+  const ds = await openDatabase({
+    url: config.DATABASE_URL,
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: [BusTables1763700000000, ...definition.migrations],
+  });
+  const bus = await Bus.connect({
+    url: config.NATS_URL,
+    name: definition.name,
+    namespace: options.busNamespace ?? config.BUS_NAMESPACE,
+    streamMaxAgeMs: options.streamMaxAgeMs,
+    log,
+  });
+  await bus.ensureStream(definition.name);
+  const relay = new OutboxRelay(ds, bus, clock, log);
+  const db = new ServiceDb(ds, clock, () => relay.nudge());
+  const consumers = (definition.consumes ?? []).map(
+    (c) => new InboxConsumer(ds, bus, clock, log, { service: definition.name, producer: c.producer, handlers: c.handlers }),
+  );
+  metrics.gaugeFrom('outbox_backlog', 'Outbox events not yet published', async () => [{ value: await relay.backlog() }]);
+  metrics.gaugeFrom('consumer_lag', 'Stream messages not yet handled by this service', async () =>
+    Promise.all(consumers.map(async (c) => ({ labels: { stream: c.streamName }, value: await c.lag() }))),
+  );
+
+  const { schema, sdl } = await buildFederatedSchema(definition.graph);
+  let stopping = false;
+  const app = createHttpApp(metrics, {
+    ready: async () => !stopping && bus.connected && (await ds.query('SELECT 1').then(() => true)),
+  });
+  const httpServer = createHttpServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: formatPublicError,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '10mb' }),
+    (req, res, next) => {
+      const tenant = verifyTenantHeaders(config.TENANT_SIGNING_SECRET, req.headers, clock);
+      if ('refused' in tenant) {
+        log.warn({ reason: tenant.refused, path: req.path }, 'refused a request without a valid tenant signature');
+        res.status(401).json({ errors: [{ message: 'Unsigned or invalid tenant context', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      res.locals.tenant = tenant;
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+        return {
+          ...res.locals.tenant,
+          requestId,
+          log: log.child({ requestId, platformId: res.locals.tenant.platformId }),
+          db,
+          clock,
+          loaders: new Loaders(),
+        };
+      },
+    }),
+  );
+  const port = await listen(httpServer, config.PORT);
+  relay.start();
+  for (const consumer of consumers) await consumer.start();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  log.info({ url }, `${definition.name} subgraph ready`);
+
+  return {
+    name: definition.name,
+    url,
+    port,
+    db,
+    bus,
+    relay,
+    consumers,
+    schema,
+    sdl,
+    log,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      // Order matters: stop taking requests, finish in-flight ones, stop consuming, flush the outbox, then close connections.
+      await apollo.stop(); // drains the HTTP server
+
+      for (const consumer of consumers) await consumer.stop();
+      await relay.stop();
+      await bus.close();
+      await ds.destroy();
+      log.info(`${definition.name} subgraph stopped`);
+    },
+  };
+}
+
+/** Entry point of a subgraph process: start, then stop gracefully on SIGTERM/SIGINT. */
+export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const running = await startSubgraph(definition).catch((error: Error) => {
+    console.error(`${definition.name} failed to start: ${error.message}`);
+    process.exit(1);
+  });
+  stopOnSignals(running.log, () => running.stop());
+}
+
+/** `print-sdl` entry of a subgraph: writes the SDL it serves to stdout (used by `npm run compose`). */
+export async function printServedSdl(definition: SubgraphDefinition): Promise<void> {
+  const { schema } = await buildFederatedSchema(definition.graph);
+  process.stdout.write(await servedSdl(schema));
+}

@@ -1,0 +1,62 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../clock';
+
+/** Roles of an API key (DESIGN §3). */
+export const Roles = ['admin', 'ingest', 'read', 'partner'] as const;
+export type Role = (typeof Roles)[number];
+
+export interface Tenant {
+  platformId: string;
+  role: Role;
+}
+
+/** Headers with which the gateway tells a subgraph who is asking. Subgraphs trust nothing else. */
+export const TenantHeader = {
+  platformId: 'x-meterline-platform-id',
+  role: 'x-meterline-role',
+  issuedAt: 'x-meterline-issued-at',
+  signature: 'x-meterline-signature',
+} as const;
+
+/** How long a signed header stays valid; bounds replay of a captured header. */
+export const TENANT_SIGNATURE_TTL_MS = 5 * 60_000;
+
+function sign(secret: string, platformId: string, role: string, issuedAt: string): string {
+  return createHmac('sha256', secret).update(`v1\n${platformId}\n${role}\n${issuedAt}`).digest('hex');
+}
+
+export function signTenantHeaders(secret: string, tenant: Tenant, clock: Clock): Record<string, string> {
+  const issuedAt = String(clock.now().getTime());
+  return {
+    [TenantHeader.platformId]: tenant.platformId,
+    [TenantHeader.role]: tenant.role,
+    [TenantHeader.issuedAt]: issuedAt,
+    [TenantHeader.signature]: sign(secret, tenant.platformId, tenant.role, issuedAt),
+  };
+}
+
+type HeaderBag = Record<string, string | string[] | undefined>;
+
+function single(headers: HeaderBag, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Returns the tenant when the headers carry a valid, fresh signature; otherwise the reason it was refused. */
+export function verifyTenantHeaders(secret: string, headers: HeaderBag, clock: Clock): Tenant | { refused: string } {
+  const platformId = single(headers, TenantHeader.platformId);
+  const role = single(headers, TenantHeader.role);
+  const issuedAt = single(headers, TenantHeader.issuedAt);
+  const signature = single(headers, TenantHeader.signature);
+  if (!platformId || !role || !issuedAt || !signature) return { refused: 'missing signed tenant headers' };
+  if (!UUID.test(platformId)) return { refused: 'malformed platform id' };
+  if (!(Roles as readonly string[]).includes(role)) return { refused: 'unknown role' };
+  const age = clock.now().getTime() - Number(issuedAt);
+  if (!Number.isFinite(age) || Math.abs(age) > TENANT_SIGNATURE_TTL_MS) return { refused: 'expired tenant signature' };
+  const expected = Buffer.from(sign(secret, platformId, role, issuedAt), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { refused: 'bad tenant signature' };
+  return { platformId, role: role as Role };
+}

@@ -1,0 +1,44 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../clock';
+import { newEvent } from '../bus/envelope';
+import { writeToOutbox } from '../bus/outbox';
+
+/** One database transaction of a service; events emitted here go to the outbox and leave only if it commits. */
+export class Transaction {
+  emitted = 0;
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  async emit(type: string, platformId: string, data: Record<string, unknown>): Promise<void> {
+    await writeToOutbox(this.manager, newEvent(type, platformId, data, this.clock), this.clock);
+    this.emitted += 1;
+  }
+}
+
+/** The service's database: its DataSource plus transactions that feed the outbox relay. */
+export class ServiceDb {
+  constructor(
+    readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly onCommittedEvents: () => void = () => {},
+  ) {}
+
+  async transact<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    let emitted = 0;
+    const result = await this.ds.transaction(async (manager) => {
+      const tx = new Transaction(manager, this.clock);
+      const value = await work(tx);
+      emitted = tx.emitted;
+      return value;
+    });
+    if (emitted > 0) this.onCommittedEvents();
+    return result;
+  }
+
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T[]> {
+    return this.ds.query(sql, parameters) as Promise<T[]>;
+  }
+}

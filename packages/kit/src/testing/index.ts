@@ -1,0 +1,3 @@
+export * from './environment';
+export * from './nats-server';
+export * from './graphql-client';

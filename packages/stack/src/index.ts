@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const repoRoot = resolve(__dirname, '..', '..', '..');
+
+interface ServiceSpec {
+  name: string;
+  port: number;
+  entry: string;
+  dependsOn: string[];
+}
+
+/** The services as services.json lists them (the same list the deployment files are checked against). */
+export function serviceSpecs(): ServiceSpec[] {
+  return (JSON.parse(readFileSync(join(repoRoot, 'services.json'), 'utf8')) as { services: ServiceSpec[] }).services;
+}
+
+export interface StackOptions {
+  /** Environment shared by every service (DATABASE_URL, NATS_URL, TENANT_SIGNING_SECRET, BUS_NAMESPACE, …). */
+  env: Record<string, string>;
+  /** Port per service; default: services.json's. */
+  ports?: Record<string, number>;
+  /** Receives every output line of every service; default: discard. */
+  output?: (service: string, line: string) => void;
+  /** How long each service may take to answer /readyz. */
+  readyTimeoutMs?: number;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+async function waitReady(name: string, base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} was not ready at ${base}/readyz within ${timeoutMs} ms`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts the four subgraphs, waits until each is ready, then the gateway pointing at them. */
+export async function launchStack(options: StackOptions): Promise<Stack> {
+  const specs = serviceSpecs();
+  const port = (s: ServiceSpec) => options.ports?.[s.name] ?? s.port;
+  const urls = Object.fromEntries(specs.map((s) => [s.name, `http://127.0.0.1:${port(s)}`]));
+  const children: Array<{ spec: ServiceSpec; child: ChildProcess }> = [];
+
+  const start = (spec: ServiceSpec): ChildProcess => {
+    const subgraphUrls = Object.fromEntries(
+      specs.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]),
+    );
+    const child = spawn(process.execPath, [join(repoRoot, spec.entry)], {
+      env: { ...process.env, ...options.env, ...subgraphUrls, PORT: String(port(spec)) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => options.output?.(spec.name, line));
+    }
+    children.push({ spec, child });
+    return child;
+  };
+
+  const stop = async () => {
+    // Gateway first, then the subgraphs: nothing new comes in while they drain.
+    const gateway = children.filter((c) => c.spec.name === 'gateway');
+    await Promise.all(gateway.map((c) => stopChild(c.child)));
+    await Promise.all(children.filter((c) => c.spec.name !== 'gateway').map((c) => stopChild(c.child)));
+  };
+
+  try {
+    const timeout = options.readyTimeoutMs ?? 60_000;
+    const subgraphs = specs.filter((s) => s.name !== 'gateway');
+    await Promise.all(subgraphs.map((s) => waitReady(s.name, urls[s.name], start(s), timeout)));
+    const gatewaySpec = specs.find((s) => s.name === 'gateway')!;
+    await waitReady('gateway', urls.gateway, start(gatewaySpec), timeout);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: `${urls.gateway}/graphql`, urls, stop };
+}

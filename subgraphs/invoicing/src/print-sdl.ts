@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { printServedSdl } from '@meterline/kit';
+import { invoicingSubgraph } from './index';
+
+void printServedSdl(invoicingSubgraph);

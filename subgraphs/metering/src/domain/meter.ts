@@ -1,0 +1,85 @@
+import { badInput, invalidTransition, isCurrencyCode } from '@meterline/kit';
+
+export const MeterStatuses = ['DRAFT', 'ACTIVE', 'DEPRECATED', 'ARCHIVED'] as const;
+export type MeterStatus = (typeof MeterStatuses)[number];
+
+export const MeterValueTypes = ['NUMBER', 'AMOUNT'] as const;
+export type MeterValueType = (typeof MeterValueTypes)[number];
+
+/** Aggregations implemented so far; COUNT, MAX, MIN, AVERAGE, UNIQUE_COUNT and LATEST come with full metering. */
+export const Aggregations = ['SUM'] as const;
+export type Aggregation = (typeof Aggregations)[number];
+
+export interface MeterValueDefinition {
+  reference: string;
+  type: MeterValueType;
+  /** Only for AMOUNT values. */
+  currency: string | null;
+}
+
+export interface MetricDefinition {
+  reference: string;
+  aggregation: Aggregation;
+  valueReference: string;
+}
+
+export interface NewMeter {
+  reference: string;
+  name: string;
+  values: Array<Omit<MeterValueDefinition, 'currency'> & { currency?: string | null }>;
+  metrics: MetricDefinition[];
+}
+
+const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+export function checkReference(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (!REFERENCE.test(trimmed)) throw badInput(field, `${field} must be 1-128 characters: letters, digits and _ . : -, starting with a letter or digit`);
+  return trimmed;
+}
+
+/** Validates a meter definition; throws BAD_USER_INPUT naming the offending field (with its index). */
+export function validateNewMeter(input: NewMeter): NewMeter & { values: MeterValueDefinition[] } {
+  const reference = checkReference('reference', input.reference);
+  const name = input.name.trim();
+  if (!name) throw badInput('name', 'name must not be empty');
+  const values = input.values.map((value, i) => {
+    const ref = checkReference(`values[${i}].reference`, value.reference);
+    if (value.type === 'AMOUNT' && !(value.currency && isCurrencyCode(value.currency))) {
+      throw badInput(`values[${i}].currency`, 'An AMOUNT value needs an ISO 4217 currency');
+    }
+    if (value.type === 'NUMBER' && value.currency) throw badInput(`values[${i}].currency`, 'A NUMBER value has no currency');
+    return { reference: ref, type: value.type, currency: value.type === 'AMOUNT' ? (value.currency ?? null) : null };
+  });
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (seen.has(v.reference)) throw badInput(`values[${i}].reference`, `Value "${v.reference}" is defined twice`);
+    seen.add(v.reference);
+  });
+  const metricRefs = new Set<string>();
+  const metrics = input.metrics.map((metric, i) => {
+    const ref = checkReference(`metrics[${i}].reference`, metric.reference);
+    if (metricRefs.has(ref)) throw badInput(`metrics[${i}].reference`, `Metric "${ref}" is defined twice`);
+    metricRefs.add(ref);
+    if (!seen.has(metric.valueReference)) {
+      throw badInput(`metrics[${i}].valueReference`, `Metric "${ref}" aggregates "${metric.valueReference}", which is not a value of this meter`);
+    }
+    return { reference: ref, aggregation: metric.aggregation, valueReference: metric.valueReference };
+  });
+  return { reference, name, values, metrics };
+}
+
+const TRANSITIONS: Record<MeterStatus, MeterStatus[]> = {
+  DRAFT: ['ACTIVE', 'ARCHIVED'],
+  ACTIVE: ['DEPRECATED'],
+  DEPRECATED: ['ACTIVE', 'ARCHIVED'],
+  ARCHIVED: [],
+};
+
+/** Checks a status change; a meter is activated only with at least one value and one metric. */
+export function checkMeterTransition(meter: { status: MeterStatus; values: unknown[]; metricCount: number }, to: MeterStatus): void {
+  if (!TRANSITIONS[meter.status].includes(to)) throw invalidTransition('Meter', meter.status, to);
+  if (to === 'ACTIVE' && (meter.values.length === 0 || meter.metricCount === 0)) {
+    throw badInput('values', 'A meter needs at least one value and one metric before it can be activated');
+  }
+}

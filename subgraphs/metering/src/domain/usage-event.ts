@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { Decimal, isCurrencyCode, parseDecimal } from '@meterline/kit';
+import type { MeterStatus, MeterValueDefinition } from './meter';
+
+/** An event as a client sends it (GraphQL input or the seed's JSON shape once renamed). */
+export interface RawUsageEvent {
+  meterReference?: unknown;
+  customerReference?: unknown;
+  reference?: unknown;
+  timestamp?: unknown;
+  meterValues?: unknown;
+  properties?: unknown;
+}
+
+export interface ParsedValue {
+  reference: string;
+  quantity: Decimal;
+  currency: string | null;
+}
+
+export interface ParsedUsageEvent {
+  meterReference: string;
+  customerReference: string;
+  reference: string;
+  /** Given by the client; when absent the event is stamped with the time it was received. */
+  timestamp: Date | null;
+  values: ParsedValue[];
+  properties: Record<string, string | number | boolean>;
+  /** Hash of what the client sent: same reference + same hash = duplicate, other hash = conflict. */
+  contentHash: string;
+}
+
+export interface Rejection {
+  field: string;
+  reason: string;
+}
+
+export type ParseResult = { event: ParsedUsageEvent } | { rejected: Rejection };
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+
+function requiredString(raw: RawUsageEvent, field: keyof RawUsageEvent, wire: string): string | Rejection {
+  const value = raw[field];
+  if (typeof value !== 'string' || value.trim() === '') return { field: wire, reason: `${wire} is required and must be a non-empty string` };
+  if (value.length > 255) return { field: wire, reason: `${wire} must be at most 255 characters` };
+  return value.trim();
+}
+
+function isRejection(value: unknown): value is Rejection {
+  return typeof value === 'object' && value !== null && 'reason' in value;
+}
+
+/** Validates one event; never throws. Field names in rejections are the wire names of the caller's door. */
+export function parseUsageEvent(raw: RawUsageEvent, names: Record<keyof RawUsageEvent, string> = GRAPHQL_NAMES): ParseResult {
+  const meterReference = requiredString(raw, 'meterReference', names.meterReference);
+  if (isRejection(meterReference)) return { rejected: meterReference };
+  const customerReference = requiredString(raw, 'customerReference', names.customerReference);
+  if (isRejection(customerReference)) return { rejected: customerReference };
+  const reference = requiredString(raw, 'reference', names.reference);
+  if (isRejection(reference)) return { rejected: reference };
+
+  let timestamp: Date | null = null;
+  if (raw.timestamp !== undefined && raw.timestamp !== null) {
+    if (typeof raw.timestamp !== 'string' || !RFC3339.test(raw.timestamp) || Number.isNaN(Date.parse(raw.timestamp))) {
+      return { rejected: { field: names.timestamp, reason: `${names.timestamp} must be an RFC 3339 date-time with offset, e.g. 2025-04-17T15:33:00+02:00` } };
+    }
+    timestamp = new Date(raw.timestamp);
+  }
+
+  if (!Array.isArray(raw.meterValues) || raw.meterValues.length === 0) {
+    return { rejected: { field: names.meterValues, reason: `${names.meterValues} must be a non-empty list` } };
+  }
+  const values: ParsedValue[] = [];
+  const seen = new Set<string>();
+  for (const [i, item] of (raw.meterValues as unknown[]).entries()) {
+    const field = `${names.meterValues}[${i}]`;
+    const parsed = parseValue(item, field);
+    if (isRejection(parsed)) return { rejected: parsed };
+    if (seen.has(parsed.reference)) return { rejected: { field: `${field}.reference`, reason: `value "${parsed.reference}" is given twice` } };
+    seen.add(parsed.reference);
+    values.push(parsed);
+  }
+
+  const properties: Record<string, string | number | boolean> = {};
+  if (raw.properties !== undefined && raw.properties !== null) {
+    if (typeof raw.properties !== 'object' || Array.isArray(raw.properties)) {
+      return { rejected: { field: names.properties, reason: `${names.properties} must be an object of property values` } };
+    }
+    for (const [key, value] of Object.entries(raw.properties as Record<string, unknown>)) {
+      if (!['string', 'number', 'boolean'].includes(typeof value)) {
+        return { rejected: { field: `${names.properties}.${key}`, reason: 'a property value must be a string, number or boolean' } };
+      }
+      properties[key] = value as string | number | boolean;
+    }
+  }
+
+  const event = { meterReference, customerReference, reference, timestamp, values, properties };
+  return { event: { ...event, contentHash: hashContent(event) } };
+}
+
+function parseValue(item: unknown, field: string): ParsedValue | Rejection {
+  if (typeof item !== 'object' || item === null) return { field, reason: 'a meter value must be an object' };
+  const { reference, number, amount } = item as { reference?: unknown; number?: unknown; amount?: unknown };
+  if (typeof reference !== 'string' || reference.trim() === '') return { field: `${field}.reference`, reason: 'reference is required' };
+  const given = (number !== undefined && number !== null ? 1 : 0) + (amount !== undefined && amount !== null ? 1 : 0);
+  if (given !== 1) return { field, reason: 'give exactly one of number and amount' };
+  if (number !== undefined && number !== null) {
+    const quantity = decimalOf(number);
+    if (!quantity) return { field: `${field}.number`, reason: 'number must be a decimal number, e.g. "12.5"' };
+    return { reference: reference.trim(), quantity, currency: null };
+  }
+  const { currency, quantity: rawQuantity } = amount as { currency?: unknown; quantity?: unknown };
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) return { field: `${field}.amount.currency`, reason: 'currency must be an ISO 4217 code' };
+  const quantity = decimalOf(rawQuantity);
+  if (!quantity) return { field: `${field}.amount.quantity`, reason: 'quantity must be a decimal number, e.g. "749.98"' };
+  return { reference: reference.trim(), quantity, currency };
+}
+
+function decimalOf(value: unknown): Decimal | null {
+  try {
+    if (typeof value === 'number' && Number.isFinite(value)) return parseDecimal(String(value));
+    if (typeof value === 'string') return parseDecimal(value);
+  } catch {
+    // not a decimal
+  }
+  return null;
+}
+
+function hashContent(event: Omit<ParsedUsageEvent, 'contentHash'>): string {
+  const canonical = JSON.stringify([
+    event.meterReference,
+    event.customerReference,
+    event.reference,
+    event.timestamp?.toISOString() ?? null,
+    [...event.values].sort((a, b) => a.reference.localeCompare(b.reference)).map((v) => [v.reference, v.quantity.toFixed(), v.currency]),
+    Object.keys(event.properties)
+      .sort()
+      .map((k) => [k, event.properties[k]]),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export const GRAPHQL_NAMES: Record<keyof RawUsageEvent, string> = {
+  meterReference: 'meterReference',
+  customerReference: 'customerReference',
+  reference: 'reference',
+  timestamp: 'timestamp',
+  meterValues: 'meterValues',
+  properties: 'properties',
+};
+
+export const UnmatchedReasons = ['UNKNOWN_METER', 'INACTIVE_METER', 'UNKNOWN_VALUE', 'VALUE_TYPE_MISMATCH', 'UNKNOWN_CUSTOMER'] as const;
+export type UnmatchedReason = (typeof UnmatchedReasons)[number];
+
+export interface MeterForMatching {
+  id: string;
+  status: MeterStatus;
+  values: MeterValueDefinition[];
+}
+
+/** Why an event cannot be attributed yet, or null when it matches its meter and customer. Meter problems come first. */
+export function unmatchedReason(event: ParsedUsageEvent, meter: MeterForMatching | undefined, customerKnown: boolean): UnmatchedReason | null {
+  if (!meter) return 'UNKNOWN_METER';
+  if (meter.status !== 'ACTIVE') return 'INACTIVE_METER';
+  for (const value of event.values) {
+    const definition = meter.values.find((v) => v.reference === value.reference);
+    if (!definition) return 'UNKNOWN_VALUE';
+    if ((definition.type === 'AMOUNT') !== (value.currency !== null) || (definition.currency && definition.currency !== value.currency)) {
+      return 'VALUE_TYPE_MISMATCH';
+    }
+  }
+  if (!customerKnown) return 'UNKNOWN_CUSTOMER';
+  return null;
+}

@@ -1,0 +1,107 @@
+import type { Clock } from '@meterline/kit';
+import type { EntityManager } from 'typeorm';
+import { unmatchedReason, type MeterForMatching, type ParsedUsageEvent, type UnmatchedReason } from '../domain/usage-event';
+
+export type IngestStatus = 'ACCEPTED' | 'UNMATCHED' | 'DUPLICATE' | 'CONFLICT';
+
+export interface StoredOutcome {
+  status: IngestStatus;
+  eventId: string;
+  reason: UnmatchedReason | null;
+}
+
+/**
+ * Stores a batch of valid events for one platform in one transaction and tells, per event, what happened.
+ * Idempotent: the unique (platform, meter reference, reference) index decides; a repeat is never counted twice.
+ */
+export async function storeUsageEvents(
+  manager: EntityManager,
+  platformId: string,
+  events: ParsedUsageEvent[],
+  clock: Clock,
+): Promise<StoredOutcome[]> {
+  if (events.length === 0) return [];
+  const receivedAt = clock.now();
+  const customerRefs = [...new Set(events.map((e) => e.customerReference))].sort();
+  // Shared locks per customer reference: the customer projection takes the exclusive one, so an event is either
+  // seen by the reprocessing of a newly arrived customer or sees that customer itself — never neither.
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1 || ':' || ref)) FROM unnest($2::text[]) AS ref`, [platformId, customerRefs]);
+
+  const meterRefs = [...new Set(events.map((e) => e.meterReference))];
+  const meterRows = (await manager.query(`SELECT id, reference, status, "values" FROM meters WHERE platform_id = $1 AND reference = ANY($2)`, [
+    platformId,
+    meterRefs,
+  ])) as Array<MeterForMatching & { reference: string }>;
+  const meters = new Map(meterRows.map((m) => [m.reference, m]));
+  const customerRows = (await manager.query(`SELECT id, reference FROM customers WHERE platform_id = $1 AND reference = ANY($2)`, [
+    platformId,
+    customerRefs,
+  ])) as Array<{ id: string; reference: string }>;
+  const customers = new Map(customerRows.map((c) => [c.reference, c.id]));
+
+  const rows = events.map((event) => {
+    const meter = meters.get(event.meterReference);
+    const customerId = customers.get(event.customerReference) ?? null;
+    const reason = unmatchedReason(event, meter, customerId !== null);
+    return { event, meterId: meter?.id ?? null, customerId, reason };
+  });
+
+  const inserted = (await manager.query(
+    `INSERT INTO usage_events (platform_id, meter_reference, customer_reference, reference, "timestamp", "values", value_currencies,
+                               properties, content_hash, meter_id, customer_id, status, unmatched_reason, received_at)
+     SELECT $1, r.meter_reference, r.customer_reference, r.reference, r.ts, r.vals, r.currencies, r.props, r.content_hash,
+            r.meter_id, r.customer_id, r.status, r.reason, $2
+       FROM jsonb_to_recordset($3::jsonb) AS r(meter_reference text, customer_reference text, reference text, ts timestamptz,
+            vals jsonb, currencies jsonb, props jsonb, content_hash text, meter_id uuid, customer_id uuid, status text, reason text)
+     ON CONFLICT (platform_id, meter_reference, reference) DO NOTHING
+     RETURNING id, meter_reference, reference, content_hash`,
+    [
+      platformId,
+      receivedAt,
+      JSON.stringify(
+        rows.map(({ event, meterId, customerId, reason }) => ({
+          meter_reference: event.meterReference,
+          customer_reference: event.customerReference,
+          reference: event.reference,
+          ts: (event.timestamp ?? receivedAt).toISOString(),
+          vals: Object.fromEntries(event.values.map((v) => [v.reference, v.quantity.toFixed()])),
+          currencies: Object.fromEntries(event.values.filter((v) => v.currency).map((v) => [v.reference, v.currency])),
+          props: event.properties,
+          content_hash: event.contentHash,
+          meter_id: meterId,
+          customer_id: customerId,
+          status: reason ? 'UNMATCHED' : 'MATCHED',
+          reason,
+        })),
+      ),
+    ],
+  )) as Array<{ id: string; meter_reference: string; reference: string; content_hash: string }>;
+
+  const key = (meterRef: string, ref: string) => `${meterRef}\u0000${ref}`;
+  const insertedByKey = new Map(inserted.map((r) => [key(r.meter_reference, r.reference), r]));
+  const missing = rows.filter((r) => !insertedByKey.has(key(r.event.meterReference, r.event.reference)));
+  const existingByKey = new Map<string, { id: string; content_hash: string }>();
+  if (missing.length > 0) {
+    const existing = (await manager.query(
+      `SELECT e.id, e.meter_reference, e.reference, e.content_hash
+         FROM usage_events e JOIN unnest($2::text[], $3::text[]) AS k(meter_reference, reference)
+           ON e.meter_reference = k.meter_reference AND e.reference = k.reference
+        WHERE e.platform_id = $1`,
+      [platformId, missing.map((r) => r.event.meterReference), missing.map((r) => r.event.reference)],
+    )) as Array<{ id: string; meter_reference: string; reference: string; content_hash: string }>;
+    for (const row of existing) existingByKey.set(key(row.meter_reference, row.reference), row);
+  }
+
+  // The first occurrence of a key in the batch is the one stored; later ones are repeats of it.
+  const claimed = new Set<string>();
+  return rows.map(({ event, reason }) => {
+    const k = key(event.meterReference, event.reference);
+    const fresh = insertedByKey.get(k);
+    if (fresh && !claimed.has(k)) {
+      claimed.add(k);
+      return { status: reason ? 'UNMATCHED' : 'ACCEPTED', eventId: fresh.id, reason };
+    }
+    const stored = fresh ?? existingByKey.get(k)!;
+    return { status: stored.content_hash === event.contentHash ? 'DUPLICATE' : 'CONFLICT', eventId: stored.id, reason: null };
+  });
+}

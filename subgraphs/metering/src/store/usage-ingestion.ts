@@ -1,0 +1,53 @@
+import { badInput, type RequestContext } from '@meterline/kit';
+import { parseUsageEvent, type ParsedUsageEvent, type RawUsageEvent } from '../domain/usage-event';
+import { storeUsageEvents, type IngestStatus } from './usage-event.repository';
+
+export const MAX_EVENTS_PER_CALL = 1000;
+
+export interface EventResult {
+  index: number;
+  reference: string | null;
+  status: IngestStatus | 'REJECTED';
+  eventId: string | null;
+  reason: string | null;
+  field: string | null;
+}
+
+export interface IngestSummary {
+  accepted: number;
+  unmatched: number;
+  duplicates: number;
+  conflicts: number;
+  rejected: number;
+  results: EventResult[];
+}
+
+/** The one ingestion pipeline behind every door: validate each event, store the valid ones, report per event in input order. */
+export async function ingestUsageEvents(ctx: RequestContext, raw: RawUsageEvent[]): Promise<IngestSummary> {
+  if (raw.length > MAX_EVENTS_PER_CALL) throw badInput('events', `At most ${MAX_EVENTS_PER_CALL} events per call; got ${raw.length}`);
+  const results: EventResult[] = new Array(raw.length);
+  const valid: Array<{ index: number; event: ParsedUsageEvent }> = [];
+  raw.forEach((item, index) => {
+    const parsed = parseUsageEvent(item);
+    if ('rejected' in parsed) {
+      const reference = typeof item.reference === 'string' ? item.reference : null;
+      results[index] = { index, reference, status: 'REJECTED', eventId: null, reason: parsed.rejected.reason, field: parsed.rejected.field };
+    } else {
+      valid.push({ index, event: parsed.event });
+    }
+  });
+  const stored = await ctx.db.transact((tx) => storeUsageEvents(tx.manager, ctx.platformId, valid.map((v) => v.event), ctx.clock));
+  valid.forEach(({ index, event }, i) => {
+    const outcome = stored[i];
+    results[index] = { index, reference: event.reference, status: outcome.status, eventId: outcome.eventId, reason: outcome.reason, field: null };
+  });
+  const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
+  return {
+    accepted: count('ACCEPTED'),
+    unmatched: count('UNMATCHED'),
+    duplicates: count('DUPLICATE'),
+    conflicts: count('CONFLICT'),
+    rejected: count('REJECTED'),
+    results,
+  };
+}
