@@ -53,25 +53,61 @@ export function gatewayClient(url: string, apiKey: string) {
 export type GatewayClient = ReturnType<typeof gatewayClient>;
 
 export const CREATE_METER = /* GraphQL */ `
-  mutation ($input: CreateMeterInput!) { createMeter(input: $input) { id reference status } }
+  mutation ($input: CreateMeterInput!) {
+    createMeter(input: $input) {
+      id
+      reference
+      status
+    }
+  }
 `;
 export const ACTIVATE_METER = /* GraphQL */ `
-  mutation ($meter: String!) { activateMeter(meter: $meter) { id status } }
+  mutation ($meter: String!) {
+    activateMeter(meter: $meter) {
+      id
+      status
+    }
+  }
 `;
 export const CREATE_CUSTOMER = /* GraphQL */ `
-  mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id reference name currency } }
+  mutation ($input: CreateCustomerInput!) {
+    createCustomer(input: $input) {
+      id
+      reference
+      name
+      currency
+    }
+  }
 `;
 export const INGEST = /* GraphQL */ `
   mutation ($events: [UsageEventInput!]!) {
     ingestUsageEvents(events: $events) {
-      accepted unmatched duplicates conflicts rejected
-      results { index reference status reason field eventId }
+      accepted
+      unmatched
+      duplicates
+      conflicts
+      rejected
+      results {
+        index
+        reference
+        status
+        reason
+        field
+        eventId
+      }
     }
   }
 `;
 export const CUSTOMER_USAGE = /* GraphQL */ `
   query ($reference: String!, $metric: String!, $from: DateTime!, $to: DateTime!) {
-    customer(reference: $reference) { id name usage(metric: $metric, from: $from, to: $to) { metric value } }
+    customer(reference: $reference) {
+      id
+      name
+      usage(metric: $metric, from: $from, to: $to) {
+        metric
+        value
+      }
+    }
   }
 `;
 

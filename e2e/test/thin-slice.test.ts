@@ -48,13 +48,10 @@ describe('the thin slice, through the gateway only', () => {
     await client.expectData(CREATE_CUSTOMER, { input: { reference: 'acme', name: 'Acme Inc.', currency: 'EUR' } });
     await client.expectData(INGEST, { events: [callEvent('acme', 'evt-3', '0.25')] });
 
-    const usage = await waitFor(
-      async () => {
-        const data = await client.expectData<UsageData>(CUSTOMER_USAGE, { reference: 'acme', metric: 'api_calls_total', ...MARCH_2026 });
-        return data.customer?.usage.value === '12.75' && data.customer;
-      },
-      'the three events to count for acme',
-    );
+    const usage = await waitFor(async () => {
+      const data = await client.expectData<UsageData>(CUSTOMER_USAGE, { reference: 'acme', metric: 'api_calls_total', ...MARCH_2026 });
+      return data.customer?.usage.value === '12.75' && data.customer;
+    }, 'the three events to count for acme');
     expect(usage.name).toBe('Acme Inc.');
   });
 
@@ -98,7 +95,9 @@ describe('the thin slice, through the gateway only', () => {
 
     const byReference = await stranger.expectData<{ customer: unknown }>(`{ customer(reference: "initech") { id } }`);
     expect(byReference.customer).toBeNull();
-    const byId = await stranger.expectData<{ customer: unknown }>(`query ($id: ID!) { customer(id: $id) { id } }`, { id: createCustomer.id });
+    const byId = await stranger.expectData<{ customer: unknown }>(`query ($id: ID!) { customer(id: $id) { id } }`, {
+      id: createCustomer.id,
+    });
     expect(byId.customer).toBeNull();
     const meters = await stranger.expectData<{ meters: { totalCount: number } }>(`{ meters { totalCount } }`);
     expect(meters.meters.totalCount).toBe(0);
@@ -114,10 +113,15 @@ describe('the thin slice, through the gateway only', () => {
 
   it('has every subgraph refuse a request without the signed tenant headers', async () => {
     for (const name of ['metering', 'catalog', 'subscriptions', 'invoicing']) {
-      const response = await postGraphQL(`${platform.urls[name]}/graphql`, '{ __typename }', {}, {
-        'x-meterline-platform-id': '00000000-0000-4000-8000-000000000000',
-        'x-meterline-role': 'admin',
-      });
+      const response = await postGraphQL(
+        `${platform.urls[name]}/graphql`,
+        '{ __typename }',
+        {},
+        {
+          'x-meterline-platform-id': '00000000-0000-4000-8000-000000000000',
+          'x-meterline-role': 'admin',
+        },
+      );
       expect({ name, status: response.status, code: response.errors?.[0].extensions?.code }).toEqual({
         name,
         status: 401,

@@ -99,14 +99,21 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       const key = apiKeyFromHeaders(req.headers);
       const tenant = key ? await authenticateApiKey(ds, key, clock).catch(next) : null;
       if (!tenant) {
-        res.status(401).json({ errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }] });
+        res
+          .status(401)
+          .json({
+            errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }],
+          });
         return;
       }
       res.locals.tenant = tenant;
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({ tenant: res.locals.tenant as Tenant, requestId: String(req.headers['x-request-id'] ?? randomUUID()) }),
+      context: async ({ req, res }) => ({
+        tenant: res.locals.tenant as Tenant,
+        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+      }),
     }),
   );
 

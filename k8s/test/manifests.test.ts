@@ -41,16 +41,7 @@ const SECRET_ENV = ['DATABASE_URL', 'TENANT_SIGNING_SECRET'];
 /** Infrastructure that compose and k8s run next to the five services. */
 const INFRA_SERVICES = ['postgres', 'nats'];
 
-const ALLOWED_KINDS = [
-  'Kustomization',
-  'Namespace',
-  'ConfigMap',
-  'Secret',
-  'Service',
-  'Deployment',
-  'StatefulSet',
-  'PodDisruptionBudget',
-];
+const ALLOWED_KINDS = ['Kustomization', 'Namespace', 'ConfigMap', 'Secret', 'Service', 'Deployment', 'StatefulSet', 'PodDisruptionBudget'];
 
 // ------------------------------------------------------ Kubernetes types --
 // Only the fields the checks read; the YAML is cast to these after parsing.
@@ -198,9 +189,7 @@ function byName<T extends Manifest>(list: T[], name: string): T | undefined {
 }
 
 function secretKeys(secret: Secret): Record<string, string> {
-  const decoded = Object.fromEntries(
-    Object.entries(secret.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
-  );
+  const decoded = Object.fromEntries(Object.entries(secret.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
   return { ...decoded, ...(secret.stringData ?? {}) };
 }
 
@@ -268,10 +257,7 @@ function resolvePort(port: number | string | undefined, container: Container): n
   return container.ports?.find((p) => p.name === port)?.containerPort;
 }
 
-function selectorMatches(
-  selector: Record<string, string> | undefined,
-  labels: Record<string, string> | undefined,
-): boolean {
+function selectorMatches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
   if (!selector || Object.keys(selector).length === 0) return false;
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
@@ -412,9 +398,7 @@ describe('k8s/base', () => {
 
     test('exactly one Service, named after it, selects its pods on its port', () => {
       const deployment = theDeployment();
-      const selecting = k8sServices.filter((s) =>
-        selectorMatches(s.spec.selector, deployment.spec.template.metadata.labels),
-      );
+      const selecting = k8sServices.filter((s) => selectorMatches(s.spec.selector, deployment.spec.template.metadata.labels));
       expect(selecting).toHaveLength(1);
       const service = required(selecting[0], `Service selecting ${svc.name}`);
       expect(service.metadata.name).toBe(svc.name);
@@ -422,9 +406,7 @@ describe('k8s/base', () => {
       const port = required(service.spec.ports[0], `port of Service ${svc.name}`);
       expect(port.port).toBe(svc.port);
       expect(resolvePort(port.targetPort ?? port.port, theContainer())).toBe(svc.port);
-      expect(selectorMatches(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)).toBe(
-        true,
-      );
+      expect(selectorMatches(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)).toBe(true);
     });
 
     test('probes hit /healthz and /readyz on the service port', () => {
@@ -514,9 +496,7 @@ describe('k8s/base', () => {
     });
 
     test('has a headless Service for the cluster and a client Service', () => {
-      const selecting = k8sServices.filter((s) =>
-        selectorMatches(s.spec.selector, nats?.spec.template.metadata.labels),
-      );
+      const selecting = k8sServices.filter((s) => selectorMatches(s.spec.selector, nats?.spec.template.metadata.labels));
       const headless = selecting.filter((s) => s.spec.clusterIP === 'None');
       expect(headless).toHaveLength(1);
       expect(nats?.spec.serviceName).toBe(headless[0]?.metadata.name);
@@ -527,16 +507,12 @@ describe('k8s/base', () => {
   });
 
   describe('Postgres', () => {
-    const postgres = statefulSets.find((s) =>
-      s.spec.template.spec.containers.some((c) => c.image.startsWith('postgres:')),
-    );
+    const postgres = statefulSets.find((s) => s.spec.template.spec.containers.some((c) => c.image.startsWith('postgres:')));
 
     test('is a StatefulSet with a volume claim and a Service', () => {
       expect(postgres).toBeDefined();
       expect(postgres?.spec.volumeClaimTemplates?.length).toBeGreaterThan(0);
-      const service = k8sServices.find((s) =>
-        selectorMatches(s.spec.selector, postgres?.spec.template.metadata.labels),
-      );
+      const service = k8sServices.find((s) => selectorMatches(s.spec.selector, postgres?.spec.template.metadata.labels));
       expect(service?.spec.ports.map((p) => p.port)).toContain(5432);
     });
 

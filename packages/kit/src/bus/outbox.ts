@@ -7,10 +7,13 @@ import { eventContracts, newEvent, type EventEnvelope } from './envelope';
 /** Writes an event in the caller's transaction; it is published only if that transaction commits. */
 export async function writeToOutbox(manager: EntityManager, event: EventEnvelope, clock: Clock): Promise<void> {
   eventContracts().check(event);
-  await manager.query(
-    `INSERT INTO outbox (id, platform_id, type, envelope, created_at) VALUES ($1, $2, $3, $4, $5)`,
-    [event.id, event.platformId, event.type, JSON.stringify(event), clock.now()],
-  );
+  await manager.query(`INSERT INTO outbox (id, platform_id, type, envelope, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+    event.id,
+    event.platformId,
+    event.type,
+    JSON.stringify(event),
+    clock.now(),
+  ]);
 }
 
 export interface OutboxRelayOptions {

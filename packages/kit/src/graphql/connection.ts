@@ -97,7 +97,11 @@ export async function paginate<T extends ObjectLiteral & { createdAt: Date; id: 
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100');
   const totalCount = await query.clone().getCount();
-  const page = query.clone().orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').take(first + 1);
+  const page = query
+    .clone()
+    .orderBy(`${alias}.createdAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .take(first + 1);
   if (args.after) {
     const cursor = decodeCursor(args.after);
     page.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {

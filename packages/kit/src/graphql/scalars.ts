@@ -3,7 +3,8 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { Decimal, parseDecimal } from '../money';
 
 function decimalFrom(value: unknown): Decimal {
-  if (typeof value !== 'string') throw new GraphQLError('Decimal must be a string such as "12.50" (never a float)', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof value !== 'string')
+    throw new GraphQLError('Decimal must be a string such as "12.50" (never a float)', { extensions: { code: 'BAD_USER_INPUT' } });
   try {
     return parseDecimal(value);
   } catch (error) {

@@ -44,7 +44,10 @@ export async function buildFederatedSchema(graph: SubgraphGraph): Promise<BuiltS
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}\n`;
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<RequestContext>;
   for (const [typeName, resolveReference] of Object.entries(graph.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as GraphQLResolverMap<RequestContext>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      __resolveReference: resolveReference,
+    } as GraphQLResolverMap<RequestContext>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
   return { schema, sdl };

@@ -17,7 +17,11 @@ export class ServiceMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
-    this.eventsPublished = new Counter({ name: 'outbox_events_written_total', help: 'Events written to the outbox', registers: [this.registry] });
+    this.eventsPublished = new Counter({
+      name: 'outbox_events_written_total',
+      help: 'Events written to the outbox',
+      registers: [this.registry],
+    });
   }
 
   /** A gauge whose value is read when Prometheus scrapes (outbox backlog, consumer lag). */

@@ -42,7 +42,10 @@ export class OwnNatsServer {
   }
 
   async resume(): Promise<void> {
-    this.process = spawn(natsServerBinary(), ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
+    if (this.process && this.process.exitCode === null && this.process.signalCode === null) return;
+    this.process = spawn(natsServerBinary(), ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
+      stdio: 'ignore',
+    });
     await waitFor(() => isListening('127.0.0.1', this.port), `nats-server on port ${this.port}`, 10_000);
   }
 

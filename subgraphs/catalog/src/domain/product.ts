@@ -1,4 +1,4 @@
-import { badInput } from '@meterline/kit';
+import { badInput } from '@meterline/kit/domain';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 

@@ -1,4 +1,4 @@
-import { badInput, invalidTransition, isCurrencyCode } from '@meterline/kit';
+import { badInput, invalidTransition, isCurrencyCode } from '@meterline/kit/domain';
 
 export const MeterStatuses = ['DRAFT', 'ACTIVE', 'DEPRECATED', 'ARCHIVED'] as const;
 export type MeterStatus = (typeof MeterStatuses)[number];
@@ -34,7 +34,8 @@ const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
 export function checkReference(field: string, value: string): string {
   const trimmed = value.trim();
-  if (!REFERENCE.test(trimmed)) throw badInput(field, `${field} must be 1-128 characters: letters, digits and _ . : -, starting with a letter or digit`);
+  if (!REFERENCE.test(trimmed))
+    throw badInput(field, `${field} must be 1-128 characters: letters, digits and _ . : -, starting with a letter or digit`);
   return trimmed;
 }
 
@@ -62,7 +63,10 @@ export function validateNewMeter(input: NewMeter): NewMeter & { values: MeterVal
     if (metricRefs.has(ref)) throw badInput(`metrics[${i}].reference`, `Metric "${ref}" is defined twice`);
     metricRefs.add(ref);
     if (!seen.has(metric.valueReference)) {
-      throw badInput(`metrics[${i}].valueReference`, `Metric "${ref}" aggregates "${metric.valueReference}", which is not a value of this meter`);
+      throw badInput(
+        `metrics[${i}].valueReference`,
+        `Metric "${ref}" aggregates "${metric.valueReference}", which is not a value of this meter`,
+      );
     }
     return { reference: ref, aggregation: metric.aggregation, valueReference: metric.valueReference };
   });

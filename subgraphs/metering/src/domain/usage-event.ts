@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Decimal, isCurrencyCode, parseDecimal } from '@meterline/kit';
+import { Decimal, isCurrencyCode, parseDecimal } from '@meterline/kit/domain';
 import type { MeterStatus, MeterValueDefinition } from './meter';
 
 /** An event as a client sends it (GraphQL input or the seed's JSON shape once renamed). */
@@ -41,7 +41,8 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d
 
 function requiredString(raw: RawUsageEvent, field: keyof RawUsageEvent, wire: string): string | Rejection {
   const value = raw[field];
-  if (typeof value !== 'string' || value.trim() === '') return { field: wire, reason: `${wire} is required and must be a non-empty string` };
+  if (typeof value !== 'string' || value.trim() === '')
+    return { field: wire, reason: `${wire} is required and must be a non-empty string` };
   if (value.length > 255) return { field: wire, reason: `${wire} must be at most 255 characters` };
   return value.trim();
 }
@@ -62,7 +63,12 @@ export function parseUsageEvent(raw: RawUsageEvent, names: Record<keyof RawUsage
   let timestamp: Date | null = null;
   if (raw.timestamp !== undefined && raw.timestamp !== null) {
     if (typeof raw.timestamp !== 'string' || !RFC3339.test(raw.timestamp) || Number.isNaN(Date.parse(raw.timestamp))) {
-      return { rejected: { field: names.timestamp, reason: `${names.timestamp} must be an RFC 3339 date-time with offset, e.g. 2025-04-17T15:33:00+02:00` } };
+      return {
+        rejected: {
+          field: names.timestamp,
+          reason: `${names.timestamp} must be an RFC 3339 date-time with offset, e.g. 2025-04-17T15:33:00+02:00`,
+        },
+      };
     }
     timestamp = new Date(raw.timestamp);
   }
@@ -76,7 +82,8 @@ export function parseUsageEvent(raw: RawUsageEvent, names: Record<keyof RawUsage
     const field = `${names.meterValues}[${i}]`;
     const parsed = parseValue(item, field);
     if (isRejection(parsed)) return { rejected: parsed };
-    if (seen.has(parsed.reference)) return { rejected: { field: `${field}.reference`, reason: `value "${parsed.reference}" is given twice` } };
+    if (seen.has(parsed.reference))
+      return { rejected: { field: `${field}.reference`, reason: `value "${parsed.reference}" is given twice` } };
     seen.add(parsed.reference);
     values.push(parsed);
   }
@@ -110,7 +117,8 @@ function parseValue(item: unknown, field: string): ParsedValue | Rejection {
     return { reference: reference.trim(), quantity, currency: null };
   }
   const { currency, quantity: rawQuantity } = amount as { currency?: unknown; quantity?: unknown };
-  if (typeof currency !== 'string' || !isCurrencyCode(currency)) return { field: `${field}.amount.currency`, reason: 'currency must be an ISO 4217 code' };
+  if (typeof currency !== 'string' || !isCurrencyCode(currency))
+    return { field: `${field}.amount.currency`, reason: 'currency must be an ISO 4217 code' };
   const quantity = decimalOf(rawQuantity);
   if (!quantity) return { field: `${field}.amount.quantity`, reason: 'quantity must be a decimal number, e.g. "749.98"' };
   return { reference: reference.trim(), quantity, currency };
@@ -159,7 +167,11 @@ export interface MeterForMatching {
 }
 
 /** Why an event cannot be attributed yet, or null when it matches its meter and customer. Meter problems come first. */
-export function unmatchedReason(event: ParsedUsageEvent, meter: MeterForMatching | undefined, customerKnown: boolean): UnmatchedReason | null {
+export function unmatchedReason(
+  event: ParsedUsageEvent,
+  meter: MeterForMatching | undefined,
+  customerKnown: boolean,
+): UnmatchedReason | null {
   if (!meter) return 'UNKNOWN_METER';
   if (meter.status !== 'ACTIVE') return 'INACTIVE_METER';
   for (const value of event.values) {

@@ -8,7 +8,10 @@ export class UsageEventResolver {
   @Mutation(() => IngestResult, {
     description: 'Ingests up to 1000 usage events. Idempotent per (meter, reference); one bad event never fails the others.',
   })
-  async ingestUsageEvents(@Ctx() ctx: RequestContext, @Arg('events', () => [UsageEventInput]) events: UsageEventInput[]): Promise<IngestResult> {
+  async ingestUsageEvents(
+    @Ctx() ctx: RequestContext,
+    @Arg('events', () => [UsageEventInput]) events: UsageEventInput[],
+  ): Promise<IngestResult> {
     const summary = await ingestUsageEvents(ctx, events);
     return { ...summary, results: summary.results.map((r) => ({ ...r, status: r.status as IngestStatus })) };
   }

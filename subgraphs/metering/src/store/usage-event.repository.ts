@@ -25,13 +25,16 @@ export async function storeUsageEvents(
   const customerRefs = [...new Set(events.map((e) => e.customerReference))].sort();
   // Shared locks per customer reference: the customer projection takes the exclusive one, so an event is either
   // seen by the reprocessing of a newly arrived customer or sees that customer itself — never neither.
-  await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1 || ':' || ref)) FROM unnest($2::text[]) AS ref`, [platformId, customerRefs]);
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1 || ':' || ref)) FROM unnest($2::text[]) AS ref`, [
+    platformId,
+    customerRefs,
+  ]);
 
   const meterRefs = [...new Set(events.map((e) => e.meterReference))];
-  const meterRows = (await manager.query(`SELECT id, reference, status, "values" FROM meters WHERE platform_id = $1 AND reference = ANY($2)`, [
-    platformId,
-    meterRefs,
-  ])) as Array<MeterForMatching & { reference: string }>;
+  const meterRows = (await manager.query(
+    `SELECT id, reference, status, "values" FROM meters WHERE platform_id = $1 AND reference = ANY($2)`,
+    [platformId, meterRefs],
+  )) as Array<MeterForMatching & { reference: string }>;
   const meters = new Map(meterRows.map((m) => [m.reference, m]));
   const customerRows = (await manager.query(`SELECT id, reference FROM customers WHERE platform_id = $1 AND reference = ANY($2)`, [
     platformId,

@@ -31,15 +31,36 @@ export async function ingestUsageEvents(ctx: RequestContext, raw: RawUsageEvent[
     const parsed = parseUsageEvent(item);
     if ('rejected' in parsed) {
       const reference = typeof item.reference === 'string' ? item.reference : null;
-      results[index] = { index, reference, status: 'REJECTED', eventId: null, reason: parsed.rejected.reason, field: parsed.rejected.field };
+      results[index] = {
+        index,
+        reference,
+        status: 'REJECTED',
+        eventId: null,
+        reason: parsed.rejected.reason,
+        field: parsed.rejected.field,
+      };
     } else {
       valid.push({ index, event: parsed.event });
     }
   });
-  const stored = await ctx.db.transact((tx) => storeUsageEvents(tx.manager, ctx.platformId, valid.map((v) => v.event), ctx.clock));
+  const stored = await ctx.db.transact((tx) =>
+    storeUsageEvents(
+      tx.manager,
+      ctx.platformId,
+      valid.map((v) => v.event),
+      ctx.clock,
+    ),
+  );
   valid.forEach(({ index, event }, i) => {
     const outcome = stored[i];
-    results[index] = { index, reference: event.reference, status: outcome.status, eventId: outcome.eventId, reason: outcome.reason, field: null };
+    results[index] = {
+      index,
+      reference: event.reference,
+      status: outcome.status,
+      eventId: outcome.eventId,
+      reason: outcome.reason,
+      field: null,
+    };
   });
   const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
   return {

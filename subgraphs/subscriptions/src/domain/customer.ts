@@ -1,4 +1,4 @@
-import { badInput, isCurrencyCode } from '@meterline/kit';
+import { badInput, isCurrencyCode } from '@meterline/kit/domain';
 
 export interface NewCustomer {
   reference: string;

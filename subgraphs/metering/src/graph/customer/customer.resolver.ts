@@ -6,11 +6,7 @@ import { Customer, Usage, UsageArgs } from './customer.type';
 @Resolver(() => Customer)
 export class CustomerUsageResolver {
   @FieldResolver(() => Usage, { description: 'The customer’s usage of a metric over [from, to)' })
-  async usage(
-    @Root() customer: Customer,
-    @Ctx() ctx: RequestContext,
-    @Args() { metric, from, to }: UsageArgs,
-  ): Promise<Usage> {
+  async usage(@Root() customer: Customer, @Ctx() ctx: RequestContext, @Args() { metric, from, to }: UsageArgs): Promise<Usage> {
     if (to <= from) throw badInput('to', 'to must be after from');
     const value = await new UsageRepository(ctx).total(customer.id, { metric, from, to });
     return { metric, from, to, value };

@@ -60,9 +60,7 @@ export class Metering1763700000100 implements MigrationInterface {
     await runner.query(
       `CREATE INDEX usage_events_aggregation ON usage_events (platform_id, customer_id, meter_id, "timestamp") WHERE status = 'MATCHED'`,
     );
-    await runner.query(
-      `CREATE INDEX usage_events_unmatched ON usage_events (platform_id, customer_reference) WHERE status = 'UNMATCHED'`,
-    );
+    await runner.query(`CREATE INDEX usage_events_unmatched ON usage_events (platform_id, customer_reference) WHERE status = 'UNMATCHED'`);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,0 +1,4 @@
+// The framework-free part of the kit that pure domain code may import: money, the clock, the error catalogue.
+export * from './clock';
+export * from './errors';
+export * from './money';
