@@ -1,3 +1,4 @@
 export * from './environment';
 export * from './nats-server';
 export * from './graphql-client';
+export * from './subgraph-harness';

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { createLogger } from '../logger';
+import type { Role } from '../server/tenant';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../server/subgraph';
+import { newBusNamespace, newPlatformId, testInfrastructure } from './environment';
+import { subgraphClient } from './graphql-client';
+
+export interface SubgraphUnderTest {
+  running: RunningSubgraph;
+  secret: string;
+  /** A client for a brand-new platform, signed as the gateway would sign it. */
+  clientForNewPlatform(role?: Role): { platformId: string; send: ReturnType<typeof subgraphClient> };
+  /** What the running service says of itself over HTTP: its SDL (`_service { sdl }`) and its probes. */
+  selfReport(): Promise<{ sdl: string; healthz: number; readyz: number; metrics: string }>;
+  stop(): Promise<void>;
+}
+
+/** Starts one subgraph in-process on a free port, on real Postgres and NATS, in a bus namespace of its own. */
+export async function startSubgraphForTest(definition: SubgraphDefinition): Promise<SubgraphUnderTest> {
+  const infra = await testInfrastructure();
+  const secret = randomBytes(16).toString('hex');
+  const running = await startSubgraph(definition, {
+    config: { PORT: 0, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl, TENANT_SIGNING_SECRET: secret },
+    busNamespace: newBusNamespace(),
+    streamMaxAgeMs: 60 * 60_000,
+    log: createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),
+  });
+  const clientForNewPlatform = (role: Role = 'admin') => {
+    const platformId = newPlatformId();
+    return { platformId, send: subgraphClient(running.url, platformId, secret, role) };
+  };
+  return {
+    running,
+    secret,
+    clientForNewPlatform,
+    async selfReport() {
+      const { send } = clientForNewPlatform('read');
+      const response = await send<{ _service: { sdl: string } }>('{ _service { sdl } }');
+      const base = running.url.replace(/\/graphql$/, '');
+      const [healthz, readyz, metrics] = await Promise.all([
+        fetch(`${base}/healthz`).then((r) => r.status),
+        fetch(`${base}/readyz`).then((r) => r.status),
+        fetch(`${base}/metrics`).then((r) => r.text()),
+      ]);
+      return { sdl: response.data?._service.sdl ?? '', healthz, readyz, metrics };
+    },
+    async stop() {
+      // Consumers first, so deleting this namespace's streams does not disturb them; then the rest of the service.
+      await Promise.all(running.consumers.map((c) => c.stop()));
+      const streams = [running.bus.streamOf(definition.name), ...running.consumers.map((c) => c.streamName)];
+      await Promise.all(streams.map((s) => running.bus.jsm.streams.delete(s).catch(() => undefined)));
+      await running.stop();
+    },
+  };
+}

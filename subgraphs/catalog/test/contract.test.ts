@@ -1,0 +1,23 @@
+import { readSubgraphSdl } from '@meterline/contracts';
+import { startSubgraphForTest, type SubgraphUnderTest } from '@meterline/kit/testing';
+import { catalogSubgraph } from '../src';
+
+describe('the catalog subgraph as a running service', () => {
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphForTest(catalogSubgraph);
+  });
+  afterAll(() => subgraph?.stop());
+
+  it('serves exactly the SDL committed in contracts/subgraphs (run `npm run compose` after a schema change)', async () => {
+    const report = await subgraph.selfReport();
+    expect(report.sdl).toBe(readSubgraphSdl('catalog'));
+  });
+
+  it('answers its probes and exposes Prometheus metrics', async () => {
+    const report = await subgraph.selfReport();
+    expect([report.healthz, report.readyz]).toEqual([200, 200]);
+    expect(report.metrics).toMatch(/^outbox_backlog\{service="catalog"\} 0$/m);
+    expect(report.metrics).toMatch(/http_request_duration_seconds_bucket/);
+  });
+});

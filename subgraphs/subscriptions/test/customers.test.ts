@@ -1,0 +1,86 @@
+import { eventContracts } from '@meterline/kit';
+import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
+import { subscriptionsSubgraph } from '../src';
+
+const CREATE = `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id reference name currency createdAt } }`;
+
+describe('customers', () => {
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphForTest(subscriptionsSubgraph);
+  });
+  afterAll(() => subgraph?.stop());
+
+  it('creates a customer and publishes subscriptions.customer.created through the outbox, keeping its contract', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const created = await send<{ createCustomer: { id: string; currency: string } }>(CREATE, {
+      input: { reference: 'acme', name: ' Acme ', currency: 'eur' },
+    });
+    expect(created.data?.createCustomer).toMatchObject({ currency: 'EUR' });
+
+    const [row] = await waitFor(async () => {
+      const rows = await subgraph.running.db.query<{ envelope: unknown; sent_at: Date | null }>(
+        `SELECT envelope, sent_at FROM outbox WHERE platform_id = $1`,
+        [platformId],
+      );
+      return rows.length === 1 && rows[0].sent_at !== null && rows;
+    }, 'the outbox row to be published');
+    const event = eventContracts().check(row.envelope);
+    expect(event).toMatchObject({
+      type: 'subscriptions.customer.created',
+      platformId,
+      data: { id: created.data?.createCustomer.id, reference: 'acme', name: 'Acme', currency: 'EUR' },
+    });
+  });
+
+  it('finds a customer by id or by reference, only within its platform', async () => {
+    const owner = subgraph.clientForNewPlatform();
+    const stranger = subgraph.clientForNewPlatform();
+    const created = await owner.send<{ createCustomer: { id: string } }>(CREATE, {
+      input: { reference: 'c-1', name: 'One', currency: 'JPY' },
+    });
+    const id = created.data!.createCustomer.id;
+    const byId = `query ($id: ID) { customer(id: $id) { reference } }`;
+    expect((await owner.send(byId, { id })).data).toEqual({ customer: { reference: 'c-1' } });
+    expect((await owner.send(`{ customer(reference: "c-1") { id } }`)).data).toEqual({ customer: { id } });
+    expect((await stranger.send(byId, { id })).data).toEqual({ customer: null });
+    const entity = await stranger.send(
+      `query ($id: ID!) { _entities(representations: [{ __typename: "Customer", id: $id }]) { ... on Customer { name } } }`,
+      { id },
+    );
+    expect(entity.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a second customer with the same reference (CONFLICT) and bad input naming the field', async () => {
+    const { send } = subgraph.clientForNewPlatform();
+    await send(CREATE, { input: { reference: 'dup', name: 'First', currency: 'EUR' } });
+    const again = await send(CREATE, { input: { reference: 'dup', name: 'Second', currency: 'EUR' } });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'reference' });
+    const badCurrency = await send(CREATE, { input: { reference: 'x', name: 'X', currency: 'EURO' } });
+    expect(badCurrency.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currency' });
+    const badReference = await send(CREATE, { input: { reference: ' ', name: 'X', currency: 'EUR' } });
+    expect(badReference.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reference' });
+  });
+
+  it('lists customers as a Relay connection, page by page', async () => {
+    const { send } = subgraph.clientForNewPlatform();
+    for (const reference of ['a', 'b', 'c']) await send(CREATE, { input: { reference, name: reference, currency: 'EUR' } });
+    const page = `query ($after: String) { customers(first: 2, after: $after) { totalCount edges { node { reference } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = {
+      customers: {
+        totalCount: number;
+        edges: Array<{ node: { reference: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const first = (await send<Page>(page)).data!.customers;
+    expect(first.totalCount).toBe(3);
+    expect(first.edges.map((e) => e.node.reference)).toEqual(['a', 'b']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await send<Page>(page, { after: first.pageInfo.endCursor })).data!.customers;
+    expect(second.edges.map((e) => e.node.reference)).toEqual(['c']);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const bad = await send(page, { after: 'garbage' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
