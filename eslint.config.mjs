@@ -35,7 +35,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: ['@meterline/kit'], patterns: ['typeorm', 'type-graphql', '@nats-io/*', 'pg', 'express', '@apollo/*', '../store/*', '../graph/*', '../events/*'] },
+        {
+          paths: ['@meterline/kit'],
+          patterns: ['typeorm', 'type-graphql', '@nats-io/*', 'pg', 'express', '@apollo/*', '../store/*', '../graph/*', '../events/*'],
+        },
       ],
     },
   },

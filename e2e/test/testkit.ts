@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createApiKey, createPlatform, openAccessDatabase } from '@meterline/gateway';
-import { freePort, newBusNamespace, postGraphQL, testInfrastructure, type GraphQLResponse } from '@meterline/kit/testing';
+import {
+  deleteNamespaceStreams,
+  freePort,
+  newBusNamespace,
+  postGraphQL,
+  testInfrastructure,
+  type GraphQLResponse,
+} from '@meterline/kit/testing';
 import { systemClock, type Role } from '@meterline/kit';
 import { launchStack, serviceSpecs, type Stack } from '@meterline/stack';
 
@@ -10,18 +17,28 @@ export async function startPlatform(overrides: { natsUrl?: string } = {}): Promi
   const ports: Record<string, number> = {};
   for (const spec of serviceSpecs()) ports[spec.name] = await freePort();
   const secret = randomBytes(16).toString('hex');
+  const natsUrl = overrides.natsUrl ?? infra.natsUrl;
+  const namespace = newBusNamespace();
   const stack = await launchStack({
     env: {
       DATABASE_URL: infra.databaseUrl,
-      NATS_URL: overrides.natsUrl ?? infra.natsUrl,
-      BUS_NAMESPACE: newBusNamespace(),
+      NATS_URL: natsUrl,
+      BUS_NAMESPACE: namespace,
       TENANT_SIGNING_SECRET: secret,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error',
     },
     ports,
     output: process.env.E2E_LOG_LEVEL ? (service, line) => console.log(`[${service}] ${line}`) : undefined,
   });
-  return { ...stack, databaseUrl: infra.databaseUrl, secret };
+  return {
+    ...stack,
+    databaseUrl: infra.databaseUrl,
+    secret,
+    async stop() {
+      await stack.stop();
+      await deleteNamespaceStreams(natsUrl, namespace).catch(() => undefined);
+    },
+  };
 }
 
 /** A new platform (tenant) with an API key, as an operator would make one. */

@@ -21,3 +21,5 @@ export * from './server/tenant';
 export * from './store/database';
 export * from './store/transaction';
 export * from './server/shutdown';
+export * from './reference';
+export * from './store/batch';

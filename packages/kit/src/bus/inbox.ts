@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Bus } from './connection';
-import { EventContractError, eventContracts, type EventEnvelope } from './envelope';
+import { eventContracts, type EventEnvelope } from './envelope';
 
 /** Applies one event to the consumer's own tables, inside the transaction that records it in the inbox. */
 export type EventHandler = (manager: EntityManager, event: EventEnvelope) => Promise<void>;
@@ -87,7 +87,8 @@ export class InboxConsumer {
     } catch (error) {
       // A message that can never be understood would block nothing but would be redelivered forever: log it loudly.
       this.log.error({ err: error, subject: message.subject, seq: message.seq }, 'inbox: message breaks the event contract; terminated');
-      message.term(error instanceof EventContractError ? error.message : 'unparseable');
+      // No reason argument: nats-server 2.9 ignores `+TERM <reason>` and would redeliver the message forever.
+      message.term();
       return;
     }
     const handler = this.options.handlers[event.type];

@@ -92,3 +92,19 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
 }
+
+/** Deletes the streams of one bus namespace (what a test run made on a shared NATS server). */
+export async function deleteNamespaceStreams(natsUrl: string, namespace: string): Promise<void> {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const suffix = `_${namespace.toUpperCase()}`;
+    for await (const name of jsm.streams.names()) {
+      if (name.endsWith(suffix)) await jsm.streams.delete(name);
+    }
+  } finally {
+    await nc.close();
+  }
+}

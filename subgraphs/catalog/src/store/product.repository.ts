@@ -1,7 +1,5 @@
-import { conflict, type RequestContext } from '@meterline/kit';
+import { conflict, isUniqueViolation, loadById, type RequestContext } from '@meterline/kit';
 import { ProductEntity } from './product.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 export class ProductRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -15,13 +13,7 @@ export class ProductRepository {
   }
 
   byId(id: string): Promise<ProductEntity | null> {
-    return this.ctx.loaders
-      .get<string, ProductEntity | null>('productById', async (ids) => {
-        const rows = await this.query().andWhere('p.id::text IN (:...ids)', { ids }).getMany();
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx.loaders, 'productById', (ids) => this.query().andWhere('p.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 
   async insert(product: { reference: string; name: string }): Promise<ProductEntity> {
@@ -30,7 +22,7 @@ export class ProductRepository {
         this.repo.create({ ...product, platformId: this.ctx.platformId, status: 'DRAFT', createdAt: this.ctx.clock.now() }),
       );
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw conflict('reference', `A product with reference "${product.reference}" already exists`);
       }
       throw error;

@@ -1,4 +1,4 @@
-import type { RequestContext } from '@meterline/kit';
+import { loadById, type RequestContext } from '@meterline/kit';
 import { InvoiceEntity } from './invoice.entity';
 
 export class InvoiceRepository {
@@ -12,12 +12,6 @@ export class InvoiceRepository {
   }
 
   byId(id: string): Promise<InvoiceEntity | null> {
-    return this.ctx.loaders
-      .get<string, InvoiceEntity | null>('invoiceById', async (ids) => {
-        const rows = await this.query().andWhere('i.id::text IN (:...ids)', { ids }).getMany();
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx.loaders, 'invoiceById', (ids) => this.query().andWhere('i.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 }

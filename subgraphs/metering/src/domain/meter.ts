@@ -1,4 +1,4 @@
-import { badInput, invalidTransition, isCurrencyCode } from '@meterline/kit/domain';
+import { badInput, checkReference, invalidTransition, isCurrencyCode } from '@meterline/kit/domain';
 
 export const MeterStatuses = ['DRAFT', 'ACTIVE', 'DEPRECATED', 'ARCHIVED'] as const;
 export type MeterStatus = (typeof MeterStatuses)[number];
@@ -28,15 +28,6 @@ export interface NewMeter {
   name: string;
   values: Array<Omit<MeterValueDefinition, 'currency'> & { currency?: string | null }>;
   metrics: MetricDefinition[];
-}
-
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
-
-export function checkReference(field: string, value: string): string {
-  const trimmed = value.trim();
-  if (!REFERENCE.test(trimmed))
-    throw badInput(field, `${field} must be 1-128 characters: letters, digits and _ . : -, starting with a letter or digit`);
-  return trimmed;
 }
 
 /** Validates a meter definition; throws BAD_USER_INPUT naming the offending field (with its index). */

@@ -1,8 +1,6 @@
-import { conflict, notFound, type RequestContext } from '@meterline/kit';
+import { conflict, isUniqueViolation, loadById, notFound, type RequestContext } from '@meterline/kit';
 import type { NewMeter } from '../domain/meter';
 import { MeterEntity, MeterMetricEntity } from './meter.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 export class MeterRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -19,13 +17,7 @@ export class MeterRepository {
   }
 
   byId(id: string): Promise<MeterEntity | null> {
-    return this.ctx.loaders
-      .get<string, MeterEntity | null>('meterById', async (ids) => {
-        const rows = await this.query().andWhere('m.id::text IN (:...ids)', { ids }).getMany();
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx.loaders, 'meterById', (ids) => this.query().andWhere('m.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 
   byReference(reference: string): Promise<MeterEntity | null> {
@@ -60,12 +52,10 @@ export class MeterRepository {
         return saved;
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string; constraint?: string } }).driverError?.code === UNIQUE_VIOLATION) {
-        const constraint = (error as { driverError: { constraint?: string } }).driverError.constraint ?? '';
-        throw constraint.startsWith('meter_metrics')
-          ? conflict('metrics', 'A metric with one of these references already exists on this platform')
-          : conflict('reference', `A meter with reference "${meter.reference}" already exists`);
+      if (isUniqueViolation(error, 'meter_metrics')) {
+        throw conflict('metrics', 'A metric with one of these references already exists on this platform');
       }
+      if (isUniqueViolation(error)) throw conflict('reference', `A meter with reference "${meter.reference}" already exists`);
       throw error;
     }
   }

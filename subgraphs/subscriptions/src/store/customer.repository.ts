@@ -1,8 +1,6 @@
-import { conflict, type RequestContext, type Transaction } from '@meterline/kit';
+import { conflict, isUniqueViolation, loadById, type RequestContext, type Transaction } from '@meterline/kit';
 import type { NewCustomer } from '../domain/customer';
 import { CustomerEntity } from './customer.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 export class CustomerRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -13,16 +11,7 @@ export class CustomerRepository {
 
   /** Batched by id within the caller's platform: one query per request however many customers are resolved. */
   byId(id: string): Promise<CustomerEntity | null> {
-    return this.ctx.loaders
-      .get<string, CustomerEntity | null>('customerById', async (ids) => {
-        const rows = await this.repo
-          .createQueryBuilder('c')
-          .where('c.platformId = :platformId AND c.id::text IN (:...ids)', { platformId: this.ctx.platformId, ids })
-          .getMany();
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx.loaders, 'customerById', (ids) => this.query().andWhere('c.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 
   byReference(reference: string): Promise<CustomerEntity | null> {
@@ -38,7 +27,7 @@ export class CustomerRepository {
       const entity = tx.manager.create(CustomerEntity, { ...customer, platformId: this.ctx.platformId, createdAt: this.ctx.clock.now() });
       return await tx.manager.save(entity);
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw conflict('reference', `A customer with reference "${customer.reference}" already exists`);
       }
       throw error;
