@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Decimal, isCurrencyCode, minorUnits, parseDecimal, roundToMinorUnit } from '../src/money';
+import { Decimal, isCurrencyCode, minorUnits, parseDecimal, roundToMinorUnit } from '../src';
 
 describe('parseDecimal', () => {
   it.each([
