@@ -3,3 +3,4 @@ export * from './clock';
 export * from './errors';
 export * from './money';
 export * from './reference';
+export * from './lifecycle';

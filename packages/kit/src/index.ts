@@ -23,3 +23,5 @@ export * from './store/transaction';
 export * from './server/shutdown';
 export * from './reference';
 export * from './store/batch';
+export * from './lifecycle';
+export * from './store/decimal-column';

@@ -112,13 +112,14 @@ describe('meters', () => {
   });
 
   it('follows DRAFT → ACTIVE → DEPRECATED and needs a value and a metric to activate', () => {
-    expect(() => checkMeterTransition({ status: 'DRAFT', values: [1], metricCount: 1 }, 'ACTIVE')).not.toThrow();
-    expect(() => checkMeterTransition({ status: 'DRAFT', values: [1], metricCount: 0 }, 'ACTIVE')).toThrow(
+    expect(() => checkMeterTransition({ status: 'DRAFT', values: [1], metricCount: 1 }, 'ACTIVATE')).not.toThrow();
+    expect(checkMeterTransition({ status: 'ACTIVE', values: [1], metricCount: 1 }, 'DEPRECATE')).toBe('DEPRECATED');
+    expect(() => checkMeterTransition({ status: 'DRAFT', values: [1], metricCount: 0 }, 'ACTIVATE')).toThrow(
       /at least one value and one metric/,
     );
-    expect(() => checkMeterTransition({ status: 'ACTIVE', values: [1], metricCount: 1 }, 'ACTIVE')).toThrow(
+    expect(() => checkMeterTransition({ status: 'ACTIVE', values: [1], metricCount: 1 }, 'ACTIVATE')).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_STATUS_TRANSITION' }) }),
     );
-    expect(() => checkMeterTransition({ status: 'ARCHIVED', values: [1], metricCount: 1 }, 'ACTIVE')).toThrow();
+    expect(() => checkMeterTransition({ status: 'ARCHIVED', values: [1], metricCount: 1 }, 'ACTIVATE')).toThrow();
   });
 });

@@ -1,30 +1,148 @@
-import { conflict, isUniqueViolation, loadById, type RequestContext } from '@meterline/kit';
-import { ProductEntity } from './product.entity';
+import {
+  conflict,
+  isUniqueViolation,
+  loadById,
+  notFound,
+  type LifecycleState,
+  type RequestContext,
+  type Transaction,
+} from '@meterline/kit';
+import type { EntityManager } from 'typeorm';
+import type { NewProduct, ValidProductItem } from '../domain/product';
+import { looksLikeId } from './lookup';
+import { ProductEntity, ProductItemEntity } from './product.entity';
 
 export class ProductRepository {
   constructor(private readonly ctx: RequestContext) {}
 
-  private get repo() {
-    return this.ctx.db.ds.getRepository(ProductEntity);
+  private get manager(): EntityManager {
+    return this.ctx.db.ds.manager;
   }
 
-  query() {
-    return this.repo.createQueryBuilder('p').where('p.platformId = :platformId', { platformId: this.ctx.platformId });
+  query(includeArchived = false) {
+    const query = this.manager
+      .createQueryBuilder(ProductEntity, 'p')
+      .where('p.platformId = :platformId', { platformId: this.ctx.platformId });
+    return includeArchived ? query : query.andWhere(`p.status <> 'ARCHIVED'`);
   }
 
   byId(id: string): Promise<ProductEntity | null> {
-    return loadById(this.ctx.loaders, 'productById', (ids) => this.query().andWhere('p.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(this.ctx.loaders, 'productById', (ids) => this.query(true).andWhere('p.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 
-  async insert(product: { reference: string; name: string }): Promise<ProductEntity> {
+  /** By id or reference; NOT_FOUND (naming `field`) otherwise, also for another platform's product. */
+  async get(idOrReference: string, field = 'product'): Promise<ProductEntity> {
+    const product = looksLikeId(idOrReference)
+      ? await this.byId(idOrReference)
+      : await this.query(true).andWhere('p.reference = :reference', { reference: idOrReference }).getOne();
+    if (!product) throw notFound('Product', field);
+    return product;
+  }
+
+  async insert(tx: Transaction, product: Required<NewProduct>): Promise<ProductEntity> {
+    const now = this.ctx.clock.now();
+    const [{ next }] = await tx.manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM products WHERE platform_id = $1`, [
+      this.ctx.platformId,
+    ]);
     try {
-      return await this.repo.save(
-        this.repo.create({ ...product, platformId: this.ctx.platformId, status: 'DRAFT', createdAt: this.ctx.clock.now() }),
+      return await tx.manager.save(
+        tx.manager.create(ProductEntity, {
+          ...product,
+          platformId: this.ctx.platformId,
+          status: 'DRAFT',
+          position: next,
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict('reference', `A product with reference "${product.reference}" already exists`);
-      }
+      if (isUniqueViolation(error)) throw conflict('reference', `A product with reference "${product.reference}" already exists`);
+      throw error;
+    }
+  }
+
+  async setLifecycle(tx: Transaction, product: ProductEntity, state: LifecycleState): Promise<ProductEntity> {
+    Object.assign(product, state, { updatedAt: this.ctx.clock.now() });
+    return tx.manager.save(product);
+  }
+
+  async setPositions(
+    tx: Transaction,
+    entity: typeof ProductEntity | typeof ProductItemEntity,
+    positions: Map<string, number>,
+  ): Promise<void> {
+    for (const [id, position] of positions) {
+      await tx.manager.update(entity, { id, platformId: this.ctx.platformId }, { position, updatedAt: this.ctx.clock.now() });
+    }
+  }
+
+  /** Only drafts are deleted, and only when no plan version prices one of their items. */
+  async deleteDraft(tx: Transaction, product: ProductEntity): Promise<void> {
+    const [{ used }] = await tx.manager.query(
+      `SELECT count(*)::int AS used FROM prices pr JOIN product_items i ON i.id = pr.product_item_id WHERE i.product_id = $1`,
+      [product.id],
+    );
+    if (used > 0) throw conflict('product', 'This product is priced in a plan version; archive it instead');
+    await tx.manager.delete(ProductItemEntity, { productId: product.id, platformId: this.ctx.platformId });
+    await tx.manager.delete(ProductEntity, { id: product.id, platformId: this.ctx.platformId });
+  }
+
+  // ---- product items
+
+  itemQuery() {
+    return this.manager.createQueryBuilder(ProductItemEntity, 'i').where('i.platformId = :platformId', { platformId: this.ctx.platformId });
+  }
+
+  itemById(id: string): Promise<ProductItemEntity | null> {
+    return loadById(
+      this.ctx.loaders,
+      'productItemById',
+      (ids) => this.itemQuery().andWhere('i.id::text IN (:...ids)', { ids }).getMany(),
+      id,
+    );
+  }
+
+  async getItem(idOrReference: string, field = 'productItem'): Promise<ProductItemEntity> {
+    const item = looksLikeId(idOrReference)
+      ? await this.itemById(idOrReference)
+      : await this.itemQuery().andWhere('i.reference = :reference', { reference: idOrReference }).getOne();
+    if (!item) throw notFound('Product item', field);
+    return item;
+  }
+
+  /** The items of a product in catalog order, batched across products. */
+  itemsOf(productId: string): Promise<ProductItemEntity[]> {
+    return this.ctx.loaders
+      .get<string, ProductItemEntity[]>('itemsByProduct', async (productIds) => {
+        const rows = await this.itemQuery()
+          .andWhere('i.productId IN (:...productIds)', { productIds })
+          .orderBy('i.position', 'ASC')
+          .addOrderBy('i.createdAt', 'ASC')
+          .getMany();
+        return productIds.map((id) => rows.filter((r) => r.productId === id));
+      })
+      .load(productId);
+  }
+
+  async insertItem(tx: Transaction, product: ProductEntity, item: ValidProductItem): Promise<ProductItemEntity> {
+    const now = this.ctx.clock.now();
+    const [{ next }] = await tx.manager.query(
+      `SELECT coalesce(max(position) + 1, 0)::int AS next FROM product_items WHERE product_id = $1`,
+      [product.id],
+    );
+    try {
+      return await tx.manager.save(
+        tx.manager.create(ProductItemEntity, {
+          ...item,
+          platformId: this.ctx.platformId,
+          productId: product.id,
+          position: next,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('reference', `A product item with reference "${item.reference}" already exists`);
       throw error;
     }
   }

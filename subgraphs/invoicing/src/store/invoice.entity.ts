@@ -1,13 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Decimal } from '@meterline/kit';
+import { decimalColumn, type Decimal } from '@meterline/kit';
 
 export type InvoiceStatus = 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
-
-/** numeric ⇄ Decimal: money never passes through a JS number. */
-export const decimalColumn = {
-  to: (value: Decimal | null) => (value === null || value === undefined ? value : value.toFixed()),
-  from: (value: string | null) => (value === null ? null : new Decimal(value)),
-};
 
 @Entity({ name: 'invoices' })
 export class InvoiceEntity {

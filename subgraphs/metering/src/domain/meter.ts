@@ -1,7 +1,13 @@
-import { badInput, checkReference, invalidTransition, isCurrencyCode } from '@meterline/kit/domain';
+import {
+  applyLifecycle,
+  badInput,
+  checkReference,
+  isCurrencyCode,
+  type LifecycleAction,
+  type LifecycleStatus,
+} from '@meterline/kit/domain';
 
-export const MeterStatuses = ['DRAFT', 'ACTIVE', 'DEPRECATED', 'ARCHIVED'] as const;
-export type MeterStatus = (typeof MeterStatuses)[number];
+export type MeterStatus = LifecycleStatus;
 
 export const MeterValueTypes = ['NUMBER', 'AMOUNT'] as const;
 export type MeterValueType = (typeof MeterValueTypes)[number];
@@ -64,17 +70,14 @@ export function validateNewMeter(input: NewMeter): NewMeter & { values: MeterVal
   return { reference, name, values, metrics };
 }
 
-const TRANSITIONS: Record<MeterStatus, MeterStatus[]> = {
-  DRAFT: ['ACTIVE', 'ARCHIVED'],
-  ACTIVE: ['DEPRECATED'],
-  DEPRECATED: ['ACTIVE', 'ARCHIVED'],
-  ARCHIVED: [],
-};
-
-/** Checks a status change; a meter is activated only with at least one value and one metric. */
-export function checkMeterTransition(meter: { status: MeterStatus; values: unknown[]; metricCount: number }, to: MeterStatus): void {
-  if (!TRANSITIONS[meter.status].includes(to)) throw invalidTransition('Meter', meter.status, to);
+/** Checks a status change with the shared lifecycle; a meter is activated only with at least one value and one metric. */
+export function checkMeterTransition(
+  meter: { status: MeterStatus; values: unknown[]; metricCount: number },
+  action: LifecycleAction,
+): MeterStatus {
+  const { status: to } = applyLifecycle('Meter', { status: meter.status, previousStatus: null }, action);
   if (to === 'ACTIVE' && (meter.values.length === 0 || meter.metricCount === 0)) {
     throw badInput('values', 'A meter needs at least one value and one metric before it can be activated');
   }
+  return to;
 }

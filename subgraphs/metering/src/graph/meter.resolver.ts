@@ -1,6 +1,7 @@
 import { notFound, paginate, PageArgs, type RequestContext } from '@meterline/kit';
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { checkMeterTransition, validateNewMeter, type MeterStatus as MeterStatusName } from '../domain/meter';
+import type { LifecycleAction } from '@meterline/kit';
+import { checkMeterTransition, validateNewMeter } from '../domain/meter';
 import { MeterRepository } from '../store/meter.repository';
 import { CreateMeterInput, Meter, MeterConnection } from './meter.type';
 
@@ -21,20 +22,20 @@ export class MeterResolver {
     return new MeterRepository(ctx).insert(validateNewMeter(input));
   }
 
-  @Mutation(() => Meter, { description: 'DRAFT or DEPRECATED → ACTIVE: events of this meter are matched from now on' })
+  @Mutation(() => Meter, { description: 'DRAFT → ACTIVE: events of this meter are matched from now on' })
   async activateMeter(@Ctx() ctx: RequestContext, @Arg('meter', { description: 'Id or reference' }) id: string): Promise<Meter> {
-    return this.transition(ctx, id, 'ACTIVE');
+    return this.transition(ctx, id, 'ACTIVATE');
   }
 
   @Mutation(() => Meter, { description: 'ACTIVE → DEPRECATED' })
   async deprecateMeter(@Ctx() ctx: RequestContext, @Arg('meter', { description: 'Id or reference' }) id: string): Promise<Meter> {
-    return this.transition(ctx, id, 'DEPRECATED');
+    return this.transition(ctx, id, 'DEPRECATE');
   }
 
-  private async transition(ctx: RequestContext, id: string, to: MeterStatusName): Promise<Meter> {
+  private async transition(ctx: RequestContext, id: string, action: LifecycleAction): Promise<Meter> {
     const meters = new MeterRepository(ctx);
     const meter = await meters.get(id);
-    checkMeterTransition({ status: meter.status, values: meter.values, metricCount: meter.metrics.length }, to);
+    const to = checkMeterTransition({ status: meter.status, values: meter.values, metricCount: meter.metrics.length }, action);
     return meters.setStatus(meter, to);
   }
 }

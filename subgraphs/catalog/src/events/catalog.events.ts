@@ -1,0 +1,47 @@
+import type { LifecycleStatus, Transaction } from '@meterline/kit';
+import type { ProductEntity, ProductItemEntity } from '../store/product.entity';
+import { loadVersionSnapshot } from '../store/version-snapshot';
+
+const VERSION_EVENT: Partial<Record<LifecycleStatus, string>> = {
+  ACTIVE: 'catalog.plan_version.activated',
+  DEPRECATED: 'catalog.plan_version.deprecated',
+  ARCHIVED: 'catalog.plan_version.archived',
+};
+
+/** A version entering ACTIVE, DEPRECATED or ARCHIVED is announced with its full state; drafts concern nobody else. */
+export async function emitPlanVersionStatus(
+  tx: Transaction,
+  platformId: string,
+  versionId: string,
+  status: LifecycleStatus,
+): Promise<void> {
+  const type = VERSION_EVENT[status];
+  if (!type) return;
+  await tx.emit(type, platformId, await loadVersionSnapshot(tx.manager, platformId, versionId));
+}
+
+export async function emitProductChanged(tx: Transaction, product: ProductEntity): Promise<void> {
+  await tx.emit('catalog.product.changed', product.platformId, {
+    id: product.id,
+    reference: product.reference,
+    name: product.name,
+    description: product.description,
+    status: product.status,
+    position: product.position,
+  });
+}
+
+export async function emitProductItemChanged(tx: Transaction, item: ProductItemEntity): Promise<void> {
+  await tx.emit('catalog.product_item.changed', item.platformId, {
+    id: item.id,
+    productId: item.productId,
+    reference: item.reference,
+    name: item.name,
+    chargeType: item.chargeType,
+    meterReference: item.meterReference,
+    metricReference: item.metricReference,
+    deduction: item.deduction,
+    unitLabel: item.unitLabel,
+    position: item.position,
+  });
+}

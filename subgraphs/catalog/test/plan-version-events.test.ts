@@ -1,0 +1,114 @@
+import { eventContracts } from '@meterline/kit';
+import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
+import { catalogSubgraph } from '../src';
+
+type Send = ReturnType<SubgraphUnderTest['clientForNewPlatform']>['send'];
+
+async function activePlanVersion(send: Send): Promise<string> {
+  const ok = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await send<Record<string, never>>(query, variables);
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+    return response.data as Record<string, { id: string; versions: Array<{ id: string }> }>;
+  };
+  await ok(`mutation { createProduct(input: { reference: "kyc", name: "KYC" }) { id } }`);
+  await ok(
+    `mutation { createProductItem(input: { product: "kyc", reference: "checks", name: "Checks", chargeType: USAGE, metricReference: "checks_total", unitLabel: "per check" }) { id } }`,
+  );
+  await ok(`mutation { createProductItem(input: { product: "kyc", reference: "base", name: "Base fee", chargeType: RECURRING }) { id } }`);
+  await ok(`mutation { createFeature(input: { reference: "sso", name: "Single sign-on" }) { id } }`);
+  await ok(`mutation { changeProductStatus(product: "kyc", action: ACTIVATE) { status } }`);
+  const plan = await ok(
+    `mutation { createPricingPlan(input: { reference: "pro", name: "Pro", currency: "EUR", billingPeriod: MONTH }) { id versions { id } } }`,
+  );
+  const versionId = plan.createPricingPlan.versions[0].id;
+  await ok(
+    `mutation ($v: ID!) { setPrice(input: { planVersion: $v, productItem: "checks", price: { model: PER_UNIT, unitPrice: "0.75" } }) { id } }`,
+    { v: versionId },
+  );
+  await ok(
+    `mutation ($v: ID!) { setPrice(input: { planVersion: $v, productItem: "base", price: { model: FLAT, amount: "49" }, recurringTiming: IN_ARREARS }) { id } }`,
+    { v: versionId },
+  );
+  await ok(`mutation ($v: ID!) { setEntitlement(input: { planVersion: $v, feature: "sso", limit: "5" }) { id } }`, { v: versionId });
+  await ok(
+    `mutation ($v: ID!) { updatePlanVersion(input: { planVersion: $v, minimumCommitment: "100", lineOrder: ["base", "checks"] }) { id } }`,
+    { v: versionId },
+  );
+  await ok(`mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: ACTIVATE) { status } }`, { v: versionId });
+  return versionId;
+}
+
+describe('plan version events and entities', () => {
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphForTest(catalogSubgraph);
+  });
+  afterAll(() => subgraph?.stop());
+
+  it('announces an activated version once, with its whole state, in a message that validates against its JSON Schema', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const versionId = await activePlanVersion(send);
+
+    // A test consumer reads the last message of the subject back from the stream.
+    const { bus } = subgraph.running;
+    const message = await waitFor(
+      async () =>
+        (await bus.jsm.streams.getMessage(bus.streamOf('catalog'), { last_by_subj: bus.subjectOf('catalog.plan_version.activated') })) ??
+        undefined,
+      'the activated event on the CATALOG stream',
+    );
+    // Validates the envelope and the data against contracts/events/catalog.plan_version.activated.json, or throws.
+    const event = eventContracts().check(message.json());
+    expect(event).toMatchObject({
+      type: 'catalog.plan_version.activated',
+      platformId,
+      data: {
+        id: versionId,
+        planReference: 'pro',
+        version: 1,
+        status: 'ACTIVE',
+        currency: 'EUR',
+        billingPeriod: 'MONTH',
+        minimumCommitment: '100',
+        prices: [
+          {
+            productItemReference: 'base',
+            chargeType: 'RECURRING',
+            recurringTiming: 'IN_ARREARS',
+            price: { model: 'FLAT', amount: '49' },
+            position: 0,
+          },
+          {
+            productItemReference: 'checks',
+            chargeType: 'USAGE',
+            metricReference: 'checks_total',
+            unitLabel: 'per check',
+            price: { model: 'PER_UNIT', unitPrice: '0.75' },
+          },
+        ],
+        entitlements: [{ featureReference: 'sso', enabled: true, limit: '5' }],
+      },
+    });
+    const [{ n }] = await subgraph.running.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE platform_id = $1 AND type = 'catalog.plan_version.activated'`,
+      [platformId],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('resolves ProductItem and PricingPlanVersion references in one batch per type, only within the platform', async () => {
+    const owner = subgraph.clientForNewPlatform();
+    const versionId = await activePlanVersion(owner.send);
+    const items = await owner.send<{ productItem: { id: string } }>(`{ productItem(productItem: "checks") { id } }`);
+    const itemId = items.data!.productItem.id;
+    const entities = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on ProductItem { reference } ... on PricingPlanVersion { version status } } }`;
+    const reps = [
+      { __typename: 'ProductItem', id: itemId },
+      { __typename: 'PricingPlanVersion', id: versionId },
+    ];
+    expect((await owner.send(entities, { reps })).data).toEqual({ _entities: [{ reference: 'checks' }, { version: 1, status: 'ACTIVE' }] });
+    const stranger = subgraph.clientForNewPlatform();
+    const leaked = await stranger.send(entities, { reps });
+    expect(leaked.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+  });
+});
