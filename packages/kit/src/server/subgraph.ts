@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import type { EntitySchema, MigrationInterface } from 'typeorm';
 import { systemClock, type Clock } from '../clock';
@@ -23,6 +23,20 @@ import { ServiceMetrics } from './metrics';
 import { stopOnSignals } from './shutdown';
 import { verifyTenantHeaders } from './tenant';
 
+/** What a subgraph's REST routes and background workers get to work with. */
+export interface SubgraphServices {
+  db: ServiceDb;
+  bus: Bus;
+  clock: Clock;
+  log: Logger;
+}
+
+/** A long-running task of the service (e.g. processing uploaded files); stopped before the outbox and connections. */
+export interface BackgroundWorker {
+  start(): void;
+  stop(): Promise<void>;
+}
+
 /** Everything that makes a subgraph what it is; the kit does the rest the same way for all four. */
 export interface SubgraphDefinition {
   /** Subgraph name; also the name of the one Postgres schema it owns and of its NATS stream. */
@@ -33,6 +47,9 @@ export interface SubgraphDefinition {
   entities: Array<Function | EntitySchema>;
   migrations: Array<new () => MigrationInterface>;
   graph: SubgraphGraph;
+  /** REST routes mounted at /v1 behind the signed tenant context (`res.locals.tenant`). */
+  rest?: (router: Router, services: SubgraphServices) => void;
+  workers?: (services: SubgraphServices) => BackgroundWorker[];
   /** Streams of other subgraphs this one keeps projections from. */
   consumes?: Array<{ producer: string; handlers: Record<string, EventHandler> }>;
 }
@@ -113,19 +130,28 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
+  const requireSignedTenant: RequestHandler = (req, res, next) => {
+    const tenant = verifyTenantHeaders(config.TENANT_SIGNING_SECRET, req.headers, clock);
+    if ('refused' in tenant) {
+      log.warn({ reason: tenant.refused, path: req.path }, 'refused a request without a valid tenant signature');
+      res.status(401).json({ errors: [{ message: 'Unsigned or invalid tenant context', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    res.locals.tenant = tenant;
+    next();
+  };
+  const services: SubgraphServices = { db, bus, clock, log };
+  if (definition.rest) {
+    // REST routes of the subgraph (bulk ingestion, uploads), behind the same signed tenant context as GraphQL.
+    const router = express.Router();
+    definition.rest(router, services);
+    app.use('/v1', requireSignedTenant, router);
+  }
+  const workers = definition.workers?.(services) ?? [];
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),
-    (req, res, next) => {
-      const tenant = verifyTenantHeaders(config.TENANT_SIGNING_SECRET, req.headers, clock);
-      if ('refused' in tenant) {
-        log.warn({ reason: tenant.refused, path: req.path }, 'refused a request without a valid tenant signature');
-        res.status(401).json({ errors: [{ message: 'Unsigned or invalid tenant context', extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
-      }
-      res.locals.tenant = tenant;
-      next();
-    },
+    requireSignedTenant,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const requestId = String(req.headers['x-request-id'] ?? randomUUID());
@@ -143,6 +169,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const port = await listen(httpServer, config.PORT);
   relay.start();
   for (const consumer of consumers) await consumer.start();
+  for (const worker of workers) worker.start();
   const url = `http://127.0.0.1:${port}/graphql`;
   log.info({ url }, `${definition.name} subgraph ready`);
 
@@ -164,6 +191,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       await apollo.stop(); // drains the HTTP server
 
       for (const consumer of consumers) await consumer.stop();
+      for (const worker of workers) await worker.stop();
       await relay.stop();
       await bus.close();
       await ds.destroy();

@@ -157,6 +157,30 @@ export const GRAPHQL_NAMES: Record<keyof RawUsageEvent, string> = {
   properties: 'properties',
 };
 
+/** The seed's JSON names, used by the REST door and file imports. */
+export const SEED_NAMES: Record<keyof RawUsageEvent, string> = {
+  meterReference: 'meter_reference',
+  customerReference: 'customer_reference',
+  reference: 'reference',
+  timestamp: 'timestamp',
+  meterValues: 'meter_values',
+  properties: 'properties',
+};
+
+/** An event in the seed's JSON shape (`meter_reference`, `meter_values`, …) as the pipeline's raw event. */
+export function fromSeedShape(json: unknown): RawUsageEvent {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
+  const e = json as Record<string, unknown>;
+  return {
+    meterReference: e.meter_reference,
+    customerReference: e.customer_reference,
+    reference: e.reference,
+    timestamp: e.timestamp,
+    meterValues: e.meter_values,
+    properties: e.properties,
+  };
+}
+
 export const UnmatchedReasons = ['UNKNOWN_METER', 'INACTIVE_METER', 'UNKNOWN_VALUE', 'VALUE_TYPE_MISMATCH', 'UNKNOWN_CUSTOMER'] as const;
 export type UnmatchedReason = (typeof UnmatchedReasons)[number];
 

@@ -1,5 +1,5 @@
-import { badInput, type RequestContext } from '@meterline/kit';
-import { parseUsageEvent, type ParsedUsageEvent, type RawUsageEvent } from '../domain/usage-event';
+import { badInput, type Clock, type ServiceDb } from '@meterline/kit';
+import { GRAPHQL_NAMES, parseUsageEvent, type ParsedUsageEvent, type RawUsageEvent } from '../domain/usage-event';
 import { storeUsageEvents, type IngestStatus } from './usage-event.repository';
 
 export const MAX_EVENTS_PER_CALL = 1000;
@@ -22,13 +22,27 @@ export interface IngestSummary {
   results: EventResult[];
 }
 
+/** What ingestion needs: a request context, or a background worker's equivalent (file imports). */
+export interface IngestContext {
+  platformId: string;
+  db: ServiceDb;
+  clock: Clock;
+}
+
+export interface IngestOptions {
+  /** Wire names used in rejections (`meterReference` for GraphQL, `meter_reference` for REST and files). */
+  names?: Record<keyof RawUsageEvent, string>;
+  maxEvents?: number;
+}
+
 /** The one ingestion pipeline behind every door: validate each event, store the valid ones, report per event in input order. */
-export async function ingestUsageEvents(ctx: RequestContext, raw: RawUsageEvent[]): Promise<IngestSummary> {
-  if (raw.length > MAX_EVENTS_PER_CALL) throw badInput('events', `At most ${MAX_EVENTS_PER_CALL} events per call; got ${raw.length}`);
+export async function ingestUsageEvents(ctx: IngestContext, raw: RawUsageEvent[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const maxEvents = options.maxEvents ?? MAX_EVENTS_PER_CALL;
+  if (raw.length > maxEvents) throw badInput('events', `At most ${maxEvents} events per call; got ${raw.length}`);
   const results: EventResult[] = new Array(raw.length);
   const valid: Array<{ index: number; event: ParsedUsageEvent }> = [];
   raw.forEach((item, index) => {
-    const parsed = parseUsageEvent(item);
+    const parsed = parseUsageEvent(item, options.names ?? GRAPHQL_NAMES);
     if ('rejected' in parsed) {
       const reference = typeof item.reference === 'string' ? item.reference : null;
       results[index] = {
