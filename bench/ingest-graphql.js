@@ -42,7 +42,7 @@ async function main() {
     };
     await gql(`mutation { createMeter(input: { reference: "calls", name: "Calls", values: [{ reference: "n", type: NUMBER }],
       metrics: [{ reference: "calls_total", aggregation: SUM, valueReference: "n" }] }) { id } }`);
-    await gql(`mutation { activateMeter(meter: "calls") { id } }`);
+    await gql(`mutation { changeMeterStatus(meter: "calls", action: ACTIVATE) { id } }`);
     await gql(`mutation { createCustomer(input: { reference: "bench", name: "Bench", currency: "EUR" }) { id } }`);
 
     const ingest = `mutation ($events: [UsageEventInput!]!) { ingestUsageEvents(events: $events) { accepted unmatched } }`;

@@ -103,7 +103,8 @@ async function seed(url, key, month) {
          metrics: [{ reference: "api_calls_total", aggregation: SUM, valueReference: "calls" }] }) { id } }`,
     );
   }
-  if (!meter || meter.status === 'DRAFT') await gql(url, key, 'mutation { activateMeter(meter: "api_calls") { status } }');
+  if (!meter || meter.status === 'DRAFT')
+    await gql(url, key, 'mutation { changeMeterStatus(meter: "api_calls", action: ACTIVATE) { status } }');
   const { products } = await gql(url, key, '{ products(first: 1) { totalCount } }');
   if (products.totalCount === 0) await gql(url, key, 'mutation { createProduct(input: { reference: "api", name: "API access" }) { id } }');
   const events = [120, 80, 250, 42, 8].map((calls, i) => ({

@@ -80,7 +80,7 @@ export const CREATE_METER = /* GraphQL */ `
 `;
 export const ACTIVATE_METER = /* GraphQL */ `
   mutation ($meter: String!) {
-    activateMeter(meter: $meter) {
+    changeMeterStatus(meter: $meter, action: ACTIVATE) {
       id
       status
     }

@@ -19,11 +19,12 @@ import {
   type Logger,
   type Tenant,
 } from '@meterline/kit';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { apiKeyFromHeaders, authenticateApiKey } from './access/api-keys';
 import { Access1763700000000 } from './access/migrations';
 import { gatewayConfigSpec, type GatewayConfig } from './config';
+import { proxyToSubgraph } from './rest-proxy';
 
 interface GatewayContext {
   tenant: Tenant;
@@ -92,21 +93,27 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   });
   await apollo.start();
 
+  const authenticate: RequestHandler = async (req, res, next) => {
+    const key = apiKeyFromHeaders(req.headers);
+    const tenant = key ? await authenticateApiKey(ds, key, clock).catch(next) : null;
+    if (!tenant) {
+      res
+        .status(401)
+        .json({
+          errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }],
+        });
+      return;
+    }
+    res.locals.tenant = tenant;
+    next();
+  };
+  // The bulk door: the seed's JSON (array or NDJSON) straight to metering, same API keys.
+  app.post('/v1/events', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, clock, log));
+  app.use('/v1/imports', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, clock, log));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    async (req, res, next) => {
-      const key = apiKeyFromHeaders(req.headers);
-      const tenant = key ? await authenticateApiKey(ds, key, clock).catch(next) : null;
-      if (!tenant) {
-        res.status(401).json({
-          errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }],
-        });
-        return;
-      }
-      res.locals.tenant = tenant;
-      next();
-    },
+    authenticate,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         tenant: res.locals.tenant as Tenant,

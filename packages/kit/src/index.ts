@@ -25,3 +25,4 @@ export * from './reference';
 export * from './store/batch';
 export * from './lifecycle';
 export * from './store/decimal-column';
+export * from './graphql/lifecycle.type';

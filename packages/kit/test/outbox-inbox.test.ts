@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { BusTables1763700000000 } from '../src/bus/bus-tables.migration';
 import { Bus } from '../src/bus/connection';
 import { EventContractError, newEvent, type EventEnvelope } from '../src/bus/envelope';
@@ -8,7 +8,7 @@ import { OutboxRelay } from '../src/bus/outbox';
 import { systemClock } from '../src/clock';
 import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/store/database';
-import { ServiceDb } from '../src/store/transaction';
+import { ServiceDb, type Transaction } from '../src/store/transaction';
 import { newBusNamespace, newPlatformId, OwnNatsServer, testInfrastructure, waitFor } from '../src/testing';
 
 const CUSTOMER_CREATED = 'subscriptions.customer.created';
@@ -175,7 +175,7 @@ describe('inbox consumer', () => {
   const handled: string[] = [];
   const failOnceAfterWriting = new Set<string>();
 
-  async function project(manager: EntityManager, event: EventEnvelope) {
+  async function project({ manager }: Transaction, event: EventEnvelope) {
     handled.push(event.id);
     const data = event.data as { id: string; reference: string };
     await manager.query(`INSERT INTO customer_projection (platform_id, customer_id, reference, event_id) VALUES ($1, $2, $3, $4)`, [
@@ -206,7 +206,7 @@ describe('inbox consumer', () => {
       CREATE TABLE customer_projection (
         seq bigserial PRIMARY KEY, platform_id uuid NOT NULL, customer_id uuid NOT NULL, reference text NOT NULL, event_id uuid NOT NULL
       )`);
-    consumer = new InboxConsumer(fixture.ds, fixture.bus, systemClock, log, {
+    consumer = new InboxConsumer(new ServiceDb(fixture.ds, systemClock), fixture.bus, systemClock, log, {
       service: 'kittest',
       producer: 'subscriptions',
       handlers: { [CUSTOMER_CREATED]: project },
@@ -253,8 +253,8 @@ describe('inbox consumer', () => {
     expect(await inboxRows(event.id)).toHaveLength(1);
   });
 
-  // Fails against nats-server 2.9 (this machine's): `term(reason)` sends "+TERM <reason>", which servers before 2.10
-  // do not recognise, so the message stays ack-pending and is redelivered every ack_wait forever (max_deliver -1).
+  // nats-server 2.9 (this machine's) ignores "+TERM <reason>": the consumer must term() without a reason, or the
+  // message would stay ack-pending and be redelivered every ack_wait forever (max_deliver -1).
   it('terminates a message that breaks the contract without blocking the ones after it', async () => {
     const platformId = newPlatformId();
     const broken = { ...newEvent(CUSTOMER_CREATED, platformId, customerData(), systemClock), data: { reference: '' } };

@@ -3,21 +3,28 @@ import type { SubgraphDefinition } from '@meterline/kit';
 import { CustomerUsageResolver, resolveCustomerReference } from './graph/customer/customer.resolver';
 import { Customer } from './graph/customer/customer.type';
 import { MeterResolver, resolveMeterReference } from './graph/meter.resolver';
+import { resolveUsageEventReference, UsageEventReadResolver } from './graph/usage-event-read.resolver';
 import { UsageEventResolver } from './graph/usage-event.resolver';
+import { eventsRoute } from './rest/events.route';
 import { onCustomerCreated } from './store/customer.projection';
 import { MeterEntity, MeterMetricEntity } from './store/meter.entity';
 import { Metering1763700000100 } from './store/migrations/1763700000100-metering';
+import { Meters1763700000300 } from './store/migrations/1763700000300-meters';
+import { UsageEventEntity } from './store/usage-event.entity';
 
-/** The metering subgraph: meters, idempotent ingestion, unmatched events, usage. */
+/** The metering subgraph: meters, idempotent ingestion (GraphQL, REST), unmatched events, usage. */
 export const meteringSubgraph: SubgraphDefinition = {
   name: 'metering',
   defaultPort: 4001,
-  entities: [MeterEntity, MeterMetricEntity],
-  migrations: [Metering1763700000100],
+  entities: [MeterEntity, MeterMetricEntity, UsageEventEntity],
+  migrations: [Metering1763700000100, Meters1763700000300],
   graph: {
-    resolvers: [MeterResolver, UsageEventResolver, CustomerUsageResolver],
+    resolvers: [MeterResolver, UsageEventResolver, UsageEventReadResolver, CustomerUsageResolver],
     orphanedTypes: [Customer],
-    references: { Customer: resolveCustomerReference, Meter: resolveMeterReference },
+    references: { Customer: resolveCustomerReference, Meter: resolveMeterReference, UsageEvent: resolveUsageEventReference },
+  },
+  rest: (router, services) => {
+    eventsRoute(router, services);
   },
   consumes: [{ producer: 'subscriptions', handlers: { 'subscriptions.customer.created': onCustomerCreated } }],
 };

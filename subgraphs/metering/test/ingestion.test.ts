@@ -4,7 +4,7 @@ import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterlin
 import { meteringSubgraph } from '../src';
 
 const CREATE_METER = `mutation ($input: CreateMeterInput!) { createMeter(input: $input) { id status } }`;
-const ACTIVATE = `mutation ($meter: String!) { activateMeter(meter: $meter) { status } }`;
+const ACTIVATE = `mutation ($meter: String!) { changeMeterStatus(meter: $meter, action: ACTIVATE) { status } }`;
 const INGEST = `mutation ($events: [UsageEventInput!]!) {
   ingestUsageEvents(events: $events) { accepted unmatched duplicates conflicts rejected results { index status reason field eventId } }
 }`;

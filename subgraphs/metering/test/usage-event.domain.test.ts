@@ -113,7 +113,7 @@ describe('meters', () => {
 
   it('follows DRAFT → ACTIVE → DEPRECATED and needs a value and a metric to activate', () => {
     expect(() => checkMeterTransition({ status: 'DRAFT', values: [1], metricCount: 1 }, 'ACTIVATE')).not.toThrow();
-    expect(checkMeterTransition({ status: 'ACTIVE', values: [1], metricCount: 1 }, 'DEPRECATE')).toBe('DEPRECATED');
+    expect(checkMeterTransition({ status: 'ACTIVE', values: [1], metricCount: 1 }, 'DEPRECATE').status).toBe('DEPRECATED');
     expect(() => checkMeterTransition({ status: 'DRAFT', values: [1], metricCount: 0 }, 'ACTIVATE')).toThrow(
       /at least one value and one metric/,
     );

@@ -1,13 +1,13 @@
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { ServiceDb, Transaction } from '../store/transaction';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Bus } from './connection';
 import { eventContracts, type EventEnvelope } from './envelope';
 
-/** Applies one event to the consumer's own tables, inside the transaction that records it in the inbox. */
-export type EventHandler = (manager: EntityManager, event: EventEnvelope) => Promise<void>;
+/** Applies one event to the consumer's own tables (and may emit events), inside the transaction that records it in the inbox. */
+export type EventHandler = (tx: Transaction, event: EventEnvelope) => Promise<void>;
 
 export interface InboxConsumerOptions {
   /** The consuming service, e.g. `metering`; also the durable consumer's name. */
@@ -28,7 +28,7 @@ export class InboxConsumer {
   private stream = '';
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: ServiceDb,
     private readonly bus: Bus,
     private readonly clock: Clock,
     private readonly log: Logger,
@@ -97,14 +97,14 @@ export class InboxConsumer {
       return;
     }
     try {
-      await this.ds.transaction(async (manager) => {
-        const inserted = (await manager.query(
+      await this.db.transact(async (tx) => {
+        const inserted = (await tx.manager.query(
           `INSERT INTO inbox (message_id, platform_id, type, stream, received_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
           [event.id, event.platformId, event.type, this.stream, this.clock.now()],
         )) as unknown[];
         if (inserted.length === 0) return;
-        await handler(manager, event);
+        await handler(tx, event);
       });
       message.ack();
     } catch (error) {

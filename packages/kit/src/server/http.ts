@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
 import type { ServiceMetrics } from './metrics';
 
 export interface HealthChecks {
@@ -37,4 +39,24 @@ export async function listen(server: Server, port: number, host = '0.0.0.0'): Pr
     server.listen(port, host, () => resolve());
   });
   return (server.address() as AddressInfo).port;
+}
+
+/** JSON errors for REST routes in the GraphQL error shape: catalogue errors as they are, anything else generic. */
+export function restErrors(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (error instanceof AppError) {
+      res
+        .status(error.code === 'NOT_FOUND' ? 404 : error.code === 'FORBIDDEN' ? 403 : 400)
+        .json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      return;
+    }
+    const status = (error as { status?: number }).status;
+    if (status === 413 || status === 400) {
+      // body-parser: too large, or unreadable
+      res.status(status).json({ errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT', field: 'body' } }] });
+      return;
+    }
+    log.error({ err: error, path: req.path }, 'REST request failed');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  };
 }

@@ -18,7 +18,7 @@ import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
 import { openDatabase } from '../store/database';
 import { ServiceDb } from '../store/transaction';
 import { Loaders, type RequestContext } from './context';
-import { createHttpApp, createHttpServer, listen } from './http';
+import { createHttpApp, createHttpServer, listen, restErrors } from './http';
 import { ServiceMetrics } from './metrics';
 import { stopOnSignals } from './shutdown';
 import { verifyTenantHeaders } from './tenant';
@@ -109,7 +109,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const relay = new OutboxRelay(ds, bus, clock, log);
   const db = new ServiceDb(ds, clock, () => relay.nudge());
   const consumers = (definition.consumes ?? []).map(
-    (c) => new InboxConsumer(ds, bus, clock, log, { service: definition.name, producer: c.producer, handlers: c.handlers }),
+    (c) => new InboxConsumer(db, bus, clock, log, { service: definition.name, producer: c.producer, handlers: c.handlers }),
   );
   metrics.gaugeFrom('outbox_backlog', 'Outbox events not yet published', async () => [{ value: await relay.backlog() }]);
   metrics.gaugeFrom('consumer_lag', 'Stream messages not yet handled by this service', async () =>
@@ -145,7 +145,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     // REST routes of the subgraph (bulk ingestion, uploads), behind the same signed tenant context as GraphQL.
     const router = express.Router();
     definition.rest(router, services);
-    app.use('/v1', requireSignedTenant, router);
+    app.use('/v1', requireSignedTenant, router, restErrors(log));
   }
   const workers = definition.workers?.(services) ?? [];
   app.use(

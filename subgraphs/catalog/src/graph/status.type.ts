@@ -11,18 +11,4 @@ registerEnumType(CatalogStatus, {
   description: 'DRAFT → ACTIVE → DEPRECATED → ARCHIVED; drafts and deprecated resources can be archived and restored',
 });
 
-export enum StatusAction {
-  ACTIVATE = 'ACTIVATE',
-  DEPRECATE = 'DEPRECATE',
-  ARCHIVE = 'ARCHIVE',
-  RESTORE = 'RESTORE',
-}
-registerEnumType(StatusAction, {
-  name: 'StatusAction',
-  valuesConfig: {
-    ACTIVATE: { description: 'DRAFT → ACTIVE' },
-    DEPRECATE: { description: 'ACTIVE → DEPRECATED' },
-    ARCHIVE: { description: 'DRAFT or DEPRECATED → ARCHIVED' },
-    RESTORE: { description: 'ARCHIVED → the status it had before' },
-  },
-});
+export { StatusAction } from '@meterline/kit';

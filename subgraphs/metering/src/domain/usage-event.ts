@@ -192,7 +192,7 @@ export interface MeterForMatching {
 
 /** Why an event cannot be attributed yet, or null when it matches its meter and customer. Meter problems come first. */
 export function unmatchedReason(
-  event: ParsedUsageEvent,
+  event: Pick<ParsedUsageEvent, 'values'>,
   meter: MeterForMatching | undefined,
   customerKnown: boolean,
 ): UnmatchedReason | null {

@@ -1,9 +1,9 @@
-import { notFound, paginate, PageArgs, type RequestContext } from '@meterline/kit';
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { LifecycleAction } from '@meterline/kit';
-import { checkMeterTransition, validateNewMeter } from '../domain/meter';
+import { notFound, paginate, StatusAction, type RequestContext } from '@meterline/kit';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { checkMeterEditable, checkMeterTransition, validateNewMeter } from '../domain/meter';
+import type { MeterEntity, MeterMetricEntity } from '../store/meter.entity';
 import { MeterRepository } from '../store/meter.repository';
-import { CreateMeterInput, Meter, MeterConnection } from './meter.type';
+import { CreateMeterInput, Meter, MeterConnection, MeterListArgs, UsageMetric } from './meter.type';
 
 @Resolver(() => Meter)
 export class MeterResolver {
@@ -13,8 +13,15 @@ export class MeterResolver {
   }
 
   @Query(() => MeterConnection)
-  async meters(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    return paginate(new MeterRepository(ctx).query(), 'm', page);
+  async meters(@Ctx() ctx: RequestContext, @Args() args: MeterListArgs) {
+    return paginate(new MeterRepository(ctx).query(args.includeArchived), 'm', args);
+  }
+
+  @FieldResolver(() => [UsageMetric])
+  metrics(@Root() meter: MeterEntity): UsageMetric[] {
+    return [...meter.metrics]
+      .sort((a, b) => a.reference.localeCompare(b.reference))
+      .map((m: MeterMetricEntity) => ({ ...m, filters: Object.entries(m.filters).map(([property, values]) => ({ property, values })) }));
   }
 
   @Mutation(() => Meter, { description: 'Creates a meter in DRAFT' })
@@ -22,21 +29,28 @@ export class MeterResolver {
     return new MeterRepository(ctx).insert(validateNewMeter(input));
   }
 
-  @Mutation(() => Meter, { description: 'DRAFT → ACTIVE: events of this meter are matched from now on' })
-  async activateMeter(@Ctx() ctx: RequestContext, @Arg('meter', { description: 'Id or reference' }) id: string): Promise<Meter> {
-    return this.transition(ctx, id, 'ACTIVATE');
-  }
-
-  @Mutation(() => Meter, { description: 'ACTIVE → DEPRECATED' })
-  async deprecateMeter(@Ctx() ctx: RequestContext, @Arg('meter', { description: 'Id or reference' }) id: string): Promise<Meter> {
-    return this.transition(ctx, id, 'DEPRECATE');
-  }
-
-  private async transition(ctx: RequestContext, id: string, action: LifecycleAction): Promise<Meter> {
+  @Mutation(() => Meter, { description: 'Replaces a DRAFT meter’s definition; an active meter is never changed in place' })
+  async updateMeter(
+    @Ctx() ctx: RequestContext,
+    @Arg('meter', { description: 'Id or reference' }) id: string,
+    @Arg('input') input: CreateMeterInput,
+  ): Promise<Meter> {
     const meters = new MeterRepository(ctx);
     const meter = await meters.get(id);
-    const to = checkMeterTransition({ status: meter.status, values: meter.values, metricCount: meter.metrics.length }, action);
-    return meters.setStatus(meter, to);
+    checkMeterEditable(meter.status);
+    return meters.replaceDefinition(meter, validateNewMeter(input));
+  }
+
+  @Mutation(() => Meter, { description: 'ACTIVATE (events are matched from then on), DEPRECATE, ARCHIVE or RESTORE a meter' })
+  async changeMeterStatus(
+    @Ctx() ctx: RequestContext,
+    @Arg('meter', { description: 'Id or reference' }) id: string,
+    @Arg('action', () => StatusAction) action: StatusAction,
+  ): Promise<Meter> {
+    const meters = new MeterRepository(ctx);
+    const meter = await meters.get(id);
+    const next = checkMeterTransition({ ...meter, metricCount: meter.metrics.length }, action);
+    return meters.setLifecycle(meter, next);
   }
 }
 

@@ -1,5 +1,5 @@
-import { ConnectionType } from '@meterline/kit';
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '@meterline/kit';
+import { ArgsType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Aggregation as AggregationName, MeterStatus as MeterStatusName, MeterValueType as MeterValueTypeName } from '../domain/meter';
 
 export enum MeterStatus {
@@ -18,8 +18,35 @@ registerEnumType(MeterValueType, { name: 'MeterValueType' });
 
 export enum Aggregation {
   SUM = 'SUM',
+  COUNT = 'COUNT',
+  MAX = 'MAX',
+  MIN = 'MIN',
+  AVERAGE = 'AVERAGE',
+  UNIQUE_COUNT = 'UNIQUE_COUNT',
+  LATEST = 'LATEST',
 }
-registerEnumType(Aggregation, { name: 'Aggregation', description: 'How a metric aggregates a value over a period' });
+registerEnumType(Aggregation, {
+  name: 'Aggregation',
+  description: 'How a metric aggregates a value over a period',
+  valuesConfig: {
+    SUM: { description: 'Sum of the value' },
+    COUNT: { description: 'Number of events' },
+    MAX: { description: 'Largest value' },
+    MIN: { description: 'Smallest value' },
+    AVERAGE: { description: 'Mean of the value' },
+    UNIQUE_COUNT: { description: 'Number of distinct values of a property' },
+    LATEST: { description: 'Value of the event with the latest timestamp' },
+  },
+});
+
+@ObjectType({ description: 'Only events whose property has one of these values count' })
+export class MetricFilter {
+  @Field()
+  property: string;
+
+  @Field(() => [String])
+  values: string[];
+}
 
 @ObjectType({ description: 'A value an event of this meter carries: how much was used' })
 export class MeterValue {
@@ -44,8 +71,14 @@ export class UsageMetric {
   @Field(() => Aggregation)
   aggregation: AggregationName;
 
-  @Field()
-  valueReference: string;
+  @Field(() => String, { nullable: true, description: 'The value aggregated (not for COUNT and UNIQUE_COUNT)' })
+  valueReference: string | null;
+
+  @Field(() => String, { nullable: true, description: 'UNIQUE_COUNT: the property whose distinct values are counted' })
+  property: string | null;
+
+  @Field(() => [MetricFilter])
+  filters: MetricFilter[];
 }
 
 @ObjectType({ description: 'Turns raw usage events into billable metrics' })
@@ -66,8 +99,8 @@ export class Meter {
   @Field(() => [MeterValue])
   values: MeterValue[];
 
-  @Field(() => [UsageMetric])
-  metrics: UsageMetric[];
+  @Field(() => [String], { description: 'Event properties this meter knows: for filters, group-by, unique counts and price dimensions' })
+  properties: string[];
 
   @Field()
   createdAt: Date;
@@ -88,6 +121,15 @@ export class MeterValueInput {
 }
 
 @InputType()
+export class MetricFilterInput {
+  @Field()
+  property: string;
+
+  @Field(() => [String])
+  values: string[];
+}
+
+@InputType()
 export class UsageMetricInput {
   @Field()
   reference: string;
@@ -95,8 +137,14 @@ export class UsageMetricInput {
   @Field(() => Aggregation)
   aggregation: AggregationName;
 
-  @Field()
-  valueReference: string;
+  @Field(() => String, { nullable: true })
+  valueReference?: string | null;
+
+  @Field(() => String, { nullable: true })
+  property?: string | null;
+
+  @Field(() => [MetricFilterInput], { nullable: true })
+  filters?: MetricFilterInput[] | null;
 }
 
 @InputType()
@@ -110,6 +158,15 @@ export class CreateMeterInput {
   @Field(() => [MeterValueInput])
   values: MeterValueInput[];
 
+  @Field(() => [String], { nullable: true })
+  properties?: string[] | null;
+
   @Field(() => [UsageMetricInput])
   metrics: UsageMetricInput[];
+}
+
+@ArgsType()
+export class MeterListArgs extends PageArgs {
+  @Field({ defaultValue: false, description: 'Archived meters are hidden unless asked for' })
+  includeArchived: boolean;
 }

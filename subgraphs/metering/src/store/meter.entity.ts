@@ -1,5 +1,5 @@
-import { Column, Entity, OneToMany, ManyToOne, JoinColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { MeterStatus, MeterValueDefinition, Aggregation } from '../domain/meter';
+import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import type { Aggregation, MeterStatus, MeterValueDefinition } from '../domain/meter';
 
 @Entity({ name: 'meters' })
 export class MeterEntity {
@@ -18,13 +18,22 @@ export class MeterEntity {
   @Column({ type: 'text' })
   status: MeterStatus;
 
+  @Column({ name: 'previous_status', type: 'text', nullable: true })
+  previousStatus: MeterStatus | null;
+
   @Column({ type: 'jsonb' })
   values: MeterValueDefinition[];
+
+  @Column({ type: 'jsonb' })
+  properties: string[];
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @OneToMany(() => MeterMetricEntity, (metric) => metric.meter, { cascade: ['insert'] })
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @OneToMany(() => MeterMetricEntity, (metric) => metric.meter)
   metrics: MeterMetricEntity[];
 }
 
@@ -49,6 +58,12 @@ export class MeterMetricEntity {
   @Column({ type: 'text' })
   aggregation: Aggregation;
 
-  @Column({ name: 'value_reference', type: 'text' })
-  valueReference: string;
+  @Column({ name: 'value_reference', type: 'text', nullable: true })
+  valueReference: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  property: string | null;
+
+  @Column({ type: 'jsonb' })
+  filters: Record<string, string[]>;
 }

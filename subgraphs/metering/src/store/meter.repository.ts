@@ -1,22 +1,22 @@
-import { conflict, isUniqueViolation, loadById, notFound, type RequestContext } from '@meterline/kit';
-import type { NewMeter } from '../domain/meter';
+import { conflict, isUniqueViolation, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
+import type { MeterStatus, ValidMeter } from '../domain/meter';
 import { MeterEntity, MeterMetricEntity } from './meter.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class MeterRepository {
   constructor(private readonly ctx: RequestContext) {}
 
-  private get repo() {
-    return this.ctx.db.ds.getRepository(MeterEntity);
-  }
-
-  query() {
-    return this.repo
-      .createQueryBuilder('m')
+  query(includeArchived = true) {
+    const query = this.ctx.db.ds.manager
+      .createQueryBuilder(MeterEntity, 'm')
       .leftJoinAndSelect('m.metrics', 'metric')
       .where('m.platformId = :platformId', { platformId: this.ctx.platformId });
+    return includeArchived ? query : query.andWhere(`m.status <> 'ARCHIVED'`);
   }
 
   byId(id: string): Promise<MeterEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
     return loadById(this.ctx.loaders, 'meterById', (ids) => this.query().andWhere('m.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 
@@ -26,42 +26,63 @@ export class MeterRepository {
 
   /** By id or reference, as every API that takes a meter accepts either. */
   async get(idOrReference: string): Promise<MeterEntity> {
-    const byId = /^[0-9a-f-]{36}$/i.test(idOrReference) ? await this.byId(idOrReference) : null;
-    const meter = byId ?? (await this.byReference(idOrReference));
+    const meter = (await this.byId(idOrReference)) ?? (await this.byReference(idOrReference));
     if (!meter) throw notFound('Meter', 'meter');
     return meter;
   }
 
-  async insert(meter: NewMeter): Promise<MeterEntity> {
+  private async saveMetrics(tx: Transaction, meterId: string, metrics: ValidMeter['metrics']): Promise<MeterMetricEntity[]> {
+    await tx.manager.delete(MeterMetricEntity, { meterId, platformId: this.ctx.platformId });
+    return tx.manager.save(metrics.map((m) => tx.manager.create(MeterMetricEntity, { ...m, platformId: this.ctx.platformId, meterId })));
+  }
+
+  async insert(meter: ValidMeter): Promise<MeterEntity> {
     const { platformId, clock } = this.ctx;
-    try {
-      return await this.ctx.db.transact(async (tx) => {
+    return this.mapConflicts(meter, () =>
+      this.ctx.db.transact(async (tx) => {
+        const now = clock.now();
         const saved = await tx.manager.save(
-          tx.manager.create(MeterEntity, {
-            platformId,
-            reference: meter.reference,
-            name: meter.name,
-            status: 'DRAFT',
-            values: meter.values,
-            createdAt: clock.now(),
-          }),
+          tx.manager.create(MeterEntity, { ...meter, platformId, status: 'DRAFT', previousStatus: null, createdAt: now, updatedAt: now }),
         );
-        saved.metrics = await tx.manager.save(
-          meter.metrics.map((m) => tx.manager.create(MeterMetricEntity, { ...m, platformId, meterId: saved.id })),
-        );
+        saved.metrics = await this.saveMetrics(tx, saved.id, meter.metrics);
         return saved;
-      });
+      }),
+    );
+  }
+
+  /** Replaces a draft meter's definition (values, properties, metrics) in one transaction. */
+  async replaceDefinition(existing: MeterEntity, meter: ValidMeter): Promise<MeterEntity> {
+    return this.mapConflicts(meter, () =>
+      this.ctx.db.transact(async (tx) => {
+        Object.assign(existing, {
+          reference: meter.reference,
+          name: meter.name,
+          values: meter.values,
+          properties: meter.properties,
+          updatedAt: this.ctx.clock.now(),
+        });
+        const { metrics: _metrics, ...row } = existing;
+        await tx.manager.update(MeterEntity, { id: existing.id, platformId: this.ctx.platformId }, row);
+        existing.metrics = await this.saveMetrics(tx, existing.id, meter.metrics);
+        return existing;
+      }),
+    );
+  }
+
+  async setLifecycle(meter: MeterEntity, state: { status: MeterStatus; previousStatus: MeterStatus | null }): Promise<MeterEntity> {
+    const updatedAt = this.ctx.clock.now();
+    await this.ctx.db.ds.manager.update(MeterEntity, { id: meter.id, platformId: this.ctx.platformId }, { ...state, updatedAt });
+    return Object.assign(meter, state, { updatedAt });
+  }
+
+  private async mapConflicts<T>(meter: ValidMeter, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
     } catch (error) {
-      if (isUniqueViolation(error, 'meter_metrics')) {
+      if (isUniqueViolation(error, 'meter_metrics'))
         throw conflict('metrics', 'A metric with one of these references already exists on this platform');
-      }
       if (isUniqueViolation(error)) throw conflict('reference', `A meter with reference "${meter.reference}" already exists`);
       throw error;
     }
-  }
-
-  async setStatus(meter: MeterEntity, status: MeterEntity['status']): Promise<MeterEntity> {
-    await this.repo.update({ id: meter.id, platformId: this.ctx.platformId }, { status });
-    return Object.assign(meter, { status });
   }
 }

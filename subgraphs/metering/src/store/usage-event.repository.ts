@@ -1,6 +1,8 @@
 import type { Clock } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
-import { unmatchedReason, type MeterForMatching, type ParsedUsageEvent, type UnmatchedReason } from '../domain/usage-event';
+import type { MatchedEvent } from '../domain/usage-deltas';
+import { unmatchedReason, type ParsedUsageEvent, type UnmatchedReason } from '../domain/usage-event';
+import { loadMeters, type MeterForIngestion } from './meter-lookup';
 
 export type IngestStatus = 'ACCEPTED' | 'UNMATCHED' | 'DUPLICATE' | 'CONFLICT';
 
@@ -8,6 +10,13 @@ export interface StoredOutcome {
   status: IngestStatus;
   eventId: string;
   reason: UnmatchedReason | null;
+}
+
+export interface StoredBatch {
+  outcomes: StoredOutcome[];
+  /** Events of this batch newly attributed to a customer: what usage deltas are made of. */
+  matched: MatchedEvent[];
+  meters: Map<string, MeterForIngestion>;
 }
 
 /**
@@ -19,8 +28,8 @@ export async function storeUsageEvents(
   platformId: string,
   events: ParsedUsageEvent[],
   clock: Clock,
-): Promise<StoredOutcome[]> {
-  if (events.length === 0) return [];
+): Promise<StoredBatch> {
+  if (events.length === 0) return { outcomes: [], matched: [], meters: new Map() };
   const receivedAt = clock.now();
   const customerRefs = [...new Set(events.map((e) => e.customerReference))].sort();
   // Shared locks per customer reference: the customer projection takes the exclusive one, so an event is either
@@ -30,11 +39,7 @@ export async function storeUsageEvents(
     customerRefs,
   ]);
 
-  const meterRefs = [...new Set(events.map((e) => e.meterReference))];
-  const meterRows = (await manager.query(
-    `SELECT id, reference, status, "values" FROM meters WHERE platform_id = $1 AND reference = ANY($2)`,
-    [platformId, meterRefs],
-  )) as Array<MeterForMatching & { reference: string }>;
+  const meterRows = await loadMeters(manager, platformId, { references: [...new Set(events.map((e) => e.meterReference))] });
   const meters = new Map(meterRows.map((m) => [m.reference, m]));
   const customerRows = (await manager.query(`SELECT id, reference FROM customers WHERE platform_id = $1 AND reference = ANY($2)`, [
     platformId,
@@ -56,13 +61,15 @@ export async function storeUsageEvents(
             r.meter_id, r.customer_id, r.status, r.reason, $2
        FROM jsonb_to_recordset($3::jsonb) AS r(meter_reference text, customer_reference text, reference text, ts timestamptz,
             vals jsonb, currencies jsonb, props jsonb, content_hash text, meter_id uuid, customer_id uuid, status text, reason text)
+      -- One key order for every batch: two concurrent batches with the same events wait on each other, never deadlock.
+      ORDER BY r.meter_reference, r.reference
      ON CONFLICT (platform_id, meter_reference, reference) DO NOTHING
      RETURNING id, meter_reference, reference, content_hash`,
     [
       platformId,
       receivedAt,
       JSON.stringify(
-        rows.map(({ event, meterId, customerId, reason }) => ({
+        firstOccurrences(rows).map(({ event, meterId, customerId, reason }) => ({
           meter_reference: event.meterReference,
           customer_reference: event.customerReference,
           reference: event.reference,
@@ -97,14 +104,37 @@ export async function storeUsageEvents(
 
   // The first occurrence of a key in the batch is the one stored; later ones are repeats of it.
   const claimed = new Set<string>();
-  return rows.map(({ event, reason }) => {
+  const matched: MatchedEvent[] = [];
+  const outcomes = rows.map(({ event, reason, meterId, customerId }): StoredOutcome => {
     const k = key(event.meterReference, event.reference);
     const fresh = insertedByKey.get(k);
     if (fresh && !claimed.has(k)) {
       claimed.add(k);
+      if (!reason) {
+        matched.push({
+          id: fresh.id,
+          customerId: customerId!,
+          meterId: meterId!,
+          timestamp: event.timestamp ?? receivedAt,
+          values: Object.fromEntries(event.values.map((v) => [v.reference, v.quantity])),
+          properties: event.properties,
+        });
+      }
       return { status: reason ? 'UNMATCHED' : 'ACCEPTED', eventId: fresh.id, reason };
     }
     const stored = fresh ?? existingByKey.get(k)!;
     return { status: stored.content_hash === event.contentHash ? 'DUPLICATE' : 'CONFLICT', eventId: stored.id, reason: null };
+  });
+  return { outcomes, matched, meters: new Map(meterRows.map((m) => [m.id, m])) };
+}
+
+/** Only the first event of each (meter, reference) in a batch is inserted; later ones are reported against it. */
+function firstOccurrences<T extends { event: ParsedUsageEvent }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter(({ event }) => {
+    const key = `${event.meterReference}\u0000${event.reference}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

@@ -1,5 +1,6 @@
 import { badInput, type Clock, type ServiceDb } from '@meterline/kit';
 import { GRAPHQL_NAMES, parseUsageEvent, type ParsedUsageEvent, type RawUsageEvent } from '../domain/usage-event';
+import { emitUsageRecorded } from '../events/usage.events';
 import { storeUsageEvents, type IngestStatus } from './usage-event.repository';
 
 export const MAX_EVENTS_PER_CALL = 1000;
@@ -57,14 +58,16 @@ export async function ingestUsageEvents(ctx: IngestContext, raw: RawUsageEvent[]
       valid.push({ index, event: parsed.event });
     }
   });
-  const stored = await ctx.db.transact((tx) =>
-    storeUsageEvents(
+  const stored = await ctx.db.transact(async (tx) => {
+    const batch = await storeUsageEvents(
       tx.manager,
       ctx.platformId,
       valid.map((v) => v.event),
       ctx.clock,
-    ),
-  );
+    );
+    if (batch.matched.length > 0) await emitUsageRecorded(tx, ctx.platformId, batch.meters, batch.matched);
+    return batch.outcomes;
+  });
   valid.forEach(({ index, event }, i) => {
     const outcome = stored[i];
     results[index] = {
@@ -76,6 +79,11 @@ export async function ingestUsageEvents(ctx: IngestContext, raw: RawUsageEvent[]
       field: null,
     };
   });
+  return summarize(results);
+}
+
+/** Counts per status, and the per-event results in input order. */
+export function summarize(results: EventResult[]): IngestSummary {
   const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
   return {
     accepted: count('ACCEPTED'),

@@ -1,15 +1,25 @@
-import { badInput, type RequestContext } from '@meterline/kit';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { notFound, type RequestContext } from '@meterline/kit';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { UsageRepository } from '../../store/usage.repository';
-import { Customer, Usage, UsageArgs } from './customer.type';
+import { Customer, CustomerUsageArgs, Usage, UsageArgs } from './customer.type';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => Customer)
 export class CustomerUsageResolver {
-  @FieldResolver(() => Usage, { description: 'The customer’s usage of a metric over [from, to)' })
-  async usage(@Root() customer: Customer, @Ctx() ctx: RequestContext, @Args() { metric, from, to }: UsageArgs): Promise<Usage> {
-    if (to <= from) throw badInput('to', 'to must be after from');
-    const value = await new UsageRepository(ctx).total(customer.id, { metric, from, to });
-    return { metric, from, to, value };
+  @FieldResolver(() => Usage, { description: 'The customer’s usage of a metric over [from, to), optionally per bucket and dimension' })
+  async usage(@Root() customer: Customer, @Ctx() ctx: RequestContext, @Args() args: UsageArgs): Promise<Usage> {
+    return new UsageRepository(ctx).forCustomer(customer.id, { ...args, groupBy: args.groupBy ?? [] });
+  }
+
+  @Query(() => Usage, { name: 'usage', description: 'A customer’s usage of a metric (customer by id or reference)' })
+  async usageOfCustomer(@Ctx() ctx: RequestContext, @Args() { customer, ...args }: CustomerUsageArgs): Promise<Usage> {
+    const [row] = (await ctx.db.query(
+      `SELECT id FROM customers WHERE platform_id = $1 AND (reference = $2 OR ($3::boolean AND id::text = $2))`,
+      [ctx.platformId, customer, UUID.test(customer)],
+    )) as Array<{ id: string }>;
+    if (!row) throw notFound('Customer', 'customer');
+    return new UsageRepository(ctx).forCustomer(row.id, { ...args, groupBy: args.groupBy ?? [] });
   }
 }
 

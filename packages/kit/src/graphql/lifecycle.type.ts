@@ -1,0 +1,18 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The lifecycle actions of meters, products and plan versions, one enum for every subgraph that has them. */
+export enum StatusAction {
+  ACTIVATE = 'ACTIVATE',
+  DEPRECATE = 'DEPRECATE',
+  ARCHIVE = 'ARCHIVE',
+  RESTORE = 'RESTORE',
+}
+registerEnumType(StatusAction, {
+  name: 'StatusAction',
+  valuesConfig: {
+    ACTIVATE: { description: 'DRAFT → ACTIVE' },
+    DEPRECATE: { description: 'ACTIVE → DEPRECATED' },
+    ARCHIVE: { description: 'DRAFT or DEPRECATED → ARCHIVED' },
+    RESTORE: { description: 'ARCHIVED → the status it had before' },
+  },
+});

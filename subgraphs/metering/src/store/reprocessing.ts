@@ -1,0 +1,111 @@
+import { Decimal, type Transaction } from '@meterline/kit';
+import type { MatchedEvent } from '../domain/usage-deltas';
+import { unmatchedReason, type UnmatchedReason } from '../domain/usage-event';
+import { emitUsageRecorded } from '../events/usage.events';
+import { loadMeters } from './meter-lookup';
+
+export interface UnmatchedFilter {
+  ids?: string[] | null;
+  reason?: UnmatchedReason | null;
+  customerReference?: string | null;
+  meterReference?: string | null;
+}
+
+export interface ReprocessOutcome {
+  examined: number;
+  matched: number;
+  stillUnmatched: number;
+}
+
+const CHUNK = 1000;
+
+interface UnmatchedRow {
+  id: string;
+  meter_reference: string;
+  customer_reference: string;
+  timestamp: Date;
+  values: Record<string, string>;
+  value_currencies: Record<string, string>;
+  properties: Record<string, string | number | boolean>;
+}
+
+/**
+ * Matches unmatched events again against the meters and customers known now, in chunks inside the caller's
+ * transaction; newly matched events produce usage deltas like fresh ones. Idempotent: a matched event is no longer
+ * unmatched, so a second run finds nothing to do.
+ */
+export async function reprocessUnmatched(tx: Transaction, platformId: string, filter: UnmatchedFilter): Promise<ReprocessOutcome> {
+  const outcome: ReprocessOutcome = { examined: 0, matched: 0, stillUnmatched: 0 };
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = (await tx.manager.query(
+      `SELECT id, meter_reference, customer_reference, "timestamp", "values", value_currencies, properties FROM usage_events
+        WHERE platform_id = $1 AND status = 'UNMATCHED' AND id > $2
+          AND ($3::uuid[] IS NULL OR id = ANY($3)) AND ($4::text IS NULL OR unmatched_reason = $4)
+          AND ($5::text IS NULL OR customer_reference = $5) AND ($6::text IS NULL OR meter_reference = $6)
+        ORDER BY id LIMIT $7 FOR UPDATE`,
+      [
+        platformId,
+        after,
+        filter.ids ?? null,
+        filter.reason ?? null,
+        filter.customerReference ?? null,
+        filter.meterReference ?? null,
+        CHUNK,
+      ],
+    )) as UnmatchedRow[];
+    if (rows.length === 0) return outcome;
+    after = rows[rows.length - 1].id;
+    outcome.examined += rows.length;
+
+    const meters = await loadMeters(tx.manager, platformId, { references: [...new Set(rows.map((r) => r.meter_reference))] });
+    const meterByRef = new Map(meters.map((m) => [m.reference, m]));
+    const customers = (await tx.manager.query(`SELECT id, reference FROM customers WHERE platform_id = $1 AND reference = ANY($2)`, [
+      platformId,
+      [...new Set(rows.map((r) => r.customer_reference))],
+    ])) as Array<{ id: string; reference: string }>;
+    const customerByRef = new Map(customers.map((c) => [c.reference, c.id]));
+
+    const updates = rows.map((row) => {
+      const meter = meterByRef.get(row.meter_reference);
+      const customerId = customerByRef.get(row.customer_reference) ?? null;
+      const values = Object.entries(row.values).map(([reference, quantity]) => ({
+        reference,
+        quantity: new Decimal(quantity),
+        currency: row.value_currencies[reference] ?? null,
+      }));
+      const reason = unmatchedReason({ values }, meter, customerId !== null);
+      return { row, meterId: meter?.id ?? null, customerId, reason, values };
+    });
+    await tx.manager.query(
+      `UPDATE usage_events e SET status = u.status, unmatched_reason = u.reason, meter_id = u.meter_id, customer_id = u.customer_id
+         FROM jsonb_to_recordset($2::jsonb) AS u(id uuid, status text, reason text, meter_id uuid, customer_id uuid)
+        WHERE e.platform_id = $1 AND e.id = u.id`,
+      [
+        platformId,
+        JSON.stringify(
+          updates.map((u) => ({
+            id: u.row.id,
+            status: u.reason ? 'UNMATCHED' : 'MATCHED',
+            reason: u.reason,
+            meter_id: u.meterId,
+            customer_id: u.customerId,
+          })),
+        ),
+      ],
+    );
+    const matched: MatchedEvent[] = updates
+      .filter((u) => u.reason === null)
+      .map((u) => ({
+        id: u.row.id,
+        customerId: u.customerId!,
+        meterId: u.meterId!,
+        timestamp: new Date(u.row.timestamp),
+        values: Object.fromEntries(u.values.map((v) => [v.reference, v.quantity])),
+        properties: u.row.properties,
+      }));
+    outcome.matched += matched.length;
+    outcome.stillUnmatched += rows.length - matched.length;
+    if (matched.length > 0) await emitUsageRecorded(tx, platformId, new Map(meters.map((m) => [m.id, m])), matched);
+  }
+}
