@@ -26,3 +26,4 @@ export * from './store/batch';
 export * from './lifecycle';
 export * from './store/decimal-column';
 export * from './graphql/lifecycle.type';
+export * from './bus/outbox-json.migration';

@@ -20,6 +20,8 @@ export function serviceSpecs(): ServiceSpec[] {
 export interface StackOptions {
   /** Environment shared by every service (DATABASE_URL, NATS_URL, TENANT_SIGNING_SECRET, BUS_NAMESPACE, …). */
   env: Record<string, string>;
+  /** Extra environment per service, e.g. { metering: { WORKERS: '2' } }. */
+  serviceEnv?: Record<string, Record<string, string>>;
   /** Port per service; default: services.json's. */
   ports?: Record<string, number>;
   /** Receives every output line of every service; default: discard. */
@@ -31,6 +33,8 @@ export interface StackOptions {
 export interface Stack {
   gatewayUrl: string;
   urls: Record<string, string>;
+  /** Process id per service (benchmarks read their peak memory). */
+  pids: Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -72,7 +76,7 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
       specs.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]),
     );
     const child = spawn(process.execPath, [join(repoRoot, spec.entry)], {
-      env: { ...process.env, ...options.env, ...subgraphUrls, PORT: String(port(spec)) },
+      env: { ...process.env, ...options.env, ...options.serviceEnv?.[spec.name], ...subgraphUrls, PORT: String(port(spec)) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -99,5 +103,6 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `${urls.gateway}/graphql`, urls, stop };
+  const pids = Object.fromEntries(children.map((c) => [c.spec.name, c.child.pid!]));
+  return { gatewayUrl: `${urls.gateway}/graphql`, urls, pids, stop };
 }

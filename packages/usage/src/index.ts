@@ -63,22 +63,32 @@ function laterThan(a: { at: string; id: string }, b: { at: string; id: string })
   return a.at > b.at || (a.at === b.at && a.id > b.id);
 }
 
-/** Adds one event (which must satisfy metricApplies). */
+/** Adds one event (which must satisfy metricApplies) and returns a new state. */
 export function addEvent(state: AggregateState, metric: MetricDefinition, event: AggregatableEvent): AggregateState {
+  return accumulate({ ...state, distinct: [...state.distinct] }, metric, event);
+}
+
+/** addEvent in place, for hot loops over a batch that own their state (no copy per event). */
+export function accumulate(state: AggregateState, metric: MetricDefinition, event: AggregatableEvent): AggregateState {
   const value = metric.valueReference ? event.values[metric.valueReference] : undefined;
-  const next: AggregateState = { ...state, count: state.count + 1 };
+  state.count += 1;
   if (value !== undefined) {
-    next.sum = state.sum.plus(value);
-    next.max = state.max === null || value.greaterThan(state.max) ? value : state.max;
-    next.min = state.min === null || value.lessThan(state.min) ? value : state.min;
-    const candidate = { value, at: event.timestamp.toISOString(), id: event.id };
-    next.latest = state.latest === null || laterThan(candidate, state.latest) ? candidate : state.latest;
+    state.sum = state.sum.plus(value);
+    if (state.max === null || value.greaterThan(state.max)) state.max = value;
+    if (state.min === null || value.lessThan(state.min)) state.min = value;
+    if (metric.aggregation === 'LATEST') {
+      const candidate = { value, at: event.timestamp.toISOString(), id: event.id };
+      if (state.latest === null || laterThan(candidate, state.latest)) state.latest = candidate;
+    }
   }
   if (metric.property !== null) {
     const text = propertyText(event.properties[metric.property]);
-    if (text !== null && !state.distinct.includes(text)) next.distinct = [...state.distinct, text].sort();
+    if (text !== null && !state.distinct.includes(text)) {
+      state.distinct.push(text);
+      state.distinct.sort();
+    }
   }
-  return next;
+  return state;
 }
 
 export function mergeStates(a: AggregateState, b: AggregateState): AggregateState {

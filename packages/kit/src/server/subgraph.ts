@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cluster from 'node:cluster';
 import express, { type RequestHandler, type Router } from 'express';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import type { EntitySchema, MigrationInterface } from 'typeorm';
@@ -12,6 +13,7 @@ import { formatPublicError } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { Bus } from '../bus/connection';
 import { BusTables1763700000000 } from '../bus/bus-tables.migration';
+import { OutboxEnvelopeJson1763700000500 } from '../bus/outbox-json.migration';
 import { InboxConsumer, type EventHandler } from '../bus/inbox';
 import { OutboxRelay } from '../bus/outbox';
 import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
@@ -96,7 +98,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     url: config.DATABASE_URL,
     schema: definition.name,
     entities: definition.entities,
-    migrations: [BusTables1763700000000, ...definition.migrations],
+    migrations: [BusTables1763700000000, OutboxEnvelopeJson1763700000500, ...definition.migrations],
   });
   const bus = await Bus.connect({
     url: config.NATS_URL,
@@ -202,11 +204,38 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
 
 /** Entry point of a subgraph process: start, then stop gracefully on SIGTERM/SIGINT. */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const workers = Number(process.env.WORKERS ?? '1');
+  if (cluster.isPrimary && Number.isInteger(workers) && workers > 1) {
+    // Several processes share the port (node:cluster): JS work of one service spreads over cores. The outbox relay
+    // (SKIP LOCKED) and the durable consumers are safe with any number of processes, as with any number of replicas.
+    superviseWorkers(definition.name, workers);
+    return;
+  }
   const running = await startSubgraph(definition).catch((error: Error) => {
     console.error(`${definition.name} failed to start: ${error.message}`);
     process.exit(1);
   });
   stopOnSignals(running.log, () => running.stop());
+}
+
+function superviseWorkers(name: string, count: number): void {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`${name}: worker ${worker.process.pid} exited with code ${code}; starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(1), 20_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 /** `print-sdl` entry of a subgraph: writes the SDL it serves to stdout (used by `npm run compose`). */

@@ -1,6 +1,6 @@
 import type { Decimal } from '@meterline/kit/domain';
 import {
-  addEvent,
+  accumulate,
   emptyState,
   metricApplies,
   propertyText,
@@ -44,19 +44,18 @@ export interface UsageDelta {
   state: AggregateStateJson;
 }
 
-export function hourOf(timestamp: Date): string {
-  const hour = new Date(timestamp.getTime());
-  hour.setUTCMinutes(0, 0, 0);
-  return hour.toISOString();
-}
+const HOUR_MS = 3_600_000;
 
 export function usageDeltas(meters: Map<string, MeterForDeltas>, events: MatchedEvent[]): UsageDelta[] {
   const groups = new Map<string, { delta: Omit<UsageDelta, 'state'>; state: AggregateState }>();
+  const hours = new Map<number, string>();
   for (const event of events) {
     const meter = meters.get(event.meterId);
     if (!meter) continue;
     const dimensions = Object.fromEntries(meter.properties.map((p) => [p, propertyText(event.properties[p])]));
-    const bucketStart = hourOf(event.timestamp);
+    const hour = Math.floor(event.timestamp.getTime() / HOUR_MS);
+    let bucketStart = hours.get(hour);
+    if (bucketStart === undefined) hours.set(hour, (bucketStart = new Date(hour * HOUR_MS).toISOString()));
     for (const metric of meter.metrics) {
       if (!metricApplies(metric, event)) continue;
       const key = JSON.stringify([event.customerId, metric.reference, bucketStart, dimensions]);
@@ -72,7 +71,7 @@ export function usageDeltas(meters: Map<string, MeterForDeltas>, events: Matched
         },
         state: emptyState(),
       };
-      group.state = addEvent(group.state, metric, event);
+      accumulate(group.state, metric, event);
       groups.set(key, group);
     }
   }

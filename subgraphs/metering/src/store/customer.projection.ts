@@ -1,4 +1,5 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
+import { lockCustomersExclusive } from './meter-lookup';
 import { reprocessUnmatched } from './reprocessing';
 
 interface CustomerCreated {
@@ -13,8 +14,7 @@ interface CustomerCreated {
  */
 export async function onCustomerCreated(tx: Transaction, event: EventEnvelope): Promise<void> {
   const customer = event.data as unknown as CustomerCreated;
-  // Exclusive lock per customer reference; ingestion takes the shared one (see storeUsageEvents).
-  await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1 || ':' || $2))`, [event.platformId, customer.reference]);
+  await lockCustomersExclusive(tx.manager, event.platformId);
   await tx.manager.query(
     `INSERT INTO customers (platform_id, id, reference, name) VALUES ($1, $2, $3, $4)
      ON CONFLICT (platform_id, id) DO UPDATE SET reference = EXCLUDED.reference, name = EXCLUDED.name`,

@@ -7,39 +7,43 @@ export interface MeterForIngestion extends MeterForDeltas {
   values: MeterValueDefinition[];
 }
 
-/** Meters of a platform by reference or id, with their metrics: one query each, whatever the batch size. */
-export async function loadMeters(
+export interface MatchingContext {
+  meters: MeterForIngestion[];
+  /** Customer id by reference, from the projection of subscriptions' customers. */
+  customers: Map<string, string>;
+}
+
+/**
+ * Serialises ingestion against the arrival of new customers of one platform: ingestion takes this lock shared (many
+ * batches at once), the customer projection exclusively (briefly). An event is then either stored after the customer
+ * is visible, or before the projection's reprocessing looks for it — never lost between the two.
+ */
+export async function lockCustomersShared(manager: EntityManager, platformId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('customers:' || $1))`, [platformId]);
+}
+
+export async function lockCustomersExclusive(manager: EntityManager, platformId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('customers:' || $1))`, [platformId]);
+}
+
+/** The meters (with metrics) and customers a batch refers to, in one round trip. */
+export async function loadMatchingContext(
   manager: EntityManager,
   platformId: string,
-  by: { references?: string[]; ids?: string[] },
-): Promise<MeterForIngestion[]> {
-  const meters = (await manager.query(
-    `SELECT id, reference, status, "values", properties FROM meters
-      WHERE platform_id = $1 AND (reference = ANY($2::text[]) OR id = ANY($3::uuid[]))`,
-    [platformId, by.references ?? [], by.ids ?? []],
-  )) as Array<Omit<MeterForIngestion, 'metrics'>>;
-  if (meters.length === 0) return [];
-  const metrics = (await manager.query(
-    `SELECT meter_id, reference, aggregation, value_reference, property, filters FROM meter_metrics WHERE meter_id = ANY($1::uuid[])`,
-    [meters.map((m) => m.id)],
-  )) as Array<{
-    meter_id: string;
-    reference: string;
-    aggregation: MetricDefinition['aggregation'];
-    value_reference: string | null;
-    property: string | null;
-    filters: Record<string, string[]>;
-  }>;
-  return meters.map((meter) => ({
-    ...meter,
-    metrics: metrics
-      .filter((m) => m.meter_id === meter.id)
-      .map((m) => ({
-        reference: m.reference,
-        aggregation: m.aggregation,
-        valueReference: m.value_reference,
-        property: m.property,
-        filters: m.filters,
-      })),
-  }));
+  meterReferences: string[],
+  customerReferences: string[],
+): Promise<MatchingContext> {
+  const [row] = (await manager.query(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object(
+                 'id', m.id, 'reference', m.reference, 'status', m.status, 'values', m."values", 'properties', m.properties,
+                 'metrics', (SELECT coalesce(json_agg(json_build_object('reference', x.reference, 'aggregation', x.aggregation,
+                                     'valueReference', x.value_reference, 'property', x.property, 'filters', x.filters)), '[]')
+                               FROM meter_metrics x WHERE x.meter_id = m.id))), '[]')
+          FROM meters m WHERE m.platform_id = $1 AND m.reference = ANY($2::text[])) AS meters,
+       (SELECT coalesce(json_agg(json_build_array(c.reference, c.id)), '[]')
+          FROM customers c WHERE c.platform_id = $1 AND c.reference = ANY($3::text[])) AS customers`,
+    [platformId, meterReferences, customerReferences],
+  )) as Array<{ meters: Array<MeterForIngestion & { metrics: MetricDefinition[] }>; customers: Array<[string, string]> }>;
+  return { meters: row.meters, customers: new Map(row.customers) };
 }

@@ -2,7 +2,7 @@ import { Decimal, type Transaction } from '@meterline/kit';
 import type { MatchedEvent } from '../domain/usage-deltas';
 import { unmatchedReason, type UnmatchedReason } from '../domain/usage-event';
 import { emitUsageRecorded } from '../events/usage.events';
-import { loadMeters } from './meter-lookup';
+import { loadMatchingContext, lockCustomersShared } from './meter-lookup';
 
 export interface UnmatchedFilter {
   ids?: string[] | null;
@@ -36,6 +36,7 @@ interface UnmatchedRow {
  */
 export async function reprocessUnmatched(tx: Transaction, platformId: string, filter: UnmatchedFilter): Promise<ReprocessOutcome> {
   const outcome: ReprocessOutcome = { examined: 0, matched: 0, stillUnmatched: 0 };
+  await lockCustomersShared(tx.manager, platformId);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = (await tx.manager.query(
@@ -58,14 +59,13 @@ export async function reprocessUnmatched(tx: Transaction, platformId: string, fi
     after = rows[rows.length - 1].id;
     outcome.examined += rows.length;
 
-    const meters = await loadMeters(tx.manager, platformId, { references: [...new Set(rows.map((r) => r.meter_reference))] });
-    const meterByRef = new Map(meters.map((m) => [m.reference, m]));
-    const customers = (await tx.manager.query(`SELECT id, reference FROM customers WHERE platform_id = $1 AND reference = ANY($2)`, [
+    const { meters, customers: customerByRef } = await loadMatchingContext(
+      tx.manager,
       platformId,
+      [...new Set(rows.map((r) => r.meter_reference))],
       [...new Set(rows.map((r) => r.customer_reference))],
-    ])) as Array<{ id: string; reference: string }>;
-    const customerByRef = new Map(customers.map((c) => [c.reference, c.id]));
-
+    );
+    const meterByRef = new Map(meters.map((m) => [m.reference, m]));
     const updates = rows.map((row) => {
       const meter = meterByRef.get(row.meter_reference);
       const customerId = customerByRef.get(row.customer_reference) ?? null;

@@ -2,7 +2,7 @@ import type { Clock } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
 import type { MatchedEvent } from '../domain/usage-deltas';
 import { unmatchedReason, type ParsedUsageEvent, type UnmatchedReason } from '../domain/usage-event';
-import { loadMeters, type MeterForIngestion } from './meter-lookup';
+import { loadMatchingContext, lockCustomersShared, type MeterForIngestion } from './meter-lookup';
 
 export type IngestStatus = 'ACCEPTED' | 'UNMATCHED' | 'DUPLICATE' | 'CONFLICT';
 
@@ -31,21 +31,15 @@ export async function storeUsageEvents(
 ): Promise<StoredBatch> {
   if (events.length === 0) return { outcomes: [], matched: [], meters: new Map() };
   const receivedAt = clock.now();
-  const customerRefs = [...new Set(events.map((e) => e.customerReference))].sort();
-  // Shared locks per customer reference: the customer projection takes the exclusive one, so an event is either
-  // seen by the reprocessing of a newly arrived customer or sees that customer itself — never neither.
-  await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1 || ':' || ref)) FROM unnest($2::text[]) AS ref`, [
+  await lockCustomersShared(manager, platformId);
+  const context = await loadMatchingContext(
+    manager,
     platformId,
-    customerRefs,
-  ]);
-
-  const meterRows = await loadMeters(manager, platformId, { references: [...new Set(events.map((e) => e.meterReference))] });
-  const meters = new Map(meterRows.map((m) => [m.reference, m]));
-  const customerRows = (await manager.query(`SELECT id, reference FROM customers WHERE platform_id = $1 AND reference = ANY($2)`, [
-    platformId,
-    customerRefs,
-  ])) as Array<{ id: string; reference: string }>;
-  const customers = new Map(customerRows.map((c) => [c.reference, c.id]));
+    [...new Set(events.map((e) => e.meterReference))],
+    [...new Set(events.map((e) => e.customerReference))],
+  );
+  const meters = new Map(context.meters.map((m) => [m.reference, m]));
+  const customers = context.customers;
 
   const rows = events.map((event) => {
     const meter = meters.get(event.meterReference);
@@ -125,7 +119,7 @@ export async function storeUsageEvents(
     const stored = fresh ?? existingByKey.get(k)!;
     return { status: stored.content_hash === event.contentHash ? 'DUPLICATE' : 'CONFLICT', eventId: stored.id, reason: null };
   });
-  return { outcomes, matched, meters: new Map(meterRows.map((m) => [m.id, m])) };
+  return { outcomes, matched, meters: new Map(context.meters.map((m) => [m.id, m])) };
 }
 
 /** Only the first event of each (meter, reference) in a batch is inserted; later ones are reported against it. */
