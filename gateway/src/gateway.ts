@@ -97,11 +97,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     const key = apiKeyFromHeaders(req.headers);
     const tenant = key ? await authenticateApiKey(ds, key, clock).catch(next) : null;
     if (!tenant) {
-      res
-        .status(401)
-        .json({
-          errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }],
-        });
+      res.status(401).json({
+        errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
       return;
     }
     res.locals.tenant = tenant;

@@ -5,6 +5,7 @@ import { Customer } from './graph/customer/customer.type';
 import { MeterResolver, resolveMeterReference } from './graph/meter.resolver';
 import { resolveUsageEventReference, UsageEventReadResolver } from './graph/usage-event-read.resolver';
 import { UsageEventResolver } from './graph/usage-event.resolver';
+import { createImportsModule, type ImportsOptions } from './imports';
 import { eventsRoute } from './rest/events.route';
 import { onCustomerCreated } from './store/customer.projection';
 import { MeterEntity, MeterMetricEntity } from './store/meter.entity';
@@ -12,19 +13,26 @@ import { Metering1763700000100 } from './store/migrations/1763700000100-metering
 import { Meters1763700000300 } from './store/migrations/1763700000300-meters';
 import { UsageEventEntity } from './store/usage-event.entity';
 
-/** The metering subgraph: meters, idempotent ingestion (GraphQL, REST), unmatched events, usage. */
-export const meteringSubgraph: SubgraphDefinition = {
-  name: 'metering',
-  defaultPort: 4001,
-  entities: [MeterEntity, MeterMetricEntity, UsageEventEntity],
-  migrations: [Metering1763700000100, Meters1763700000300],
-  graph: {
-    resolvers: [MeterResolver, UsageEventResolver, UsageEventReadResolver, CustomerUsageResolver],
-    orphanedTypes: [Customer],
-    references: { Customer: resolveCustomerReference, Meter: resolveMeterReference, UsageEvent: resolveUsageEventReference },
-  },
-  rest: (router, services) => {
-    eventsRoute(router, services);
-  },
-  consumes: [{ producer: 'subscriptions', handlers: { 'subscriptions.customer.created': onCustomerCreated } }],
-};
+/** The metering subgraph: meters, idempotent ingestion (GraphQL, REST, files), unmatched events, usage. */
+export function createMeteringSubgraph(importOptions: Partial<ImportsOptions> = {}): SubgraphDefinition {
+  const importsModule = createImportsModule(importOptions);
+  return {
+    name: 'metering',
+    defaultPort: 4001,
+    entities: [MeterEntity, MeterMetricEntity, UsageEventEntity, ...importsModule.entities],
+    migrations: [Metering1763700000100, Meters1763700000300, ...importsModule.migrations],
+    graph: {
+      resolvers: [MeterResolver, UsageEventResolver, UsageEventReadResolver, CustomerUsageResolver, ...importsModule.resolvers],
+      orphanedTypes: [Customer],
+      references: { Customer: resolveCustomerReference, Meter: resolveMeterReference, UsageEvent: resolveUsageEventReference },
+    },
+    rest: (router, services) => {
+      eventsRoute(router, services);
+      importsModule.rest(router, services);
+    },
+    workers: (services) => importsModule.workers(services),
+    consumes: [{ producer: 'subscriptions', handlers: { 'subscriptions.customer.created': onCustomerCreated } }],
+  };
+}
+
+export const meteringSubgraph = createMeteringSubgraph();

@@ -16,3 +16,15 @@ registerEnumType(StatusAction, {
     RESTORE: { description: 'ARCHIVED → the status it had before' },
   },
 });
+
+/** The lifecycle status of meters, products and plan versions, one enum for every subgraph that has them. */
+export enum LifecycleStatusType {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  DEPRECATED = 'DEPRECATED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(LifecycleStatusType, {
+  name: 'LifecycleStatus',
+  description: 'DRAFT → ACTIVE → DEPRECATED → ARCHIVED; drafts and deprecated resources can be archived and restored',
+});

@@ -1,14 +1,2 @@
-import { registerEnumType } from 'type-graphql';
-
-export enum CatalogStatus {
-  DRAFT = 'DRAFT',
-  ACTIVE = 'ACTIVE',
-  DEPRECATED = 'DEPRECATED',
-  ARCHIVED = 'ARCHIVED',
-}
-registerEnumType(CatalogStatus, {
-  name: 'CatalogStatus',
-  description: 'DRAFT → ACTIVE → DEPRECATED → ARCHIVED; drafts and deprecated resources can be archived and restored',
-});
-
-export { StatusAction } from '@meterline/kit';
+// The lifecycle enums are shared with metering's meters: one definition in the kit.
+export { LifecycleStatusType as CatalogStatus, StatusAction } from '@meterline/kit';

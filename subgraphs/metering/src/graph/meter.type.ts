@@ -1,14 +1,6 @@
-import { ConnectionType, PageArgs } from '@meterline/kit';
+import { ConnectionType, LifecycleStatusType, PageArgs } from '@meterline/kit';
 import { ArgsType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Aggregation as AggregationName, MeterStatus as MeterStatusName, MeterValueType as MeterValueTypeName } from '../domain/meter';
-
-export enum MeterStatus {
-  DRAFT = 'DRAFT',
-  ACTIVE = 'ACTIVE',
-  DEPRECATED = 'DEPRECATED',
-  ARCHIVED = 'ARCHIVED',
-}
-registerEnumType(MeterStatus, { name: 'MeterStatus' });
 
 export enum MeterValueType {
   NUMBER = 'NUMBER',
@@ -93,7 +85,7 @@ export class Meter {
   @Field()
   name: string;
 
-  @Field(() => MeterStatus)
+  @Field(() => LifecycleStatusType)
   status: MeterStatusName;
 
   @Field(() => [MeterValue])

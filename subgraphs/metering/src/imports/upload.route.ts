@@ -1,0 +1,260 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import type { SubgraphDefinition, SubgraphServices, Tenant } from '@meterline/kit';
+import { EventImportRepository } from './event-import.repository';
+import { ImportFileError, ImportFormats, readCsvHeader, type ImportFormat } from './file-rows';
+import { checkCsvHeader } from './event-import.processor';
+import { validateImportMapping, type ImportMapping } from './import-mapping';
+import type { ImportsOptions } from './imports.config';
+
+type RestRouter = Parameters<NonNullable<SubgraphDefinition['rest']>>[0];
+
+/** What the route needs of an express response. */
+interface Reply {
+  locals: Record<string, unknown>;
+  headersSent: boolean;
+  status(code: number): Reply;
+  json(body: unknown): unknown;
+  set(field: string, value: string): unknown;
+  on(event: 'finish', listener: () => void): unknown;
+}
+
+/** A refusal as REST clients of Meterline get it: the GraphQL error shape, naming the field. */
+class UploadRefusal extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+    readonly field: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const badRequest = (field: string, message: string) => new UploadRefusal(400, 'BAD_USER_INPUT', field, message);
+
+const CONTENT_TYPES: Record<string, ImportFormat> = {
+  'text/csv': 'CSV',
+  'application/json': 'JSON',
+  'application/x-ndjson': 'NDJSON',
+  'application/ndjson': 'NDJSON',
+  'application/jsonl': 'NDJSON',
+};
+
+const UPLOAD_ROLES = new Set(['admin', 'ingest']);
+
+function single(value: unknown): string | undefined {
+  if (Array.isArray(value)) return single(value[0]);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function formatOf(query: Record<string, unknown>, contentType: string | undefined): ImportFormat {
+  const given = single(query.format);
+  if (given !== undefined) {
+    const format = given.trim().toUpperCase();
+    if (!(ImportFormats as readonly string[]).includes(format)) {
+      throw badRequest('format', `format must be one of csv, json, ndjson; got "${given}"`);
+    }
+    return format as ImportFormat;
+  }
+  const byType = CONTENT_TYPES[(contentType ?? '').split(';')[0].trim().toLowerCase()];
+  if (byType) return byType;
+  throw badRequest(
+    'format',
+    'format is required: ?format=csv, json or ndjson (or a text/csv, application/json or application/x-ndjson body)',
+  );
+}
+
+function mappingOf(query: Record<string, unknown>, header: string | string[] | undefined): ImportMapping {
+  const raw = single(query.mapping) ?? single(header);
+  if (raw === undefined || raw.trim() === '') {
+    throw badRequest('mapping', 'mapping is required: a JSON object in the mapping query parameter or the x-meterline-mapping header');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw badRequest('mapping', 'mapping must be valid JSON');
+  }
+  const checked = validateImportMapping(parsed);
+  if ('problem' in checked) throw badRequest(checked.problem.field, checked.problem.message);
+  return checked.mapping;
+}
+
+class TooLarge extends Error {}
+
+/**
+ * Streams the request body to `path` while hashing it: memory holds one network chunk at a time, whatever the size.
+ * Stops reading (without destroying the connection, so a 413 can still be sent) once the body exceeds `maxBytes`.
+ */
+function receiveBody(req: IncomingMessage, path: string, maxBytes: number): Promise<{ checksum: string; byteSize: number }> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    const out = createWriteStream(path, { flags: 'wx' });
+    let byteSize = 0;
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
+      req.unpipe();
+      out.destroy();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      byteSize += chunk.length;
+      if (byteSize > maxBytes) return fail(new TooLarge());
+      hash.update(chunk);
+      if (!out.write(chunk)) {
+        req.pause();
+        out.once('drain', () => req.resume());
+      }
+    };
+    req.on('data', onData);
+    req.once('end', () => {
+      if (settled) return;
+      out.end(() => {
+        if (settled) return;
+        settled = true;
+        resolve({ checksum: hash.digest('hex'), byteSize });
+      });
+    });
+    req.once('error', fail);
+    req.once('close', () => {
+      if (!req.complete) fail(new Error('the client aborted the upload'));
+    });
+    out.once('error', fail);
+  });
+}
+
+/** What a client sees of an import over REST. */
+function importJson(row: Record<string, unknown>) {
+  return {
+    id: row.id,
+    status: row.status,
+    format: row.format,
+    checksum: row.checksum,
+    byteSize: Number(row.byte_size),
+    rowsRead: row.rows_read,
+    accepted: row.accepted,
+    unmatched: row.unmatched,
+    duplicates: row.duplicates,
+    conflicts: row.conflicts,
+    rejected: row.rejected,
+    error: row.error,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `POST /v1/imports?format=csv|json|ndjson` with the raw file as body and the mapping as `mapping` (query) or
+ * `x-meterline-mapping` (header): 202 `{ id, status }` once the file is stored and queued.
+ * `GET /v1/imports/:id`: the import with its progress counters.
+ */
+export function mountImportRoutes(router: RestRouter, services: SubgraphServices, options: ImportsOptions, queued: () => void): void {
+  const imports = new EventImportRepository(services.db, services.clock);
+
+  const refuse = (req: IncomingMessage, res: Reply, refusal: UploadRefusal, bodyUnread: boolean) => {
+    if (bodyUnread) {
+      // Do not read a large unwanted body: answer, then close the connection. A small one is drained for keep-alive.
+      const length = Number(req.headers['content-length'] ?? NaN);
+      if (Number.isFinite(length) && length <= 1024 * 1024) req.resume();
+      else {
+        res.set('Connection', 'close');
+        res.on('finish', () => req.socket.destroy());
+      }
+    }
+    res.status(refusal.httpStatus).json({
+      errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }],
+    });
+  };
+
+  router.post('/imports', async (req, res) => {
+    const tenant = res.locals.tenant as Tenant;
+    let bodyUnread = true;
+    let path: string | undefined;
+    try {
+      if (!UPLOAD_ROLES.has(tenant.role))
+        throw new UploadRefusal(403, 'FORBIDDEN', undefined, 'Uploading events needs an admin or ingest key');
+      const format = formatOf(req.query as Record<string, unknown>, req.headers['content-type']);
+      const mapping = mappingOf(req.query as Record<string, unknown>, req.headers['x-meterline-mapping']);
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (Number.isFinite(declared) && declared > options.maxBytes) {
+        throw new UploadRefusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${options.maxBytes} bytes`);
+      }
+
+      await mkdir(options.directory, { recursive: true });
+      path = join(options.directory, `${randomUUID()}.${format.toLowerCase()}`);
+      let received: { checksum: string; byteSize: number };
+      try {
+        received = await receiveBody(req, path, options.maxBytes);
+        bodyUnread = false;
+      } catch (error) {
+        if (error instanceof TooLarge) {
+          throw new UploadRefusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${options.maxBytes} bytes`);
+        }
+        throw error;
+      }
+      if (received.byteSize === 0) throw badRequest('body', 'the file is empty: send the file as the request body');
+
+      if (format === 'CSV') {
+        // Checked now, not row by row later: a header without a mapped column would reject every row the same way.
+        const header = await readCsvHeader(createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 }));
+        if (!header || header.fields.every((f) => f.trim() === '')) throw badRequest('body', 'the CSV file has no header row');
+        if (header.problem) throw badRequest('body', `the CSV header row cannot be read: ${header.problem}`);
+        try {
+          checkCsvHeader(
+            header.fields.map((f) => f.trim()),
+            mapping,
+          );
+        } catch (error) {
+          if (!(error instanceof ImportFileError)) throw error;
+          const field = /\((mapping[^)]*)\)$/.exec(error.message)?.[1] ?? 'mapping';
+          throw badRequest(field, error.message);
+        }
+      }
+
+      const created = await imports.insert({
+        platformId: tenant.platformId,
+        format,
+        mapping,
+        checksum: received.checksum,
+        byteSize: received.byteSize,
+        filePath: path,
+        storedOn: options.nodeId,
+      });
+      path = undefined; // the worker owns the file now
+      queued();
+      res.status(202).json({ id: created.id, status: created.status, checksum: received.checksum, byteSize: received.byteSize });
+    } catch (error) {
+      if (path) await unlink(path).catch(() => undefined);
+      if (error instanceof UploadRefusal) return refuse(req, res, error, bodyUnread);
+      services.log.error({ err: error }, 'file upload failed');
+      if (res.headersSent || req.socket.destroyed) return;
+      refuse(req, res, new UploadRefusal(500, 'INTERNAL_SERVER_ERROR', undefined, 'Internal server error'), bodyUnread);
+    }
+  });
+
+  router.get('/imports/:id', async (req, res) => {
+    const tenant = res.locals.tenant as Tenant;
+    const id = String(req.params.id);
+    const [row] = UUID.test(id)
+      ? await services.db.query<Record<string, unknown>>(`SELECT * FROM event_imports WHERE id = $1 AND platform_id = $2`, [
+          id,
+          tenant.platformId,
+        ])
+      : [];
+    if (!row) {
+      res.status(404).json({ errors: [{ message: 'Import not found', extensions: { code: 'NOT_FOUND', field: 'id' } }] });
+      return;
+    }
+    res.json(importJson(row));
+  });
+}

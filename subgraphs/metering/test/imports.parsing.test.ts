@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { CsvRecordSplitter, ImportFileError, readFileRows, type FileRow, type ImportFormat } from '../src/imports/file-rows';
+import { columnOfEventField, rowToUsageEvent, validateImportMapping, type ImportMapping } from '../src/imports/import-mapping';
+
+async function* pieces(text: string, cuts: number[]): AsyncGenerator<string> {
+  let at = 0;
+  for (const cut of [...new Set(cuts)].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b)) {
+    yield text.slice(at, cut);
+    at = cut;
+  }
+  yield text.slice(at);
+}
+
+async function rows(format: ImportFormat, text: string, cuts: number[] = [], columns: string[] = ['a', 'b', 'c']) {
+  const out: Array<{ row: number; cells?: unknown[]; problem?: string }> = [];
+  for await (const row of readFileRows(format, pieces(text, cuts)) as AsyncGenerator<FileRow>) {
+    out.push(
+      'problem' in row ? { row: row.rowNumber, problem: row.problem } : { row: row.rowNumber, cells: columns.map((c) => row.read(c)) },
+    );
+  }
+  return out;
+}
+
+const CSV = '\ufeffa,b,c\r\n1,"x, ""quoted""",3\r\n"multi\nline",,""\n\n4,5\n7,8,9';
+
+describe('file rows', () => {
+  it('reads RFC 4180 CSV: quotes, escaped quotes, CRLF, quoted newlines, blank lines, wrong column counts', async () => {
+    expect(await rows('CSV', CSV)).toEqual([
+      { row: 1, cells: ['1', 'x, "quoted"', '3'] },
+      { row: 2, cells: ['multi\nline', '', ''] },
+      { row: 3, problem: 'the row has 2 columns; the header has 3' },
+      { row: 4, cells: ['7', '8', '9'] },
+    ]);
+  });
+
+  it('gives the same CSV rows however the text is cut into chunks', async () => {
+    const expected = await rows('CSV', CSV);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: CSV.length - 1 }), { maxLength: 12 }), async (cuts) => {
+        expect(await rows('CSV', CSV, cuts)).toEqual(expected);
+      }),
+    );
+    // every single-character chunk boundary, including inside "" and \r\n
+    expect(
+      await rows(
+        'CSV',
+        CSV,
+        Array.from({ length: CSV.length }, (_, i) => i),
+      ),
+    ).toEqual(expected);
+  });
+
+  it('reports broken CSV rows as problems: a never-closed quote, text after a closing quote', async () => {
+    const broken = await rows('CSV', 'a,b,c\n"x"y,2,3\n1,2,3\n"open,2,3\n4,5,6');
+    expect(broken).toEqual([
+      { row: 1, problem: 'text after the closing quote of a quoted field' },
+      { row: 2, cells: ['1', '2', '3'] },
+      { row: 3, problem: 'a quoted field is never closed' },
+    ]);
+  });
+
+  it('splits NDJSON lines, skipping blank ones; a broken line is one problem row', async () => {
+    const text = '{"a":1,"b":"x"}\r\n\n{"a":2,\n[1]\n{"a":"3","b":{"c":true}}';
+    expect(await rows('NDJSON', text, [3, 17, 18])).toEqual([
+      { row: 1, cells: [1, 'x', undefined] },
+      { row: 2, problem: expect.stringContaining('not valid JSON') },
+      { row: 3, problem: 'the row must be a JSON object' },
+      { row: 4, cells: ['3', { c: true }, undefined] },
+    ]);
+  });
+
+  it('streams a JSON array element by element, brackets and quotes inside strings included', async () => {
+    const text = ' [ {"a":"]},{[\\"","b":[1,{"c":2}]}, 7 ,{"a":2, "b": 1} ,{"a": tru} ] \n';
+    const expected = [
+      { row: 1, cells: [']},{["', [1, { c: 2 }], undefined] },
+      { row: 2, problem: 'the row must be a JSON object' },
+      { row: 3, cells: [2, 1, undefined] },
+      { row: 4, problem: expect.stringContaining('not valid JSON') },
+    ];
+    expect(await rows('JSON', text)).toEqual(expected);
+    expect(
+      await rows(
+        'JSON',
+        text,
+        Array.from({ length: text.length }, (_, i) => i),
+      ),
+    ).toEqual(expected);
+    expect(await rows('JSON', '[]')).toEqual([]);
+  });
+
+  it('fails a JSON file that is not an array, or whose array never closes', async () => {
+    await expect(rows('JSON', '{"a":1}')).rejects.toThrow(ImportFileError);
+    await expect(rows('JSON', '{"a":1}')).rejects.toThrow('not a JSON array');
+    await expect(rows('JSON', '[{"a":1},{"a":2}')).rejects.toThrow('not closed');
+    await expect(rows('JSON', '[{"a":1}] x')).rejects.toThrow('after the end');
+  });
+
+  it('keeps an overlong CSV field out of memory and reports the row', () => {
+    const splitter = new CsvRecordSplitter();
+    const out: Array<{ fields: string[]; problem: string | null }> = [];
+    const big = 'x'.repeat(600 * 1024);
+    splitter.push(`a\n"${big}`, out);
+    splitter.push(`${big}"\nok\n`, out);
+    splitter.end(out);
+    expect(out.map((r) => [r.fields.map((f) => f.length), r.problem])).toEqual([
+      [[1], null],
+      [[expect.any(Number)], expect.stringContaining('longer than')],
+      [[2], null],
+    ]);
+    expect(out[1].fields[0].length).toBeLessThanOrEqual(1024 * 1024);
+  });
+});
+
+describe('import mapping', () => {
+  const valid = { customer: 'customer_id', meterReference: 'scans', values: [{ reference: 'count', column: 'scan_count' }] };
+
+  it('accepts a mapping and names the field of the first problem', () => {
+    expect(validateImportMapping(valid)).toEqual({ mapping: valid });
+    const problem = (m: unknown) =>
+      'problem' in validateImportMapping(m) ? (validateImportMapping(m) as { problem: { field: string } }).problem.field : null;
+    expect(problem([])).toBe('mapping');
+    expect(problem({ ...valid, customer: undefined })).toBe('mapping.customer');
+    expect(problem({ ...valid, meter: 'm' })).toBe('mapping.meter');
+    expect(problem({ ...valid, meterReference: undefined })).toBe('mapping.meter');
+    expect(problem({ ...valid, values: [] })).toBe('mapping.values');
+    expect(problem({ ...valid, values: [{ reference: 'count', column: '' }] })).toBe('mapping.values[0].column');
+    expect(
+      problem({
+        ...valid,
+        values: [
+          { reference: 'count', column: 'a' },
+          { reference: 'count', column: 'b' },
+        ],
+      }),
+    ).toBe('mapping.values[1].reference');
+    expect(problem({ ...valid, values: [{ reference: 'amount', column: 'a', currency: 'EURO' }] })).toBe('mapping.values[0].currency');
+    expect(problem({ ...valid, properties: { region: 3 } })).toBe('mapping.properties.region');
+    expect(problem({ ...valid, custmer: 'x' })).toBe('mapping.custmer');
+  });
+
+  it('maps a row to an event with a deterministic reference when the row has none', () => {
+    const mapping: ImportMapping = {
+      customer: 'c',
+      meter: 'm',
+      reference: 'ref',
+      timestamp: 'ts',
+      values: [
+        { reference: 'count', column: 'n' },
+        { reference: 'amount', column: 'eur', currency: 'EUR' },
+      ],
+      properties: { region: 'r', tier: 't' },
+    };
+    const cells: Record<string, unknown> = { c: ' acme ', m: 'tx', ref: '', ts: '2026-01-15T12:00:00Z', n: '5', eur: 12.5, r: 'eu', t: '' };
+    expect(rowToUsageEvent((c) => cells[c], mapping, 'ab'.repeat(32), 7)).toEqual({
+      event: {
+        meterReference: 'tx',
+        customerReference: 'acme',
+        reference: `${'ab'.repeat(8)}-7`,
+        timestamp: '2026-01-15T12:00:00Z',
+        meterValues: [
+          { reference: 'count', number: '5' },
+          { reference: 'amount', amount: { currency: 'EUR', quantity: 12.5 } },
+        ],
+        properties: { region: 'eu' },
+      },
+    });
+    expect(rowToUsageEvent((c) => (c === 'n' ? undefined : cells[c]), mapping, 'ab', 1)).toEqual({
+      rejected: { field: 'n', reason: 'the row has no column "n"' },
+    });
+    expect(columnOfEventField('meter_values[1].amount.quantity', mapping)).toBe('eur');
+    expect(columnOfEventField('properties.region', mapping)).toBe('r');
+  });
+});
