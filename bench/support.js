@@ -50,10 +50,11 @@ async function startBenchStack(serviceEnv = {}) {
   };
 }
 
-/** Peak resident memory of a process in MiB (Linux VmHWM). */
+/** Peak resident memory of a process and its worker processes in MiB (Linux VmHWM, summed). */
 function peakRssMiB(pid) {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+  const own = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return Math.round(Number(own ? own[1] : 0) / 1024) + children.reduce((sum, child) => sum + peakRssMiB(Number(child)), 0);
 }
 
 function percentile(sorted, p) {
