@@ -84,3 +84,83 @@ describe('customers', () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
+
+describe('customer details, updates, archiving and search', () => {
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphForTest(subscriptionsSubgraph);
+  });
+  afterAll(() => subgraph?.stop());
+
+  const FULL = `id reference name email country billingAddress { line1 city postalCode country } taxId taxRate metadata archivedAt`;
+
+  it('keeps billing details, updates them (not the reference or currency) and announces subscriptions.customer.updated', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const created = await send<{ createCustomer: Record<string, unknown> }>(
+      `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { ${FULL} } }`,
+      {
+        input: {
+          reference: 'acme',
+          name: 'Acme',
+          currency: 'EUR',
+          email: 'billing@acme.test',
+          country: 'nl',
+          billingAddress: { line1: 'Dam 1', city: 'Amsterdam', postalCode: '1012 JS', country: 'NL' },
+          taxId: 'NL001',
+          taxRate: '21',
+          metadata: { crm: 'hs-42' },
+        },
+      },
+    );
+    expect(created.data?.createCustomer).toMatchObject({
+      country: 'NL',
+      taxRate: '21',
+      metadata: { crm: 'hs-42' },
+      billingAddress: { city: 'Amsterdam' },
+    });
+
+    const updated = await send<{ updateCustomer: Record<string, unknown> }>(
+      `mutation { updateCustomer(customer: "acme", input: { name: "Acme B.V.", taxRate: "9", email: null }) { ${FULL} } }`,
+    );
+    expect(updated.data?.updateCustomer).toMatchObject({ name: 'Acme B.V.', taxRate: '9', email: null, country: 'NL', taxId: 'NL001' });
+    const bad = await send(`mutation { updateCustomer(customer: "acme", input: { taxRate: "120" }) { id } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'taxRate' });
+    const badMeta = await send(`mutation { updateCustomer(customer: "acme", input: { metadata: { n: 1 } }) { id } }`);
+    expect(badMeta.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'metadata.n' });
+
+    const rows = await subgraph.running.db.query<{ envelope: unknown }>(`SELECT envelope FROM outbox WHERE platform_id = $1 ORDER BY seq`, [
+      platformId,
+    ]);
+    const events = rows.map((r) => eventContracts().check(r.envelope));
+    expect(events.map((e) => e.type)).toEqual(['subscriptions.customer.created', 'subscriptions.customer.updated']);
+    expect(events[1].data).toMatchObject({ reference: 'acme', name: 'Acme B.V.', taxRate: '9', archived: false });
+  });
+
+  it('searches by name, reference or e-mail and hides archived customers unless asked', async () => {
+    const { send } = subgraph.clientForNewPlatform();
+    for (const [reference, name, email] of [
+      ['c-1', 'Globex Corporation', 'ap@globex.test'],
+      ['c-2', 'Initech', 'finance@initech.test'],
+      ['globex-eu', 'Umbrella', null],
+    ]) {
+      await send(`mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+        input: { reference, name, currency: 'USD', email },
+      });
+    }
+    const search = async (text: string, includeArchived = false) =>
+      (
+        await send<{ customers: { edges: Array<{ node: { reference: string } }> } }>(
+          `query ($s: String, $a: Boolean!) { customers(search: $s, includeArchived: $a) { edges { node { reference } } } }`,
+          { s: text, a: includeArchived },
+        )
+      )
+        .data!.customers.edges.map((e) => e.node.reference)
+        .sort();
+    expect(await search('GLOBEX')).toEqual(['c-1', 'globex-eu']);
+    expect(await search('finance@')).toEqual(['c-2']);
+    expect(await search('100%_')).toEqual([]);
+    await send(`mutation { archiveCustomer(customer: "c-1") { archivedAt } }`);
+    expect(await search('globex')).toEqual(['globex-eu']);
+    expect(await search('globex', true)).toEqual(['c-1', 'globex-eu']);
+  });
+});

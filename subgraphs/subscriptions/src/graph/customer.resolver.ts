@@ -1,9 +1,9 @@
-import { badInput, notFound, paginate, PageArgs, type RequestContext } from '@meterline/kit';
+import { badInput, notFound, paginate, type RequestContext } from '@meterline/kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { validateNewCustomer } from '../domain/customer';
-import { emitCustomerCreated } from '../events/customer.events';
+import { validateCustomerDetails, validateNewCustomer } from '../domain/customer';
+import { emitCustomerCreated, emitCustomerUpdated } from '../events/customer.events';
 import { CustomerRepository } from '../store/customer.repository';
-import { CreateCustomerInput, Customer, CustomerConnection } from './customer.type';
+import { CreateCustomerInput, Customer, CustomerConnection, CustomerDetailsInput, CustomerListArgs } from './customer.type';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -18,9 +18,9 @@ export class CustomerResolver {
     return id ? customers.byId(id) : customers.byReference(reference!);
   }
 
-  @Query(() => CustomerConnection)
-  async customers(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    return paginate(new CustomerRepository(ctx).query(), 'c', page);
+  @Query(() => CustomerConnection, { description: 'Customers, oldest first; search by name, reference or e-mail' })
+  async customers(@Ctx() ctx: RequestContext, @Args() { search, includeArchived, ...page }: CustomerListArgs) {
+    return paginate(new CustomerRepository(ctx).search(search, includeArchived), 'c', page);
   }
 
   @Mutation(() => Customer)
@@ -30,6 +30,34 @@ export class CustomerResolver {
       const created = await new CustomerRepository(ctx).insert(tx, customer);
       await emitCustomerCreated(tx, created);
       return created;
+    });
+  }
+
+  @Mutation(() => Customer, { description: 'Changes a customer’s details (not its reference or currency)' })
+  async updateCustomer(
+    @Ctx() ctx: RequestContext,
+    @Arg('customer', { description: 'Id or reference' }) id: string,
+    @Arg('input') input: CustomerDetailsInput,
+  ): Promise<Customer> {
+    const details = validateCustomerDetails(input);
+    const customers = new CustomerRepository(ctx);
+    const customer = await customers.get(id);
+    return ctx.db.transact(async (tx) => {
+      const updated = await customers.update(tx, customer, details);
+      await emitCustomerUpdated(tx, updated);
+      return updated;
+    });
+  }
+
+  @Mutation(() => Customer, { description: 'Hides a customer from lists; its history stays' })
+  async archiveCustomer(@Ctx() ctx: RequestContext, @Arg('customer', { description: 'Id or reference' }) id: string): Promise<Customer> {
+    const customers = new CustomerRepository(ctx);
+    const customer = await customers.get(id);
+    if (customer.archivedAt) return customer;
+    return ctx.db.transact(async (tx) => {
+      const archived = await customers.update(tx, customer, { archivedAt: ctx.clock.now() });
+      await emitCustomerUpdated(tx, archived);
+      return archived;
     });
   }
 }
