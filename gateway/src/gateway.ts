@@ -8,7 +8,7 @@ import {
   createHttpApp,
   createHttpServer,
   createLogger,
-  formatPublicError,
+  formatPublicErrorLogged,
   listen,
   loadConfig,
   openDatabase,
@@ -85,7 +85,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const httpServer = createHttpServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: formatPublicError,
+    formatError: formatPublicErrorLogged(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: process.env.NODE_ENV !== 'production',

@@ -66,3 +66,13 @@ function isUnexpected(cause: unknown): boolean {
   // A GraphQLError thrown by graphql-js itself (validation, coercion) has no cause; any other Error is a bug.
   return cause instanceof Error && !(cause instanceof GraphQLError);
 }
+
+/** formatPublicError that also logs what it hides: a masked error is a bug someone must be able to find. */
+export function formatPublicErrorLogged(log: { error: (obj: object, msg: string) => void }) {
+  return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
+    const out = formatPublicError(formatted, original);
+    if (out.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR)
+      log.error({ err: (original as GraphQLError)?.originalError ?? original, path: formatted.path }, 'unexpected error');
+    return out;
+  };
+}

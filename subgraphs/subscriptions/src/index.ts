@@ -1,18 +1,36 @@
 import 'reflect-metadata';
 import type { SubgraphDefinition } from '@meterline/kit';
 import { CustomerResolver, resolveCustomerReference } from './graph/customer.resolver';
+import { PricingPlanVersion } from './graph/catalog/plan-version.type';
+import { CustomerSubscriptionsResolver, resolveSubscriptionReference, SubscriptionResolver } from './graph/subscription.resolver';
+import { onPlanVersionChanged } from './store/plan-version.projection';
+import { Subscriptions1763700000300 } from './store/migrations/1763700000300-subscriptions';
+import { SubscriptionEntity, SubscriptionPhaseEntity } from './store/subscription.entity';
 import { CustomerEntity } from './store/customer.entity';
 import { Customers1763700000100 } from './store/migrations/1763700000100-customers';
 import { CustomerDetails1763700000200 } from './store/migrations/1763700000200-customer-details';
+import { SubscriptionEnder } from './workers/subscription-ender';
 
-/** The subscriptions subgraph: customers (and, next, subscriptions, phases and billing periods). */
+/** The subscriptions subgraph: customers, subscriptions with their phases, billing periods. */
 export const subscriptionsSubgraph: SubgraphDefinition = {
   name: 'subscriptions',
   defaultPort: 4003,
-  entities: [CustomerEntity],
-  migrations: [Customers1763700000100, CustomerDetails1763700000200],
+  entities: [CustomerEntity, SubscriptionEntity, SubscriptionPhaseEntity],
+  migrations: [Customers1763700000100, CustomerDetails1763700000200, Subscriptions1763700000300],
   graph: {
-    resolvers: [CustomerResolver],
-    references: { Customer: resolveCustomerReference },
+    resolvers: [CustomerResolver, SubscriptionResolver, CustomerSubscriptionsResolver],
+    orphanedTypes: [PricingPlanVersion],
+    references: { Customer: resolveCustomerReference, Subscription: resolveSubscriptionReference },
   },
+  workers: (services) => [new SubscriptionEnder(services)],
+  consumes: [
+    {
+      producer: 'catalog',
+      handlers: {
+        'catalog.plan_version.activated': onPlanVersionChanged,
+        'catalog.plan_version.deprecated': onPlanVersionChanged,
+        'catalog.plan_version.archived': onPlanVersionChanged,
+      },
+    },
+  ],
 };

@@ -9,7 +9,7 @@ import { execute, parse, type GraphQLSchema } from 'graphql';
 import type { EntitySchema, MigrationInterface } from 'typeorm';
 import { systemClock, type Clock } from '../clock';
 import { loadConfig, subgraphConfigSpecFor, type SubgraphConfig } from '../config';
-import { formatPublicError } from '../errors';
+import { formatPublicErrorLogged } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { Bus } from '../bus/connection';
 import { BusTables1763700000000 } from '../bus/bus-tables.migration';
@@ -126,7 +126,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const httpServer = createHttpServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: formatPublicError,
+    formatError: formatPublicErrorLogged(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],

@@ -1,0 +1,115 @@
+import { AppError, badInput, ErrorCode, invalidTransition } from '@meterline/kit/domain';
+import { parsePrice, PriceConfigError } from '@meterline/pricing';
+
+export const SubscriptionStatuses = ['DRAFT', 'ACTIVE', 'CANCELED', 'ENDED'] as const;
+export type SubscriptionStatus = (typeof SubscriptionStatuses)[number];
+export type BillingPeriod = 'MONTH' | 'QUARTER' | 'YEAR';
+
+/** Overrides: product item id → price in @meterline/pricing's JSON form (the customer's tailored deal). */
+export type PriceOverrides = Record<string, Record<string, unknown>>;
+
+export interface Phase {
+  startsAt: Date;
+  endsAt: Date | null;
+  planVersionId: string;
+  seats: number;
+  overrides: PriceOverrides;
+}
+
+export interface PlanVersionForAssignment {
+  id: string;
+  status: string;
+  currency: string;
+  billingPeriod: BillingPeriod;
+  prices: Array<{ productItemId: string }>;
+}
+
+/** DRAFT → ACTIVE → CANCELED (pending its end) → ENDED; CANCELED → ACTIVE is a reactivation before the end. */
+const TRANSITIONS: Record<SubscriptionStatus, SubscriptionStatus[]> = {
+  DRAFT: ['ACTIVE'],
+  ACTIVE: ['CANCELED', 'ENDED'],
+  CANCELED: ['ACTIVE', 'ENDED'],
+  ENDED: [],
+};
+
+export function checkSubscriptionTransition(from: SubscriptionStatus, to: SubscriptionStatus): void {
+  if (!TRANSITIONS[from].includes(to)) throw invalidTransition('Subscription', from, to);
+}
+
+/** Only ACTIVE versions are assignable: drafts never left the catalog, deprecated ones keep old subscriptions only. */
+export function checkAssignable(
+  version: PlanVersionForAssignment | null,
+  customerCurrency: string,
+  field = 'planVersion',
+): PlanVersionForAssignment {
+  if (!version) throw badInput(field, 'Not an active plan version (unknown, or still a draft)');
+  if (version.status !== 'ACTIVE')
+    throw badInput(field, `A ${version.status} plan version cannot be assigned to a new subscription or phase`);
+  if (version.currency !== customerCurrency)
+    throw badInput(field, `The plan version bills in ${version.currency}; the customer in ${customerCurrency}`);
+  return version;
+}
+
+export function checkSeats(seats: number | null | undefined, field = 'seats'): number {
+  const value = seats ?? 1;
+  if (!Number.isInteger(value) || value < 0) throw badInput(field, 'seats must be a whole number, 0 or more');
+  return value;
+}
+
+/** Each override must price an item of the version and be a valid price; errors name `overrides[i].price.<path>`. */
+export function validateOverrides(
+  overrides: Array<{ productItem: string; price: Record<string, unknown> }>,
+  version: PlanVersionForAssignment,
+): PriceOverrides {
+  const items = new Set(version.prices.map((p) => p.productItemId));
+  const out: PriceOverrides = {};
+  overrides.forEach((override, i) => {
+    if (!items.has(override.productItem))
+      throw badInput(`overrides[${i}].productItem`, 'This product item has no price in the plan version');
+    if (out[override.productItem]) throw badInput(`overrides[${i}].productItem`, 'This product item is overridden twice');
+    try {
+      parsePrice(override.price, `overrides[${i}].price`);
+    } catch (error) {
+      if (!(error instanceof PriceConfigError)) throw error;
+      throw new AppError(ErrorCode.BAD_USER_INPUT, error.issues.map((x) => `${x.path}: ${x.message}`).join('; '), error.issues[0]?.path, {
+        issues: error.issues,
+      });
+    }
+    out[override.productItem] = override.price;
+  });
+  return out;
+}
+
+export interface NewSubscriptionTimes {
+  startAt: Date;
+  endAt: Date | null;
+  anchor: Date;
+  trialEnd: Date | null;
+}
+
+/** The anchor (start of period 0) defaults to the start and may not be after it; a trial ends within the subscription. */
+export function subscriptionTimes(
+  input: { startAt?: Date | null; endAt?: Date | null; billingAnchor?: Date | null; trialDays?: number | null },
+  now: Date,
+): NewSubscriptionTimes {
+  const startAt = input.startAt ?? now;
+  const endAt = input.endAt ?? null;
+  if (endAt && endAt <= startAt) throw badInput('endAt', 'endAt must be after startAt');
+  const anchor = input.billingAnchor ?? startAt;
+  if (anchor > startAt) throw badInput('billingAnchor', 'The billing anchor is the start of a period at or before startAt');
+  const trialDays = input.trialDays ?? 0;
+  if (!Number.isInteger(trialDays) || trialDays < 0) throw badInput('trialDays', 'trialDays must be a whole number, 0 or more');
+  const trialEnd = trialDays > 0 ? new Date(startAt.getTime() + trialDays * 86_400_000) : null;
+  return { startAt, endAt, anchor, trialEnd };
+}
+
+/**
+ * A change effective at `at`: the phase running then ends at `at` and a new one starts with the changes; later phases
+ * (already planned changes) are replaced. The history before `at` stays as it was, so past periods re-bill exactly.
+ */
+export function applyChange(phases: Phase[], at: Date, change: Partial<Pick<Phase, 'planVersionId' | 'seats' | 'overrides'>>): Phase[] {
+  const current = [...phases].reverse().find((p) => p.startsAt <= at);
+  if (!current) throw badInput('at', 'A change cannot take effect before the subscription starts');
+  const kept = phases.filter((p) => p.startsAt < at).map((p) => (p.endsAt === null || p.endsAt > at ? { ...p, endsAt: at } : p));
+  return [...kept, { ...current, ...change, startsAt: at, endsAt: null }];
+}
