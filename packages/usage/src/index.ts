@@ -132,34 +132,37 @@ export function aggregate(metric: MetricDefinition, events: AggregatableEvent[])
   );
 }
 
-/** JSON form of a state (decimal strings), as carried by `metering.usage.recorded`. */
+/**
+ * JSON form of a state (decimal strings), as carried by `metering.usage.recorded`: count and sum always, the other
+ * parts only when set (a SUM metric's delta carries no extremes, latest value or distinct values).
+ */
 export interface AggregateStateJson {
   count: number;
   sum: string;
-  max: string | null;
-  min: string | null;
-  latest: { value: string; at: string; id: string } | null;
-  distinct: string[];
+  max?: string;
+  min?: string;
+  latest?: { value: string; at: string; id: string };
+  distinct?: string[];
 }
 
-export function stateToJson(state: AggregateState): AggregateStateJson {
-  return {
-    count: state.count,
-    sum: state.sum.toFixed(),
-    max: state.max?.toFixed() ?? null,
-    min: state.min?.toFixed() ?? null,
-    latest: state.latest ? { ...state.latest, value: state.latest.value.toFixed() } : null,
-    distinct: state.distinct,
-  };
+/** The state as JSON, with only what `aggregation` reads beyond count and sum. */
+export function stateToJson(state: AggregateState, aggregation?: Aggregation): AggregateStateJson {
+  const json: AggregateStateJson = { count: state.count, sum: state.sum.toFixed() };
+  const wants = (a: Aggregation) => aggregation === undefined || aggregation === a;
+  if (state.max !== null && wants('MAX')) json.max = state.max.toFixed();
+  if (state.min !== null && wants('MIN')) json.min = state.min.toFixed();
+  if (state.latest !== null && wants('LATEST')) json.latest = { ...state.latest, value: state.latest.value.toFixed() };
+  if (state.distinct.length > 0 && wants('UNIQUE_COUNT')) json.distinct = state.distinct;
+  return json;
 }
 
 export function stateFromJson(json: AggregateStateJson): AggregateState {
   return {
     count: json.count,
     sum: new Decimal(json.sum),
-    max: json.max === null ? null : new Decimal(json.max),
-    min: json.min === null ? null : new Decimal(json.min),
+    max: json.max === undefined ? null : new Decimal(json.max),
+    min: json.min === undefined ? null : new Decimal(json.min),
     latest: json.latest ? { ...json.latest, value: new Decimal(json.latest.value) } : null,
-    distinct: json.distinct,
+    distinct: json.distinct ?? [],
   };
 }

@@ -28,7 +28,8 @@ interface OutboxRow {
   seq: string;
   id: string;
   type: string;
-  envelope: EventEnvelope;
+  /** The envelope exactly as written (json text): published as is, never parsed again. */
+  envelope: string;
 }
 
 /**
@@ -78,14 +79,12 @@ export class OutboxRelay {
     const batchSize = this.options.batchSize ?? 500;
     const outcome = await this.ds.transaction(async (manager): Promise<{ sent: number; failure?: string }> => {
       const rows = (await manager.query(
-        `SELECT seq, id, type, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT seq, id, type, envelope::text AS envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return { sent: 0 };
       const results = await Promise.allSettled(
-        rows.map((row) =>
-          this.bus.js.publish(this.bus.subjectOf(row.type), JSON.stringify(row.envelope), { msgID: row.id, timeout: 5_000 }),
-        ),
+        rows.map((row) => this.bus.js.publish(this.bus.subjectOf(row.type), row.envelope, { msgID: row.id, timeout: 5_000 })),
       );
       const sent = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id);
       const failed = rows.filter((_, i) => results[i].status === 'rejected');

@@ -75,5 +75,5 @@ export function usageDeltas(meters: Map<string, MeterForDeltas>, events: Matched
       groups.set(key, group);
     }
   }
-  return [...groups.values()].map(({ delta, state }) => ({ ...delta, state: stateToJson(state) }));
+  return [...groups.values()].map(({ delta, state }) => ({ ...delta, state: stateToJson(state, delta.aggregation) }));
 }
