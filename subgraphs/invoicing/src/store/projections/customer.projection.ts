@@ -1,0 +1,21 @@
+import type { EventEnvelope, Transaction } from '@meterline/kit';
+
+interface CustomerState {
+  id: string;
+  reference: string;
+  currency: string;
+  taxRate?: string | null;
+  archived?: boolean;
+}
+
+/** subscriptions.customer.created / .updated → the customer's currency and tax rate, newest state wins. */
+export async function onCustomer(tx: Transaction, event: EventEnvelope): Promise<void> {
+  const c = event.data as unknown as CustomerState;
+  await tx.manager.query(
+    `INSERT INTO customers (platform_id, id, reference, currency, tax_rate, archived, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (platform_id, id) DO UPDATE SET reference = EXCLUDED.reference, currency = EXCLUDED.currency, tax_rate = EXCLUDED.tax_rate,
+       archived = EXCLUDED.archived, updated_at = EXCLUDED.updated_at
+     WHERE customers.updated_at <= EXCLUDED.updated_at`,
+    [event.platformId, c.id, c.reference, c.currency, c.taxRate ?? null, c.archived ?? false, event.occurredAt],
+  );
+}

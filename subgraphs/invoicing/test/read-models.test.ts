@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Decimal, newEvent, systemClock, type EventEnvelope } from '@meterline/kit';
+import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
+import { finalValue, stateFromJson, type AggregateStateJson } from '@meterline/usage';
+import { invoicingSubgraph } from '../src';
+
+describe('invoicing’s read models, fed by NATS only', () => {
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphForTest(invoicingSubgraph);
+  });
+  afterAll(() => subgraph?.stop());
+
+  async function publish(producer: string, event: EventEnvelope, msgID = event.id) {
+    const { bus } = subgraph.running;
+    await bus.ensureStream(producer);
+    await bus.js.publish(bus.subjectOf(event.type), JSON.stringify(event), { msgID });
+  }
+
+  it('keeps customers, subscriptions and plan versions, newest state winning', async () => {
+    const { platformId } = subgraph.clientForNewPlatform();
+    const customerId = randomUUID();
+    const customer = (taxRate: string) =>
+      newEvent(
+        'subscriptions.customer.updated',
+        platformId,
+        { id: customerId, reference: 'acme', name: 'Acme', currency: 'EUR', email: null, country: 'NL', taxRate, archived: false },
+        systemClock,
+      );
+    const older = customer('9');
+    const newer = customer('21');
+    await publish('subscriptions', newer);
+    await publish('subscriptions', { ...older, occurredAt: new Date(Date.parse(newer.occurredAt) - 60_000).toISOString() });
+    const subscriptionId = randomUUID();
+    await publish(
+      'subscriptions',
+      newEvent(
+        'subscriptions.subscription.activated',
+        platformId,
+        {
+          id: subscriptionId,
+          status: 'ACTIVE',
+          customer: { id: customerId, reference: 'acme', currency: 'EUR', taxRate: '21' },
+          billingPeriod: 'MONTH',
+          anchor: '2026-01-31T10:00:00.000Z',
+          startAt: '2026-01-31T10:00:00.000Z',
+          endAt: null,
+          trialEnd: null,
+          phases: [{ startsAt: '2026-01-31T10:00:00.000Z', endsAt: null, planVersionId: randomUUID(), seats: 5, overrides: {} }],
+        },
+        systemClock,
+      ),
+    );
+    const rows = await waitFor(async () => {
+      const [c] = await subgraph.running.db.query<{ tax_rate: string }>(`SELECT tax_rate::text FROM customers WHERE platform_id = $1`, [
+        platformId,
+      ]);
+      const [s] = await subgraph.running.db.query<{ phases: Array<{ seats: number }> }>(
+        `SELECT phases FROM subscriptions WHERE platform_id = $1`,
+        [platformId],
+      );
+      return c && s && { c, s };
+    }, 'the projections');
+    await new Promise((r) => setTimeout(r, 300));
+    const [c] = await subgraph.running.db.query<{ tax_rate: string }>(`SELECT tax_rate::text FROM customers WHERE platform_id = $1`, [
+      platformId,
+    ]);
+    expect(c.tax_rate).toBe('21');
+    expect(rows.s.phases[0].seats).toBe(5);
+  });
+
+  it('adds usage deltas into totals per customer, metric, hour and dimensions, once per message', async () => {
+    const { platformId } = subgraph.clientForNewPlatform();
+    const customerId = randomUUID();
+    const delta = (sum: string, count: number, region: string, distinct?: string[]) => ({
+      customerId,
+      meterId: randomUUID(),
+      meterReference: 'calls',
+      metric: 'calls_total',
+      aggregation: 'SUM',
+      bucketStart: '2026-01-05T10:00:00.000Z',
+      dimensions: { region },
+      state: { count, sum, ...(distinct ? { distinct } : {}) },
+    });
+    const first = newEvent('metering.usage.recorded', platformId, { deltas: [delta('10.5', 2, 'eu'), delta('1', 1, 'us')] }, systemClock);
+    const second = newEvent('metering.usage.recorded', platformId, { deltas: [delta('0.25', 1, 'eu'), delta('4', 3, 'eu')] }, systemClock);
+    await publish('metering', first);
+    await publish('metering', first, `${first.id}-again`); // a redelivery under another msgID: the inbox ignores it
+    await publish('metering', second);
+    const totals = await waitFor(async () => {
+      const rows = await subgraph.running.db.query<{ dimensions: { region: string }; state: AggregateStateJson }>(
+        `SELECT dimensions, state FROM usage_totals WHERE platform_id = $1 ORDER BY dimensions_key`,
+        [platformId],
+      );
+      return rows.length === 2 && rows[0].state.count === 6 && rows;
+    }, 'the usage totals');
+    const metric = { aggregation: 'SUM' as const, valueReference: 'v', property: null, filters: {} };
+    expect(totals.map((t) => [t.dimensions.region, finalValue(metric, stateFromJson(t.state)).toFixed(), t.state.count])).toEqual([
+      ['eu', new Decimal('14.75').toFixed(), 6],
+      ['us', '1', 1],
+    ]);
+  });
+});
