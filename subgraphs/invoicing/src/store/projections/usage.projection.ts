@@ -22,8 +22,8 @@ function dimensionsKey(dimensions: Record<string, string | null>): string {
 
 /**
  * metering.usage.recorded → usage_totals: each delta merges into its (customer, metric, hour, dimensions) total.
- * The customers of a message are locked (advisory, in one order) so two replicas merging into the same total never
- * lose an update; the inbox makes a redelivered message a no-op.
+ * One lock per platform (not per customer: a message spans up to a thousand) so two replicas merging into the same
+ * total never lose an update; the inbox makes a redelivered message a no-op.
  */
 export async function onUsageRecorded(tx: Transaction, event: EventEnvelope): Promise<void> {
   const deltas = (event.data as { deltas: Delta[] }).deltas;
