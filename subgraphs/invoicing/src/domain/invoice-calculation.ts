@@ -1,6 +1,14 @@
 import { Decimal, roundToMinorUnit } from '@meterline/kit/domain';
 import { prorate, prorateChange, type Period } from '@meterline/periods';
-import { minimumCommitmentTrueUp, parsePrice, price, pricesAmounts, type BreakdownLine, type DimensionalUsage, type Usage } from '@meterline/pricing';
+import {
+  minimumCommitmentTrueUp,
+  parsePrice,
+  price,
+  pricesAmounts,
+  type BreakdownLine,
+  type DimensionalUsage,
+  type Usage,
+} from '@meterline/pricing';
 
 export type ChargeType = 'USAGE' | 'RECURRING' | 'SEAT' | 'ONE_OFF';
 
@@ -73,7 +81,14 @@ const ZERO = new Decimal(0);
 const later = (a: Date, b: Date) => (a > b ? a : b);
 const earlier = (a: Date, b: Date) => (a < b ? a : b);
 
-function line(kind: LineKind, item: PriceLine | null, description: string, exact: Decimal, currency: string, extra: Partial<InvoiceLineDraft> = {}): InvoiceLineDraft {
+function line(
+  kind: LineKind,
+  item: PriceLine | null,
+  description: string,
+  exact: Decimal,
+  currency: string,
+  extra: Partial<InvoiceLineDraft> = {},
+): InvoiceLineDraft {
   return {
     kind,
     productItemId: item?.productItemId ?? null,
@@ -128,7 +143,8 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
     const chargeFrom = input.trialEnd ? later(windowStart, input.trialEnd) : windowStart;
     // Items in line order of the version in effect at the end; items only in earlier versions follow.
     const items = new Map<string, PriceLine>();
-    for (const phase of [...phases].reverse()) for (const item of versionOf(phase).prices) if (!items.has(item.productItemId)) items.set(item.productItemId, item);
+    for (const phase of [...phases].reverse())
+      for (const item of versionOf(phase).prices) if (!items.has(item.productItemId)) items.set(item.productItemId, item);
 
     for (const item of items.values()) {
       const phasesWith = phases.filter((p) => versionOf(p).prices.some((x) => x.productItemId === item.productItemId));
@@ -144,7 +160,11 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
         if (item.recurringTiming === 'IN_ARREARS') {
           for (const s of stretches.filter((x) => has(x.phase))) {
             const exact = prorate(amountAt(s.phase), period, { start: s.start, end: s.end });
-            lines.push(line(kind, item, `${item.productItemName} (${s.start.toISOString()} – ${s.end.toISOString()})`, exact, currency, { quantity: kind === 'SEAT' ? new Decimal(s.phase.seats) : null }));
+            lines.push(
+              line(kind, item, `${item.productItemName} (${s.start.toISOString()} – ${s.end.toISOString()})`, exact, currency, {
+                quantity: kind === 'SEAT' ? new Decimal(s.phase.seats) : null,
+              }),
+            );
           }
           continue;
         }
@@ -152,21 +172,57 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
         const first = stretches[0];
         const firstAmount = has(first.phase) ? amountAt(first.phase) : ZERO;
         if (!firstAmount.isZero()) {
-          lines.push(line(kind, item, `${item.productItemName} (in advance)`, prorate(firstAmount, period, { start: first.start, end: period.end }), currency, { quantity: kind === 'SEAT' ? new Decimal(first.phase.seats) : null }));
+          lines.push(
+            line(
+              kind,
+              item,
+              `${item.productItemName} (in advance)`,
+              prorate(firstAmount, period, { start: first.start, end: period.end }),
+              currency,
+              { quantity: kind === 'SEAT' ? new Decimal(first.phase.seats) : null },
+            ),
+          );
         }
         let current = firstAmount;
         for (const s of stretches.slice(1)) {
           const next = has(s.phase) ? amountAt(s.phase) : ZERO;
           if (!next.equals(current)) {
             const change = prorateChange({ period, at: s.start, oldAmount: current, newAmount: next, currency });
-            if (!change.credit.isZero()) lines.push(line('PRORATION_CREDIT', item, `${item.productItemName}: unused time from ${s.start.toISOString()}`, change.credit.negated(), currency));
-            if (!change.charge.isZero()) lines.push(line('PRORATION_CHARGE', item, `${item.productItemName}: remaining time from ${s.start.toISOString()}`, change.charge, currency, { quantity: kind === 'SEAT' ? new Decimal(s.phase.seats) : null }));
+            if (!change.credit.isZero())
+              lines.push(
+                line(
+                  'PRORATION_CREDIT',
+                  item,
+                  `${item.productItemName}: unused time from ${s.start.toISOString()}`,
+                  change.credit.negated(),
+                  currency,
+                ),
+              );
+            if (!change.charge.isZero())
+              lines.push(
+                line(
+                  'PRORATION_CHARGE',
+                  item,
+                  `${item.productItemName}: remaining time from ${s.start.toISOString()}`,
+                  change.charge,
+                  currency,
+                  { quantity: kind === 'SEAT' ? new Decimal(s.phase.seats) : null },
+                ),
+              );
             current = next;
           }
         }
         if (windowEnd < period.end && !current.isZero()) {
           const credit = roundToMinorUnit(prorate(current, period, { start: windowEnd, end: period.end }), currency);
-          lines.push(line('PRORATION_CREDIT', item, `${item.productItemName}: unused time after the end ${windowEnd.toISOString()}`, credit.negated(), currency));
+          lines.push(
+            line(
+              'PRORATION_CREDIT',
+              item,
+              `${item.productItemName}: unused time after the end ${windowEnd.toISOString()}`,
+              credit.negated(),
+              currency,
+            ),
+          );
         }
       } else if (item.chargeType === 'ONE_OFF') {
         const atStart = phases.find((p) => p.startsAt <= input.subscriptionStart && (!p.endsAt || p.endsAt > input.subscriptionStart));
@@ -180,7 +236,11 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
         const none: Usage = pricesAmounts(itemPrice.config) ? { kind: 'amounts', amounts: [] } : { kind: 'quantity', quantity: ZERO };
         const usage = input.usage.get(item.metricReference ?? '') ?? none;
         const result = price(itemPrice, usage);
-        const quantity = Array.isArray(usage) ? null : usage.kind === 'quantity' ? usage.quantity : usage.amounts.reduce((a, b) => a.plus(b), ZERO);
+        const quantity = Array.isArray(usage)
+          ? null
+          : usage.kind === 'quantity'
+            ? usage.quantity
+            : usage.amounts.reduce((a, b) => a.plus(b), ZERO);
         lines.push(line('USAGE', item, item.productItemName, result.amount, currency, { quantity, breakdown: result.breakdown }));
       }
     }
