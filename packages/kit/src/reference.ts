@@ -10,3 +10,10 @@ export function checkReference(field: string, value: string, maxLength = 128): s
   }
   return trimmed;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value is shaped like an id: APIs taking "an id or a reference" try it as an id first (DESIGN §3). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

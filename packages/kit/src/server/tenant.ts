@@ -1,3 +1,4 @@
+import { isUuid } from '../reference';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../clock';
 
@@ -42,8 +43,6 @@ function single(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Returns the tenant when the headers carry a valid, fresh signature; otherwise the reason it was refused. */
 export function verifyTenantHeaders(secret: string, headers: HeaderBag, clock: Clock): Tenant | { refused: string } {
   const platformId = single(headers, TenantHeader.platformId);
@@ -51,7 +50,7 @@ export function verifyTenantHeaders(secret: string, headers: HeaderBag, clock: C
   const issuedAt = single(headers, TenantHeader.issuedAt);
   const signature = single(headers, TenantHeader.signature);
   if (!platformId || !role || !issuedAt || !signature) return { refused: 'missing signed tenant headers' };
-  if (!UUID.test(platformId)) return { refused: 'malformed platform id' };
+  if (!isUuid(platformId)) return { refused: 'malformed platform id' };
   if (!(Roles as readonly string[]).includes(role)) return { refused: 'unknown role' };
   const age = clock.now().getTime() - Number(issuedAt);
   if (!Number.isFinite(age) || Math.abs(age) > TENANT_SIGNATURE_TTL_MS) return { refused: 'expired tenant signature' };

@@ -1,6 +1,5 @@
-import { conflict, isUniqueViolation, loadById, notFound, type RequestContext } from '@meterline/kit';
+import { isUuid, conflict, isUniqueViolation, loadById, notFound, type RequestContext } from '@meterline/kit';
 import { FeatureEntity } from './feature.entity';
-import { looksLikeId } from './lookup';
 
 export class FeatureRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -16,7 +15,7 @@ export class FeatureRepository {
   }
 
   async get(idOrReference: string, field = 'feature'): Promise<FeatureEntity> {
-    const feature = looksLikeId(idOrReference)
+    const feature = isUuid(idOrReference)
       ? await this.byId(idOrReference)
       : await this.query().andWhere('f.reference = :reference', { reference: idOrReference }).getOne();
     if (!feature) throw notFound('Feature', field);

@@ -1,4 +1,5 @@
 import {
+  isUuid,
   conflict,
   isUniqueViolation,
   loadById,
@@ -10,7 +11,6 @@ import {
 } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
 import type { BillingPeriod, RecurringTiming } from '../domain/plan-version';
-import { looksLikeId } from './lookup';
 import { EntitlementEntity, PlanVersionEntity, PriceEntity, PricingPlanEntity } from './plan.entity';
 
 export interface VersionSettings {
@@ -38,7 +38,7 @@ export class PlanRepository {
   }
 
   async getPlan(idOrReference: string, field = 'plan'): Promise<PricingPlanEntity> {
-    const plan = looksLikeId(idOrReference)
+    const plan = isUuid(idOrReference)
       ? await this.planById(idOrReference)
       : await this.planQuery().andWhere('pl.reference = :reference', { reference: idOrReference }).getOne();
     if (!plan) throw notFound('Pricing plan', field);
@@ -63,7 +63,7 @@ export class PlanRepository {
   }
 
   versionById(id: string): Promise<PlanVersionEntity | null> {
-    if (!looksLikeId(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return loadById(
       this.ctx.loaders,
       'planVersionById',

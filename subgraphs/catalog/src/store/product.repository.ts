@@ -1,4 +1,5 @@
 import {
+  isUuid,
   conflict,
   isUniqueViolation,
   loadById,
@@ -9,7 +10,6 @@ import {
 } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
 import type { NewProduct, ValidProductItem } from '../domain/product';
-import { looksLikeId } from './lookup';
 import { ProductEntity, ProductItemEntity } from './product.entity';
 
 export class ProductRepository {
@@ -32,7 +32,7 @@ export class ProductRepository {
 
   /** By id or reference; NOT_FOUND (naming `field`) otherwise, also for another platform's product. */
   async get(idOrReference: string, field = 'product'): Promise<ProductEntity> {
-    const product = looksLikeId(idOrReference)
+    const product = isUuid(idOrReference)
       ? await this.byId(idOrReference)
       : await this.query(true).andWhere('p.reference = :reference', { reference: idOrReference }).getOne();
     if (!product) throw notFound('Product', field);
@@ -103,7 +103,7 @@ export class ProductRepository {
   }
 
   async getItem(idOrReference: string, field = 'productItem'): Promise<ProductItemEntity> {
-    const item = looksLikeId(idOrReference)
+    const item = isUuid(idOrReference)
       ? await this.itemById(idOrReference)
       : await this.itemQuery().andWhere('i.reference = :reference', { reference: idOrReference }).getOne();
     if (!item) throw notFound('Product item', field);

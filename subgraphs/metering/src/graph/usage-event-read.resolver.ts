@@ -1,4 +1,4 @@
-import { loadById, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { isUuid, loadById, notFound, paginate, type RequestContext } from '@meterline/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { reprocessUnmatched } from '../store/reprocessing';
 import { UsageEventEntity } from '../store/usage-event.entity';
@@ -18,10 +18,8 @@ function events(ctx: RequestContext) {
   return ctx.db.ds.manager.createQueryBuilder(UsageEventEntity, 'e').where('e.platformId = :platformId', { platformId: ctx.platformId });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function eventById(ctx: RequestContext, id: string): Promise<UsageEventEntity | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return loadById(ctx.loaders, 'usageEventById', (ids) => events(ctx).andWhere('e.id::text IN (:...ids)', { ids }).getMany(), id);
 }
 

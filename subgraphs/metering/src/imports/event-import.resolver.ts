@@ -1,9 +1,7 @@
-import { badInput, PageArgs, paginate, type Connection, type RequestContext } from '@meterline/kit';
+import { isUuid, badInput, PageArgs, paginate, type Connection, type RequestContext } from '@meterline/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { EventImportEntity, EventImportRejectionEntity } from './event-import.entity';
 import { EventImport, EventImportConnection, EventImportRejection, EventImportRejectionConnection } from './event-import.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function importsOf(ctx: RequestContext) {
   return ctx.db.ds
@@ -30,7 +28,7 @@ function rowOfCursor(cursor: string): number {
 export class EventImportResolver {
   @Query(() => EventImport, { nullable: true, description: 'A file import of this platform, with its progress' })
   async eventImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<EventImportEntity | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return importsOf(ctx).andWhere('i.id = :id', { id }).getOne();
   }
 

@@ -1,3 +1,4 @@
+import { isUuid } from '@meterline/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
@@ -151,8 +152,6 @@ function importJson(row: Record<string, unknown>) {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * `POST /v1/imports?format=csv|json|ndjson` with the raw file as body and the mapping as `mapping` (query) or
  * `x-meterline-mapping` (header): 202 `{ id, status }` once the file is stored and queued.
@@ -245,7 +244,7 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
   router.get('/imports/:id', async (req, res) => {
     const tenant = res.locals.tenant as Tenant;
     const id = String(req.params.id);
-    const [row] = UUID.test(id)
+    const [row] = isUuid(id)
       ? await services.db.query<Record<string, unknown>>(`SELECT * FROM event_imports WHERE id = $1 AND platform_id = $2`, [
           id,
           tenant.platformId,

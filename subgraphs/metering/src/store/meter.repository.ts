@@ -1,8 +1,6 @@
-import { conflict, isUniqueViolation, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
+import { isUuid, conflict, isUniqueViolation, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
 import type { MeterStatus, ValidMeter } from '../domain/meter';
 import { MeterEntity, MeterMetricEntity } from './meter.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class MeterRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -16,7 +14,7 @@ export class MeterRepository {
   }
 
   byId(id: string): Promise<MeterEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return loadById(this.ctx.loaders, 'meterById', (ids) => this.query().andWhere('m.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 

@@ -1,8 +1,6 @@
-import { conflict, isUniqueViolation, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
+import { isUuid, conflict, isUniqueViolation, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
 import type { ValidDetails } from '../domain/customer';
 import { CustomerEntity } from './customer.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class CustomerRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -15,7 +13,7 @@ export class CustomerRepository {
 
   /** Batched by id within the caller's platform: one query per request however many customers are resolved. */
   byId(id: string): Promise<CustomerEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return loadById(this.ctx.loaders, 'customerById', (ids) => this.query().andWhere('c.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 

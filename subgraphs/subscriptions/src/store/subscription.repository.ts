@@ -1,10 +1,8 @@
-import { loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
+import { isUuid, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
 import type { Phase, PlanVersionForAssignment } from '../domain/subscription';
 import type { PlanVersionSnapshot } from './plan-version.projection';
 import { SubscriptionEntity, SubscriptionPhaseEntity } from './subscription.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class SubscriptionRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -17,7 +15,7 @@ export class SubscriptionRepository {
   }
 
   byId(id: string): Promise<SubscriptionEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return loadById(this.ctx.loaders, 'subscriptionById', (ids) => this.query().andWhere('s.id::text IN (:...ids)', { ids }).getMany(), id);
   }
 
@@ -29,7 +27,7 @@ export class SubscriptionRepository {
 
   /** The subscription with its phases, locked for the rest of the transaction: changes to one subscription queue up. */
   async lock(tx: Transaction, id: string): Promise<SubscriptionEntity> {
-    const [row] = UUID.test(id)
+    const [row] = isUuid(id)
       ? await tx.manager.query(`SELECT id FROM subscriptions WHERE platform_id = $1 AND id = $2 FOR UPDATE`, [this.ctx.platformId, id])
       : [];
     if (!row) throw notFound('Subscription', 'subscription');
@@ -51,7 +49,7 @@ export class SubscriptionRepository {
   }
 
   async planVersion(manager: EntityManager, id: string): Promise<PlanVersionForAssignment | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = (await manager.query(`SELECT status, snapshot FROM plan_versions WHERE platform_id = $1 AND id = $2`, [
       this.ctx.platformId,
       id,

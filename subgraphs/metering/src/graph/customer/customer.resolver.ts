@@ -1,9 +1,7 @@
-import { notFound, type RequestContext } from '@meterline/kit';
+import { isUuid, notFound, type RequestContext } from '@meterline/kit';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { UsageRepository } from '../../store/usage.repository';
 import { Customer, CustomerUsageArgs, Usage, UsageArgs } from './customer.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => Customer)
 export class CustomerUsageResolver {
@@ -16,7 +14,7 @@ export class CustomerUsageResolver {
   async usageOfCustomer(@Ctx() ctx: RequestContext, @Args() { customer, ...args }: CustomerUsageArgs): Promise<Usage> {
     const [row] = (await ctx.db.query(
       `SELECT id FROM customers WHERE platform_id = $1 AND (reference = $2 OR ($3::boolean AND id::text = $2))`,
-      [ctx.platformId, customer, UUID.test(customer)],
+      [ctx.platformId, customer, isUuid(customer)],
     )) as Array<{ id: string }>;
     if (!row) throw notFound('Customer', 'customer');
     return new UsageRepository(ctx).forCustomer(row.id, { ...args, groupBy: args.groupBy ?? [] });
