@@ -86,10 +86,21 @@ describe('customers and subscriptions through the gateway', () => {
 
     // A deprecated version takes no new subscription.
     await client.expectData(`mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: DEPRECATE) { status } }`, { v: v1 });
-    await waitFor(
-      async () => codeOf((await client.send(CREATE, { input })).errors).field === 'planVersion',
-      'the deprecation to reach subscriptions',
-    );
+    // Wait on subscriptions' copy of the version (a probe that creates subscriptions would add one while it waits).
+    const projection = new Client({ connectionString: platform.databaseUrl });
+    await projection.connect();
+    try {
+      await waitFor(async () => {
+        const { rows } = await projection.query(`SELECT status FROM subscriptions.plan_versions WHERE platform_id = $1 AND id = $2`, [
+          platformId,
+          v1,
+        ]);
+        return rows[0]?.status === 'DEPRECATED';
+      }, 'the deprecation to reach subscriptions');
+    } finally {
+      await projection.end();
+    }
+    expect(codeOf((await client.send(CREATE, { input })).errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'planVersion' });
 
     // Cancel at the end of the running period (month-end anchor: periods end on the 28th/31st at 10:00), then reactivate.
     const canceled = await client.expectData<{ cancelSubscription: { status: string; endAt: string } }>(
