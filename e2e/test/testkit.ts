@@ -9,10 +9,15 @@ import {
   type GraphQLResponse,
 } from '@meterline/kit/testing';
 import { systemClock, type Role } from '@meterline/kit';
-import { launchStack, serviceSpecs, type Stack } from '@meterline/stack';
+import { launchStack, serviceSpecs, setStackClock, type Stack } from '@meterline/stack';
 
-/** The whole platform as five real processes on free ports, isolated on NATS by its own namespace. */
-export async function startPlatform(overrides: { natsUrl?: string } = {}): Promise<Stack & { databaseUrl: string; secret: string }> {
+/**
+ * The whole platform as five real processes on free ports, isolated on NATS by its own namespace. With `testClock`,
+ * every process runs on a test clock that `setClock` moves (business time only; API keys and signatures stay on real time).
+ */
+export async function startPlatform(
+  overrides: { natsUrl?: string; testClock?: boolean } = {},
+): Promise<Stack & { databaseUrl: string; secret: string; setClock(to: Date | string): Promise<void> }> {
   const infra = await testInfrastructure();
   const ports: Record<string, number> = {};
   for (const spec of serviceSpecs()) ports[spec.name] = await freePort();
@@ -28,12 +33,17 @@ export async function startPlatform(overrides: { natsUrl?: string } = {}): Promi
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error',
     },
     ports,
+    testClock: overrides.testClock ?? false,
     output: process.env.E2E_LOG_LEVEL ? (service, line) => console.log(`[${service}] ${line}`) : undefined,
   });
   return {
     ...stack,
     databaseUrl: infra.databaseUrl,
     secret,
+    /** Moves business time in every process to `to`; resolves when all of them run from there. */
+    async setClock(to: Date | string) {
+      await setStackClock(stack, to);
+    },
     async stop() {
       await stack.stop();
       await deleteNamespaceStreams(natsUrl, namespace).catch(() => undefined);

@@ -11,13 +11,16 @@ import {
   formatPublicErrorLogged,
   listen,
   loadConfig,
+  mountTestClockRoutes,
   openDatabase,
+  serviceClockFrom,
   ServiceMetrics,
   signTenantHeaders,
   systemClock,
-  type Clock,
+  testClockConfigSpec,
   type Logger,
   type Tenant,
+  type TestClockConfig,
 } from '@meterline/kit';
 import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
@@ -32,9 +35,8 @@ interface GatewayContext {
 }
 
 export interface StartGatewayOptions {
-  config?: Partial<GatewayConfig>;
+  config?: Partial<GatewayConfig & TestClockConfig>;
   env?: NodeJS.ProcessEnv;
-  clock?: Clock;
   log?: Logger;
 }
 
@@ -53,9 +55,15 @@ export function openAccessDatabase(url: string): Promise<DataSource> {
 
 /** The one door: API-key auth, tenant signing, the static supergraph, one GraphQL endpoint. */
 export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
-  const config: GatewayConfig = { ...loadConfig(gatewayConfigSpec, options.env), ...options.config };
-  const clock = options.clock ?? systemClock;
+  // METERLINE_TEST_CLOCK is read besides gatewayConfigSpec (the deployment's variables, services.json): never deployed.
+  const config: GatewayConfig & TestClockConfig = {
+    ...loadConfig({ ...gatewayConfigSpec, ...testClockConfigSpec }, options.env),
+    ...options.config,
+  };
   const log = options.log ?? createLogger('gateway', config.LOG_LEVEL);
+  // The gateway reads no business time today: tenant signatures and API-key use are on real time (systemClock), so moving
+  // the test clock never makes a request fail. Its /test/clock is served all the same, so a test moves every process.
+  const { testClock } = serviceClockFrom(config, options.env ?? process.env, log);
   const metrics = new ServiceMetrics('gateway');
   const ds = await openAccessDatabase(config.DATABASE_URL);
 
@@ -72,7 +80,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         url: subgraphUrls[name as SubgraphName] ?? url,
         willSendRequest({ request, context }) {
           if (!context.tenant) return; // the gateway's own start-up requests carry no tenant
-          for (const [header, value] of Object.entries(signTenantHeaders(config.TENANT_SIGNING_SECRET, context.tenant, clock))) {
+          for (const [header, value] of Object.entries(signTenantHeaders(config.TENANT_SIGNING_SECRET, context.tenant, systemClock))) {
             request.http?.headers.set(header, value);
           }
           request.http?.headers.set('x-request-id', context.requestId);
@@ -82,6 +90,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
 
   let stopping = false;
   const app = createHttpApp(metrics, { ready: async () => !stopping && (await ds.query('SELECT 1').then(() => true)) });
+  if (testClock) mountTestClockRoutes(app, testClock, log);
   const httpServer = createHttpServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -95,7 +104,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
 
   const authenticate: RequestHandler = async (req, res, next) => {
     const key = apiKeyFromHeaders(req.headers);
-    const tenant = key ? await authenticateApiKey(ds, key, clock).catch(next) : null;
+    const tenant = key ? await authenticateApiKey(ds, key, systemClock).catch(next) : null;
     if (!tenant) {
       res.status(401).json({
         errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }],
@@ -106,8 +115,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     next();
   };
   // The bulk door: the seed's JSON (array or NDJSON) straight to metering, same API keys.
-  app.post('/v1/events', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, clock, log));
-  app.use('/v1/imports', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, clock, log));
+  app.post('/v1/events', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
+  app.use('/v1/imports', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

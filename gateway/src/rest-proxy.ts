@@ -1,12 +1,12 @@
 import { request } from 'node:http';
-import { signTenantHeaders, type Clock, type Logger, type Tenant } from '@meterline/kit';
+import { signTenantHeaders, systemClock, type Logger, type Tenant } from '@meterline/kit';
 import type { RequestHandler } from 'express';
 
 /**
  * Forwards a REST request to a subgraph's /v1 route with the signed tenant headers, streaming the body both ways:
  * the gateway never parses a bulk upload.
  */
-export function proxyToSubgraph(target: string, secret: string, clock: Clock, log: Logger): RequestHandler {
+export function proxyToSubgraph(target: string, secret: string, log: Logger): RequestHandler {
   const base = new URL(target);
   return (req, res) => {
     const tenant = res.locals.tenant as Tenant;
@@ -21,7 +21,7 @@ export function proxyToSubgraph(target: string, secret: string, clock: Clock, lo
           ...(req.headers['content-length'] ? { 'content-length': req.headers['content-length'] } : {}),
           ...(req.headers['x-meterline-mapping'] ? { 'x-meterline-mapping': req.headers['x-meterline-mapping'] } : {}),
           'x-request-id': String(req.headers['x-request-id'] ?? ''),
-          ...signTenantHeaders(secret, tenant, clock),
+          ...signTenantHeaders(secret, tenant, systemClock), // transport security: real time, never the test clock
         },
       },
       (answer) => {

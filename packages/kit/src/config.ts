@@ -1,6 +1,6 @@
 /** Configuration from environment variables, validated once at start with messages that name the variable. */
 
-export type ConfigKind = 'string' | 'url' | 'port' | 'int' | 'duration-ms';
+export type ConfigKind = 'string' | 'url' | 'port' | 'int' | 'duration-ms' | 'choice';
 
 export interface ConfigVariable {
   kind: ConfigKind;
@@ -9,6 +9,8 @@ export interface ConfigVariable {
   default?: string;
   /** Allowed URL protocols for `url` variables, e.g. ['postgres:', 'postgresql:']. */
   protocols?: string[];
+  /** The allowed values of a `choice` variable, e.g. ['off', 'on']. */
+  choices?: string[];
 }
 
 export type ConfigSpec = Record<string, ConfigVariable>;
@@ -26,6 +28,11 @@ export class ConfigError extends Error {
 function parseValue(name: string, variable: ConfigVariable, raw: string): string | number {
   switch (variable.kind) {
     case 'string':
+      return raw;
+    case 'choice':
+      if (!variable.choices?.includes(raw)) {
+        throw new Error(`${name} must be one of ${(variable.choices ?? []).join(', ')} (${variable.description}); got "${raw}"`);
+      }
       return raw;
     case 'url': {
       let url: URL;
@@ -91,6 +98,21 @@ export const sharedConfigSpec = {
     default: '',
   },
 } satisfies ConfigSpec;
+
+/**
+ * The test clock (see SettableClock): `on` lets tests move the service's business time through `/test/clock`. Kept out
+ * of sharedConfigSpec and services.json on purpose: deployments never set it, and it is refused with NODE_ENV=production.
+ */
+export const testClockConfigSpec = {
+  METERLINE_TEST_CLOCK: {
+    kind: 'choice',
+    choices: ['off', 'on'],
+    description: 'on lets tests move business time through /test/clock; never in production',
+    default: 'off',
+  },
+} satisfies ConfigSpec;
+
+export type TestClockConfig = Config<typeof testClockConfigSpec>;
 
 /** The variables a subgraph reads, with the service's own default port. */
 export function subgraphConfigSpecFor(defaultPort: number) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TEST_CLOCK_PATH } from '@meterline/kit';
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -28,6 +29,11 @@ export interface StackOptions {
   output?: (service: string, line: string) => void;
   /** How long each service may take to answer /readyz. */
   readyTimeoutMs?: number;
+  /**
+   * true: every process runs with METERLINE_TEST_CLOCK=on, so setStackClock can move business time (tests only; never in
+   * production). false: off. Unset: whatever the environment says.
+   */
+  testClock?: boolean;
 }
 
 export interface Stack {
@@ -70,13 +76,21 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
   const port = (s: ServiceSpec) => options.ports?.[s.name] ?? s.port;
   const urls = Object.fromEntries(specs.map((s) => [s.name, `http://127.0.0.1:${port(s)}`]));
   const children: Array<{ spec: ServiceSpec; child: ChildProcess }> = [];
+  const testClockEnv = options.testClock === undefined ? {} : { METERLINE_TEST_CLOCK: options.testClock ? 'on' : 'off' };
 
   const start = (spec: ServiceSpec): ChildProcess => {
     const subgraphUrls = Object.fromEntries(
       specs.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]),
     );
     const child = spawn(process.execPath, [join(repoRoot, spec.entry)], {
-      env: { ...process.env, ...options.env, ...options.serviceEnv?.[spec.name], ...subgraphUrls, PORT: String(port(spec)) },
+      env: {
+        ...process.env,
+        ...options.env,
+        ...testClockEnv,
+        ...options.serviceEnv?.[spec.name],
+        ...subgraphUrls,
+        PORT: String(port(spec)),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -105,4 +119,31 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
   }
   const pids = Object.fromEntries(children.map((c) => [c.spec.name, c.child.pid!]));
   return { gatewayUrl: `${urls.gateway}/graphql`, urls, pids, stop };
+}
+
+/**
+ * Moves the test clock of every process of a running stack (gateway and subgraphs) to `to`, through each one's
+ * `POST /test/clock`; resolves when all have answered, with the instant each one now reads. The stack must have been
+ * launched with `testClock: true`. Each process keeps running at real speed from `to`.
+ */
+export async function setStackClock(stack: Pick<Stack, 'urls'>, to: Date | string): Promise<Record<string, Date>> {
+  const now = typeof to === 'string' ? to : to.toISOString();
+  const answers = await Promise.all(
+    Object.entries(stack.urls).map(async ([name, base]): Promise<[string, Date]> => {
+      const response = await fetch(`${base}${TEST_CLOCK_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now }),
+      });
+      if (response.status === 404) throw new Error(`${name} has no test clock: launch the stack with testClock: true`);
+      const body = (await response.json().catch(() => ({}))) as { now?: string; errors?: Array<{ message: string }> };
+      if (!response.ok || !body.now) {
+        throw new Error(
+          `${name} refused to set its test clock to ${now} (${response.status}): ${body.errors?.[0]?.message ?? 'no answer'}`,
+        );
+      }
+      return [name, new Date(body.now)];
+    }),
+  );
+  return Object.fromEntries(answers);
 }

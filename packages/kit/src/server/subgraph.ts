@@ -8,7 +8,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import type { EntitySchema, MigrationInterface } from 'typeorm';
 import { systemClock, type Clock } from '../clock';
-import { loadConfig, subgraphConfigSpecFor, type SubgraphConfig } from '../config';
+import { loadConfig, subgraphConfigSpecFor, testClockConfigSpec, type SubgraphConfig, type TestClockConfig } from '../config';
 import { formatPublicErrorLogged } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { Bus } from '../bus/connection';
@@ -24,11 +24,13 @@ import { createHttpApp, createHttpServer, listen, restErrors } from './http';
 import { ServiceMetrics } from './metrics';
 import { stopOnSignals } from './shutdown';
 import { verifyTenantHeaders } from './tenant';
+import { mountTestClockRoutes, serviceClockFrom, type ServiceClock } from './test-clock';
 
 /** What a subgraph's REST routes and background workers get to work with. */
 export interface SubgraphServices {
   db: ServiceDb;
   bus: Bus;
+  /** Business time (periods, due dates, timestamps of records): follows the test clock when it is on. */
   clock: Clock;
   log: Logger;
 }
@@ -58,8 +60,9 @@ export interface SubgraphDefinition {
 
 export interface StartSubgraphOptions {
   /** Overrides of the environment's configuration (tests pass PORT 0 for a free port). */
-  config?: Partial<SubgraphConfig>;
+  config?: Partial<SubgraphConfig & TestClockConfig>;
   env?: NodeJS.ProcessEnv;
+  /** Business clock of the service (in-process tests); without it, METERLINE_TEST_CLOCK chooses (see serviceClockFrom). */
   clock?: Clock;
   /** See BusOptions.namespace. */
   busNamespace?: string;
@@ -89,9 +92,12 @@ export async function servedSdl(schema: GraphQLSchema): Promise<string> {
 }
 
 export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions = {}): Promise<RunningSubgraph> {
-  const config: SubgraphConfig = { ...loadConfig(subgraphConfigSpecFor(definition.defaultPort), options.env), ...options.config };
-  const clock = options.clock ?? systemClock;
+  const spec = { ...subgraphConfigSpecFor(definition.defaultPort), ...testClockConfigSpec };
+  const config: SubgraphConfig & TestClockConfig = { ...loadConfig(spec, options.env), ...options.config };
   const log = options.log ?? createLogger(definition.name, config.LOG_LEVEL);
+  const { clock, testClock }: ServiceClock = options.clock
+    ? { clock: options.clock }
+    : serviceClockFrom(config, options.env ?? process.env, log);
   const metrics = new ServiceMetrics(definition.name);
 
   const ds = await openDatabase({
@@ -108,6 +114,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     log,
   });
   await bus.ensureStream(definition.name);
+  // Bus bookkeeping (outbox created_at/sent_at, inbox received_at) is stamped by the business clock, like the envelopes'
+  // occurredAt, so no row mixes two clocks; the relay's polling and back-off are timers, on real time either way.
   const relay = new OutboxRelay(ds, bus, clock, log);
   const db = new ServiceDb(ds, clock, () => relay.nudge());
   const consumers = (definition.consumes ?? []).map(
@@ -123,6 +131,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const app = createHttpApp(metrics, {
     ready: async () => !stopping && bus.connected && (await ds.query('SELECT 1').then(() => true)),
   });
+  if (testClock) mountTestClockRoutes(app, testClock, log);
   const httpServer = createHttpServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -133,7 +142,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   });
   await apollo.start();
   const requireSignedTenant: RequestHandler = (req, res, next) => {
-    const tenant = verifyTenantHeaders(config.TENANT_SIGNING_SECRET, req.headers, clock);
+    // Freshness of a signature is transport security: real time, so moving the business clock never refuses requests.
+    const tenant = verifyTenantHeaders(config.TENANT_SIGNING_SECRET, req.headers, systemClock);
     if ('refused' in tenant) {
       log.warn({ reason: tenant.refused, path: req.path }, 'refused a request without a valid tenant signature');
       res.status(401).json({ errors: [{ message: 'Unsigned or invalid tenant context', extensions: { code: 'UNAUTHENTICATED' } }] });

@@ -26,8 +26,12 @@ function sign(secret: string, platformId: string, role: string, issuedAt: string
   return createHmac('sha256', secret).update(`v1\n${platformId}\n${role}\n${issuedAt}`).digest('hex');
 }
 
-export function signTenantHeaders(secret: string, tenant: Tenant, clock: Clock): Record<string, string> {
-  const issuedAt = String(clock.now().getTime());
+/**
+ * `realClock` is real time (systemClock outside tests), never a service's business clock: the signature's freshness is
+ * transport security, and a test moving business time must not make requests expire.
+ */
+export function signTenantHeaders(secret: string, tenant: Tenant, realClock: Clock): Record<string, string> {
+  const issuedAt = String(realClock.now().getTime());
   return {
     [TenantHeader.platformId]: tenant.platformId,
     [TenantHeader.role]: tenant.role,
@@ -43,8 +47,11 @@ function single(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Returns the tenant when the headers carry a valid, fresh signature; otherwise the reason it was refused. */
-export function verifyTenantHeaders(secret: string, headers: HeaderBag, clock: Clock): Tenant | { refused: string } {
+/**
+ * Returns the tenant when the headers carry a valid, fresh signature; otherwise the reason it was refused. Freshness is
+ * judged on `realClock`: real time (systemClock outside tests), never the business clock (see signTenantHeaders).
+ */
+export function verifyTenantHeaders(secret: string, headers: HeaderBag, realClock: Clock): Tenant | { refused: string } {
   const platformId = single(headers, TenantHeader.platformId);
   const role = single(headers, TenantHeader.role);
   const issuedAt = single(headers, TenantHeader.issuedAt);
@@ -52,7 +59,7 @@ export function verifyTenantHeaders(secret: string, headers: HeaderBag, clock: C
   if (!platformId || !role || !issuedAt || !signature) return { refused: 'missing signed tenant headers' };
   if (!isUuid(platformId)) return { refused: 'malformed platform id' };
   if (!(Roles as readonly string[]).includes(role)) return { refused: 'unknown role' };
-  const age = clock.now().getTime() - Number(issuedAt);
+  const age = realClock.now().getTime() - Number(issuedAt);
   if (!Number.isFinite(age) || Math.abs(age) > TENANT_SIGNATURE_TTL_MS) return { refused: 'expired tenant signature' };
   const expected = Buffer.from(sign(secret, platformId, role, issuedAt), 'hex');
   const given = Buffer.from(signature, 'hex');
