@@ -1,41 +1,95 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@meterline/kit';
-import { InvoiceResolver, resolveInvoiceReference } from './graph/invoice.resolver';
-import { InvoiceEntity } from './store/invoice.entity';
+import { PollingWorker, type SubgraphDefinition } from '@meterline/kit';
+import { bindBillingOptions } from './billing/billing-options';
+import { refreshRequestedDrafts, requestPeriodOpenings } from './billing/invoice-drafts';
+import { defaultBillingOptions, issueDueDrafts, type BillingOptions } from './billing/invoice-issuing';
+import {
+  CreditNoteResolver,
+  CustomerInvoicesResolver,
+  InvoiceResolver,
+  resolveCreditNoteReference,
+  resolveInvoiceReference,
+  SubscriptionInvoicesResolver,
+} from './graph/invoice.resolver';
+import { Customer, ProductItem, resolveOwnedElsewhere, Subscription } from './graph/refs/customer.type';
+import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { Invoices1763700000100 } from './store/migrations/1763700000100-invoices';
 import { ReadModels1763700000200 } from './store/migrations/1763700000200-read-models';
+import { Drafts1763700000300 } from './store/migrations/1763700000300-drafts';
 import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
 import { onUsageRecorded } from './store/projections/usage.projection';
 
-/** The invoicing subgraph: local read models of customers, subscriptions, plan versions and usage; invoices (drafts, issuing, numbering and corrections come next). */
-export const invoicingSubgraph: SubgraphDefinition = {
-  name: 'invoicing',
-  defaultPort: 4004,
-  entities: [InvoiceEntity],
-  migrations: [Invoices1763700000100, ReadModels1763700000200],
-  graph: { resolvers: [InvoiceResolver], references: { Invoice: resolveInvoiceReference } },
-  // Local read models: everything invoicing bills from arrives here (DESIGN §1: never another service's tables).
-  consumes: [
-    {
-      producer: 'subscriptions',
-      handlers: {
-        'subscriptions.customer.created': onCustomer,
-        'subscriptions.customer.updated': onCustomer,
-        'subscriptions.subscription.activated': onSubscription,
-        'subscriptions.subscription.changed': onSubscription,
-        'subscriptions.subscription.canceled': onSubscription,
-        'subscriptions.subscription.ended': onSubscription,
+export { billingOptionsFromEnv } from './billing/billing-options';
+export { defaultBillingOptions, type BillingOptions } from './billing/invoice-issuing';
+
+/**
+ * The invoicing subgraph: local read models of customers, subscriptions, plan versions and usage (fed by NATS only);
+ * draft invoices kept current by a coalescing refresher; a billing run that issues due drafts with gapless numbers;
+ * corrections for late usage, credit notes, paid and void.
+ */
+export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): SubgraphDefinition {
+  const billing: BillingOptions = { ...defaultBillingOptions, ...options };
+  return {
+    name: 'invoicing',
+    defaultPort: 4004,
+    entities: [InvoiceEntity, CreditNoteEntity],
+    migrations: [Invoices1763700000100, ReadModels1763700000200, Drafts1763700000300],
+    graph: {
+      resolvers: [InvoiceResolver, CreditNoteResolver, CustomerInvoicesResolver, SubscriptionInvoicesResolver],
+      orphanedTypes: [Customer, Subscription, ProductItem],
+      references: {
+        Invoice: resolveInvoiceReference,
+        CreditNote: resolveCreditNoteReference,
+        Customer: resolveOwnedElsewhere,
+        Subscription: resolveOwnedElsewhere,
       },
     },
-    {
-      producer: 'catalog',
-      handlers: {
-        'catalog.plan_version.activated': onPlanVersion,
-        'catalog.plan_version.deprecated': onPlanVersion,
-        'catalog.plan_version.archived': onPlanVersion,
-      },
+    workers: (services) => {
+      bindBillingOptions(services.db, billing);
+      return [
+        new PollingWorker(
+          'invoice draft refresher',
+          () => refreshRequestedDrafts(services, billing.graceMs),
+          billing.refreshIntervalMs,
+          services.log,
+        ),
+        new PollingWorker(
+          'billing run',
+          async () => {
+            await requestPeriodOpenings(services);
+            return issueDueDrafts(services, billing);
+          },
+          billing.issueIntervalMs,
+          services.log,
+        ),
+      ];
     },
-    { producer: 'metering', handlers: { 'metering.usage.recorded': onUsageRecorded } },
-  ],
-};
+    // Local read models: everything invoicing bills from arrives here (DESIGN §1: never another service's tables).
+    consumes: [
+      {
+        producer: 'subscriptions',
+        handlers: {
+          'subscriptions.customer.created': onCustomer,
+          'subscriptions.customer.updated': onCustomer,
+          'subscriptions.subscription.activated': onSubscription,
+          'subscriptions.subscription.changed': onSubscription,
+          'subscriptions.subscription.canceled': onSubscription,
+          'subscriptions.subscription.ended': onSubscription,
+        },
+      },
+      {
+        producer: 'catalog',
+        handlers: {
+          'catalog.plan_version.activated': onPlanVersion,
+          'catalog.plan_version.deprecated': onPlanVersion,
+          'catalog.plan_version.archived': onPlanVersion,
+        },
+      },
+      { producer: 'metering', handlers: { 'metering.usage.recorded': onUsageRecorded } },
+    ],
+  };
+}
+
+/** With the defaults (tests); the service itself starts with `billingOptionsFromEnv()` (main.ts). */
+export const invoicingSubgraph = createInvoicingSubgraph();

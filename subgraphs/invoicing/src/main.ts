@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@meterline/kit';
-import { invoicingSubgraph } from './index';
+import { billingOptionsFromEnv, createInvoicingSubgraph } from './index';
 
-void runSubgraph(invoicingSubgraph);
+void runSubgraph(createInvoicingSubgraph(billingOptionsFromEnv()));

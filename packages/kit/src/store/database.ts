@@ -41,6 +41,20 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
+/** Drops a database (tests that made their own), disconnecting whoever is still on it. */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Opens a TypeORM DataSource bound to the service's own schema: creates the schema if missing
  * (a migration cannot create the schema its own migrations table lives in), then runs pending migrations.

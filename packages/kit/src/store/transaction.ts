@@ -42,3 +42,12 @@ export class ServiceDb {
     return this.ds.query(sql, parameters) as Promise<T[]>;
   }
 }
+
+/**
+ * The rows of a raw query's RETURNING clause: TypeORM answers `[rows, rowCount]` for UPDATE and DELETE but the rows
+ * alone for SELECT and INSERT.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
 import { createLogger } from '../logger';
+import { dropDatabase, ensureDatabase } from '../store/database';
 import type { Role } from '../server/tenant';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../server/subgraph';
 import { newBusNamespace, newPlatformId, testInfrastructure } from './environment';
@@ -15,15 +17,34 @@ export interface SubgraphUnderTest {
   stop(): Promise<void>;
 }
 
+export interface SubgraphTestOptions {
+  /** Replaces the system clock (a TestClock moves the service's time). */
+  clock?: Clock;
+  /**
+   * A database of its own, dropped at stop: for a service whose background jobs act on every platform by its clock
+   * (issuing invoices), so that services of other test files, on other clocks, do not act on this one's data.
+   */
+  ownDatabase?: boolean;
+}
+
 /** Starts one subgraph in-process on a free port, on real Postgres and NATS, in a bus namespace of its own. */
-export async function startSubgraphForTest(definition: SubgraphDefinition): Promise<SubgraphUnderTest> {
+export async function startSubgraphForTest(definition: SubgraphDefinition, options: SubgraphTestOptions = {}): Promise<SubgraphUnderTest> {
   const infra = await testInfrastructure();
+  const namespace = newBusNamespace();
+  let databaseUrl = infra.databaseUrl;
+  if (options.ownDatabase) {
+    const own = new URL(infra.databaseUrl);
+    own.pathname = `/meterline_test_${namespace}`;
+    databaseUrl = own.toString();
+    await ensureDatabase(databaseUrl);
+  }
   const secret = randomBytes(16).toString('hex');
   const running = await startSubgraph(definition, {
-    config: { PORT: 0, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl, TENANT_SIGNING_SECRET: secret },
-    busNamespace: newBusNamespace(),
+    config: { PORT: 0, DATABASE_URL: databaseUrl, NATS_URL: infra.natsUrl, TENANT_SIGNING_SECRET: secret },
+    busNamespace: namespace,
     streamMaxAgeMs: 60 * 60_000,
     log: createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),
+    clock: options.clock,
   });
   const clientForNewPlatform = (role: Role = 'admin') => {
     const platformId = newPlatformId();
@@ -50,6 +71,7 @@ export async function startSubgraphForTest(definition: SubgraphDefinition): Prom
       const streams = [running.bus.streamOf(definition.name), ...running.consumers.map((c) => c.streamName)];
       await Promise.all(streams.map((s) => running.bus.jsm.streams.delete(s).catch(() => undefined)));
       await running.stop();
+      if (options.ownDatabase) await dropDatabase(databaseUrl);
     },
   };
 }

@@ -1,6 +1,6 @@
-import { DecimalScalar, type Decimal } from '@meterline/kit';
+import { DecimalScalar, PriceBreakdownLine, type Decimal } from '@meterline/kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum PriceModel {
   FLAT = 'FLAT',
@@ -254,35 +254,4 @@ export class PriceUsageInput {
   dimensions?: DimensionUsageInput[] | null;
 }
 
-@ObjectType({ description: 'One line of a price’s breakdown, e.g. one tier' })
-export class PriceBreakdownLine {
-  @Field()
-  label: string;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  quantity: Decimal | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  unitPrice: Decimal | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  flatFee: Decimal | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  rate: Decimal | null;
-
-  @Field(() => DecimalScalar, { description: 'Exact, before rounding' })
-  amount: Decimal;
-
-  @Field(() => Int, { nullable: true })
-  tier: number | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  from: Decimal | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  to: Decimal | null;
-
-  @Field(() => GraphQLJSONObject, { nullable: true })
-  dimension: Record<string, string> | null;
-}
+export { PriceBreakdownLine };

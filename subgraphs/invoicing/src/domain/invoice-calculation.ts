@@ -7,6 +7,7 @@ import {
   pricesAmounts,
   type BreakdownLine,
   type DimensionalUsage,
+  type Price,
   type Usage,
 } from '@meterline/pricing';
 
@@ -37,6 +38,9 @@ export interface PhaseForBilling {
   overrides: Record<string, Record<string, unknown>>;
 }
 
+/** The usage of a metric in the period, shaped for the price that bills it; undefined when there was none. */
+export type UsageOfMetric = (metricReference: string, price: Price) => Usage | DimensionalUsage[] | undefined;
+
 export interface BillingInput {
   period: Period;
   subscriptionStart: Date;
@@ -45,8 +49,11 @@ export interface BillingInput {
   trialEnd: Date | null;
   phases: PhaseForBilling[];
   versions: Map<string, VersionForBilling>;
-  /** Usage of the period per metric reference. */
-  usage: Map<string, Usage | DimensionalUsage[]>;
+  /**
+   * Usage of the period per metric reference; a function when the usage's shape depends on the price (dimension
+   * rules group usage, percentage models price transactions): see `periodUsage`.
+   */
+  usage: Map<string, Usage | DimensionalUsage[]> | UsageOfMetric;
   currency: string;
   /** Percentage, e.g. 21. */
   taxRate: Decimal | null;
@@ -234,7 +241,8 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
         const itemPrice = priceIn(last, itemIn(last));
         // No usage: zero quantity, or no transactions for percentage models (a first-tier flat fee still bills).
         const none: Usage = pricesAmounts(itemPrice.config) ? { kind: 'amounts', amounts: [] } : { kind: 'quantity', quantity: ZERO };
-        const usage = input.usage.get(item.metricReference ?? '') ?? none;
+        const metric = item.metricReference ?? '';
+        const usage = (input.usage instanceof Map ? input.usage.get(metric) : input.usage(metric, itemPrice)) ?? none;
         const result = price(itemPrice, usage);
         const quantity = Array.isArray(usage)
           ? null
@@ -251,9 +259,18 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
       if (trueUp.greaterThan(0)) lines.push(line('MINIMUM_COMMITMENT', null, `Minimum commitment of ${minimum}`, trueUp, currency));
     }
   }
+  return { lines, ...totalsOf(lines, input.taxRate, currency) };
+}
+
+/** Totals of rounded lines: subtotal, tax at the customer's rate (rounded once), total, deductions and amount due. */
+export function totalsOf(
+  lines: ReadonlyArray<Pick<InvoiceLineDraft, 'amount' | 'deduction'>>,
+  taxRate: Decimal | null,
+  currency: string,
+): Omit<InvoiceDraft, 'lines'> {
   const subtotal = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
   const deductions = lines.filter((l) => l.deduction).reduce((sum, l) => sum.plus(l.amount), ZERO);
-  const tax = input.taxRate ? roundToMinorUnit(subtotal.times(input.taxRate).dividedBy(100), currency) : ZERO;
+  const tax = taxRate ? roundToMinorUnit(subtotal.times(taxRate).dividedBy(100), currency) : ZERO;
   const total = subtotal.plus(tax);
-  return { lines, subtotal, tax, total, deductions, amountDue: total.minus(deductions) };
+  return { subtotal, tax, total, deductions, amountDue: total.minus(deductions) };
 }

@@ -1,15 +1,66 @@
-import { Money, notFound, paginate, PageArgs, type RequestContext } from '@meterline/kit';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { InvoiceEntity } from '../store/invoice.entity';
+import { Decimal, Money, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { billingOptionsOf } from '../billing/billing-options';
+import { createCreditNote, issueInvoiceNow, markInvoicePaid, voidInvoice } from '../billing/invoice-actions';
+import { lineFromJson } from '../store/invoice-lines';
+import { CreditNoteEntity, InvoiceEntity } from '../store/invoice.entity';
 import { InvoiceRepository } from '../store/invoice.repository';
-import { Customer } from './customer/customer.type';
-import { Invoice, InvoiceConnection } from './invoice.type';
+import {
+  AllInvoicesArgs,
+  CreateCreditNoteInput,
+  CreditNote,
+  CreditNoteLine,
+  Invoice,
+  InvoiceConnection,
+  InvoiceLine,
+  InvoiceListArgs,
+} from './invoice.type';
+import { Customer, Subscription } from './refs/customer.type';
+
+function filtered(ctx: RequestContext, args: AllInvoicesArgs) {
+  const query = new InvoiceRepository(ctx).query();
+  if (args.status) query.andWhere('i.status = :status', { status: args.status });
+  if (args.kind) query.andWhere('i.kind = :kind', { kind: args.kind });
+  if (args.customer) query.andWhere('i.customer_id::text = :customer', { customer: args.customer });
+  if (args.subscription) query.andWhere('i.subscription_id::text = :subscription', { subscription: args.subscription });
+  return query;
+}
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  @Query(() => InvoiceConnection)
-  async invoices(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    return paginate(new InvoiceRepository(ctx).query(), 'i', page);
+  @Query(() => Invoice, { nullable: true })
+  invoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return new InvoiceRepository(ctx).byId(id);
+  }
+
+  @Query(() => InvoiceConnection, { description: 'Invoices, newest first by creation; filter by status, kind, customer or subscription' })
+  async invoices(@Ctx() ctx: RequestContext, @Args() { status, kind, customer, subscription, ...page }: AllInvoicesArgs) {
+    return paginate(filtered(ctx, { status, kind, customer, subscription, ...page }), 'i', page);
+  }
+
+  @FieldResolver(() => [InvoiceLine])
+  lines(@Root() invoice: InvoiceEntity): InvoiceLine[] {
+    return invoice.lines.map(lineFromJson).map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      description: l.description,
+      productItem: l.productItemId ? { id: l.productItemId } : null,
+      quantity: l.quantity,
+      amount: Money.of(l.amount, invoice.currency),
+      deduction: l.deduction,
+      credited: Money.of(l.credited, invoice.currency),
+      breakdown: l.breakdown,
+    }));
+  }
+
+  @FieldResolver(() => Money)
+  subtotal(@Root() invoice: InvoiceEntity): Money {
+    return Money.of(invoice.subtotal, invoice.currency);
+  }
+
+  @FieldResolver(() => Money)
+  tax(@Root() invoice: InvoiceEntity): Money {
+    return Money.of(invoice.tax, invoice.currency);
   }
 
   @FieldResolver(() => Money)
@@ -17,9 +68,113 @@ export class InvoiceResolver {
     return Money.of(invoice.total, invoice.currency);
   }
 
+  @FieldResolver(() => Money)
+  deductions(@Root() invoice: InvoiceEntity): Money {
+    return Money.of(invoice.deductions, invoice.currency);
+  }
+
+  @FieldResolver(() => Money)
+  amountDue(@Root() invoice: InvoiceEntity): Money {
+    return Money.of(invoice.amountDue, invoice.currency);
+  }
+
+  @FieldResolver(() => Money)
+  credited(@Root() invoice: InvoiceEntity): Money {
+    return Money.of(invoice.credited, invoice.currency);
+  }
+
   @FieldResolver(() => Customer)
   customer(@Root() invoice: InvoiceEntity): Customer {
     return { id: invoice.customerId };
+  }
+
+  @FieldResolver(() => Subscription, { nullable: true })
+  subscription(@Root() invoice: InvoiceEntity): Subscription | null {
+    return invoice.subscriptionId ? { id: invoice.subscriptionId } : null;
+  }
+
+  @FieldResolver(() => [CreditNote])
+  creditNotes(@Root() invoice: InvoiceEntity, @Ctx() ctx: RequestContext): Promise<CreditNoteEntity[]> {
+    return new InvoiceRepository(ctx).creditNotesOf(invoice.id);
+  }
+
+  @Mutation(() => Invoice, { description: 'Issues a draft now (a one-off, a cancellation, or early): numbered and immutable' })
+  issueInvoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<InvoiceEntity> {
+    return issueInvoiceNow(ctx, billingOptionsOf(ctx.db), id);
+  }
+
+  @Mutation(() => Invoice, { description: 'ISSUED → PAID' })
+  markInvoicePaid(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('paidAt', () => Date, { nullable: true, description: 'Default: now' }) paidAt?: Date | null,
+  ): Promise<InvoiceEntity> {
+    return markInvoicePaid(ctx, id, paidAt ?? null);
+  }
+
+  @Mutation(() => Invoice, { description: 'ISSUED → VOID, with a reason; the number stays taken' })
+  voidInvoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<InvoiceEntity> {
+    return voidInvoice(ctx, id, reason);
+  }
+
+  @Mutation(() => CreditNote, { description: 'Credits an issued invoice: whole, some lines, or part of a line' })
+  createCreditNote(@Ctx() ctx: RequestContext, @Arg('input') input: CreateCreditNoteInput): Promise<CreditNoteEntity> {
+    return createCreditNote(ctx, billingOptionsOf(ctx.db), input);
+  }
+}
+
+@Resolver(() => CreditNote)
+export class CreditNoteResolver {
+  @FieldResolver(() => Invoice)
+  async invoice(@Root() note: CreditNoteEntity, @Ctx() ctx: RequestContext): Promise<InvoiceEntity> {
+    const invoice = await new InvoiceRepository(ctx).byId(note.invoiceId);
+    if (!invoice) throw notFound('Invoice');
+    return invoice;
+  }
+
+  @FieldResolver(() => [CreditNoteLine])
+  lines(@Root() note: CreditNoteEntity): CreditNoteLine[] {
+    return note.lines.map((l) => ({
+      invoiceLineId: l.invoiceLineId,
+      description: l.description,
+      amount: Money.of(new Decimal(l.amount), note.currency),
+    }));
+  }
+
+  @FieldResolver(() => Money)
+  subtotal(@Root() note: CreditNoteEntity): Money {
+    return Money.of(note.subtotal, note.currency);
+  }
+
+  @FieldResolver(() => Money)
+  tax(@Root() note: CreditNoteEntity): Money {
+    return Money.of(note.tax, note.currency);
+  }
+
+  @FieldResolver(() => Money)
+  total(@Root() note: CreditNoteEntity): Money {
+    return Money.of(note.total, note.currency);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerInvoicesResolver {
+  @FieldResolver(() => InvoiceConnection, { description: 'The customer’s invoices' })
+  invoices(@Root() customer: Customer, @Ctx() ctx: RequestContext, @Args() args: InvoiceListArgs) {
+    return paginate(filtered(ctx, { ...args, customer: customer.id }), 'i', args);
+  }
+}
+
+@Resolver(() => Subscription)
+export class SubscriptionInvoicesResolver {
+  @FieldResolver(() => InvoiceConnection, { description: 'The subscription’s invoices (one per period, and corrections)' })
+  invoices(@Root() subscription: Subscription, @Ctx() ctx: RequestContext, @Args() args: InvoiceListArgs) {
+    return paginate(filtered(ctx, { ...args, subscription: subscription.id }), 'i', args);
+  }
+
+  @FieldResolver(() => Invoice, { nullable: true, description: 'The draft of the period running now, kept current' })
+  upcomingInvoice(@Root() subscription: Subscription, @Ctx() ctx: RequestContext): Promise<InvoiceEntity | null> {
+    return new InvoiceRepository(ctx).upcomingOf(subscription.id);
   }
 }
 
@@ -27,4 +182,10 @@ export async function resolveInvoiceReference(reference: { id: string }, ctx: Re
   const invoice = await new InvoiceRepository(ctx).byId(reference.id);
   if (!invoice) throw notFound('Invoice');
   return invoice;
+}
+
+export async function resolveCreditNoteReference(reference: { id: string }, ctx: RequestContext): Promise<CreditNoteEntity> {
+  const note = await new InvoiceRepository(ctx).creditNoteById(reference.id);
+  if (!note) throw notFound('CreditNote');
+  return note;
 }

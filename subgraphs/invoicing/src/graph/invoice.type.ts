@@ -1,7 +1,8 @@
-import { ConnectionType, Money } from '@meterline/kit';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { InvoiceStatus as InvoiceStatusName } from '../store/invoice.entity';
-import { Customer } from './customer/customer.type';
+import { ConnectionType, DecimalScalar, Money, PageArgs, PriceBreakdownLine, type Decimal } from '@meterline/kit';
+import { ArgsType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { LineKind } from '../domain/invoice-calculation';
+import type { InvoiceKind as InvoiceKindName, InvoiceStatus as InvoiceStatusName } from '../store/invoice.entity';
+import { Customer, ProductItem, Subscription } from './refs/customer.type';
 
 export enum InvoiceStatus {
   DRAFT = 'DRAFT',
@@ -9,7 +10,80 @@ export enum InvoiceStatus {
   PAID = 'PAID',
   VOID = 'VOID',
 }
-registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(InvoiceStatus, {
+  name: 'InvoiceStatus',
+  valuesConfig: {
+    DRAFT: { description: 'The period is open (or in its grace period): kept current as usage and changes arrive' },
+    ISSUED: { description: 'Numbered and immutable' },
+    PAID: { description: 'Issued and paid' },
+    VOID: { description: 'Issued, then cancelled; keeps its number' },
+  },
+});
+
+export enum InvoiceKind {
+  SUBSCRIPTION = 'SUBSCRIPTION',
+  CORRECTION = 'CORRECTION',
+}
+registerEnumType(InvoiceKind, {
+  name: 'InvoiceKind',
+  valuesConfig: {
+    SUBSCRIPTION: { description: 'One billing period of a subscription' },
+    CORRECTION: { description: 'What changed in an issued period afterwards (late usage): issued with the next invoice' },
+  },
+});
+
+export enum InvoiceLineKind {
+  RECURRING = 'RECURRING',
+  SEAT = 'SEAT',
+  ONE_OFF = 'ONE_OFF',
+  USAGE = 'USAGE',
+  PRORATION_CREDIT = 'PRORATION_CREDIT',
+  PRORATION_CHARGE = 'PRORATION_CHARGE',
+  MINIMUM_COMMITMENT = 'MINIMUM_COMMITMENT',
+}
+registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind' });
+
+@ObjectType({ description: 'One line of an invoice, rounded once to the currency’s minor unit' })
+export class InvoiceLine {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => InvoiceLineKind)
+  kind: LineKind;
+
+  @Field()
+  description: string;
+
+  @Field(() => ProductItem, { nullable: true })
+  productItem: ProductItem | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Units, seats or the metric’s value; null for flat charges' })
+  quantity: Decimal | null;
+
+  @Field(() => Money)
+  amount: Money;
+
+  @Field({ description: 'A deduction line: shown, charged, but withheld from the amount due' })
+  deduction: boolean;
+
+  @Field(() => Money, { description: 'Credited by credit notes so far' })
+  credited: Money;
+
+  @Field(() => [PriceBreakdownLine], { description: 'How the price came to the amount, e.g. per tier (exact amounts)' })
+  breakdown: PriceBreakdownLine[];
+}
+
+@ObjectType({ description: 'One credited line' })
+export class CreditNoteLine {
+  @Field(() => ID)
+  invoiceLineId: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => Money)
+  amount: Money;
+}
 
 @ObjectType({ description: 'What a customer owes for one billing period of a subscription' })
 @Directive('@key(fields: "id")')
@@ -20,17 +94,96 @@ export class Invoice {
   @Field(() => String, { nullable: true, description: 'Gapless per platform; set when issued' })
   number: string | null;
 
+  @Field(() => InvoiceKind)
+  kind: InvoiceKindName;
+
   @Field(() => InvoiceStatus)
   status: InvoiceStatusName;
 
   @Field(() => Customer)
   customer: Customer;
 
+  @Field(() => Subscription, { nullable: true })
+  subscription: Subscription | null;
+
+  @Field()
+  currency: string;
+
   @Field()
   periodStart: Date;
 
   @Field()
   periodEnd: Date;
+
+  @Field(() => [InvoiceLine], { description: 'In plan version line order' })
+  lines: InvoiceLine[];
+
+  @Field(() => Money, { description: 'Sum of the rounded lines, deduction lines included' })
+  subtotal: Money;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'The customer’s tax rate in percent' })
+  taxRate: Decimal | null;
+
+  @Field(() => Money)
+  tax: Money;
+
+  @Field(() => Money, { description: 'subtotal + tax' })
+  total: Money;
+
+  @Field(() => Money, { description: 'Deduction lines: shown, not due' })
+  deductions: Money;
+
+  @Field(() => Money, { description: 'total − deductions' })
+  amountDue: Money;
+
+  @Field(() => Money, { description: 'Credited by credit notes so far' })
+  credited: Money;
+
+  @Field(() => Date, { nullable: true, description: 'When the draft will be issued (period end + grace period)' })
+  dueAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the draft was last recomputed' })
+  refreshedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  issuedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  paidAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  voidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  voidReason: string | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType({ description: 'A credit against an issued invoice: whole, some lines, or part of a line' })
+@Directive('@key(fields: "id")')
+export class CreditNote {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Gapless per platform' })
+  number: string;
+
+  @Field(() => Invoice)
+  invoice: Invoice;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [CreditNoteLine])
+  lines: CreditNoteLine[];
+
+  @Field(() => Money)
+  subtotal: Money;
+
+  @Field(() => Money)
+  tax: Money;
 
   @Field(() => Money)
   total: Money;
@@ -40,3 +193,42 @@ export class Invoice {
 }
 
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
+
+@ArgsType()
+export class InvoiceListArgs extends PageArgs {
+  @Field(() => InvoiceStatus, { nullable: true })
+  status?: InvoiceStatusName | null;
+
+  @Field(() => InvoiceKind, { nullable: true })
+  kind?: InvoiceKindName | null;
+}
+
+@ArgsType()
+export class AllInvoicesArgs extends InvoiceListArgs {
+  @Field(() => ID, { nullable: true })
+  customer?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  subscription?: string | null;
+}
+
+@InputType()
+export class CreditNoteLineInput {
+  @Field(() => ID)
+  invoiceLine: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Default: what is left to credit of the line' })
+  amount?: Decimal | null;
+}
+
+@InputType()
+export class CreateCreditNoteInput {
+  @Field(() => ID)
+  invoice: string;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [CreditNoteLineInput], { nullable: true, description: 'Default: every line, whole (what is left of it)' })
+  lines?: CreditNoteLineInput[] | null;
+}

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { decimalColumn, type Decimal } from '@meterline/kit';
+import type { StoredLineJson } from './invoice-lines';
 
 export type InvoiceStatus = 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
+export type InvoiceKind = 'SUBSCRIPTION' | 'CORRECTION';
 
 @Entity({ name: 'invoices' })
 export class InvoiceEntity {
@@ -13,6 +15,12 @@ export class InvoiceEntity {
 
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
+
+  @Column({ name: 'subscription_id', type: 'uuid', nullable: true })
+  subscriptionId: string | null;
+
+  @Column({ type: 'text' })
+  kind: InvoiceKind;
 
   @Column({ type: 'text', nullable: true })
   number: string | null;
@@ -28,6 +36,81 @@ export class InvoiceEntity {
 
   @Column({ name: 'period_end', type: 'timestamptz' })
   periodEnd: Date;
+
+  @Column({ name: 'tax_rate', type: 'numeric', nullable: true, transformer: decimalColumn })
+  taxRate: Decimal | null;
+
+  @Column({ type: 'numeric', transformer: decimalColumn })
+  subtotal: Decimal;
+
+  @Column({ type: 'numeric', transformer: decimalColumn })
+  tax: Decimal;
+
+  @Column({ type: 'numeric', transformer: decimalColumn })
+  total: Decimal;
+
+  @Column({ type: 'numeric', transformer: decimalColumn })
+  deductions: Decimal;
+
+  @Column({ name: 'amount_due', type: 'numeric', transformer: decimalColumn })
+  amountDue: Decimal;
+
+  @Column({ type: 'numeric', transformer: decimalColumn })
+  credited: Decimal;
+
+  @Column({ type: 'jsonb' })
+  lines: StoredLineJson[];
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ name: 'refreshed_at', type: 'timestamptz', nullable: true })
+  refreshedAt: Date | null;
+
+  @Column({ name: 'issued_at', type: 'timestamptz', nullable: true })
+  issuedAt: Date | null;
+
+  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
+  paidAt: Date | null;
+
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ name: 'void_reason', type: 'text', nullable: true })
+  voidReason: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+@Entity({ name: 'credit_notes' })
+export class CreditNoteEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'platform_id', type: 'uuid' })
+  platformId: string;
+
+  @Column({ name: 'invoice_id', type: 'uuid' })
+  invoiceId: string;
+
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ type: 'jsonb' })
+  lines: Array<{ invoiceLineId: string; description: string; amount: string }>;
+
+  @Column({ type: 'numeric', transformer: decimalColumn })
+  subtotal: Decimal;
+
+  @Column({ type: 'numeric', transformer: decimalColumn })
+  tax: Decimal;
 
   @Column({ type: 'numeric', transformer: decimalColumn })
   total: Decimal;

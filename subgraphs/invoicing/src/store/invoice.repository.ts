@@ -1,5 +1,5 @@
 import { loadById, type RequestContext } from '@meterline/kit';
-import { InvoiceEntity } from './invoice.entity';
+import { CreditNoteEntity, InvoiceEntity } from './invoice.entity';
 
 export class InvoiceRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -13,5 +13,47 @@ export class InvoiceRepository {
 
   byId(id: string): Promise<InvoiceEntity | null> {
     return loadById(this.ctx.loaders, 'invoiceById', (ids) => this.query().andWhere('i.id::text IN (:...ids)', { ids }).getMany(), id);
+  }
+
+  /** The draft of the period running now (or the last one, once the subscription ended): one query for all asked. */
+  upcomingOf(subscriptionId: string): Promise<InvoiceEntity | null> {
+    return this.ctx.loaders
+      .get<string, InvoiceEntity | null>('upcomingInvoiceBySubscription', async (ids) => {
+        const drafts = await this.query()
+          .andWhere('i.subscription_id::text IN (:...ids)', { ids })
+          .andWhere(`i.status = 'DRAFT' AND i.kind = 'SUBSCRIPTION'`)
+          .orderBy('i.periodStart', 'DESC')
+          .getMany();
+        return ids.map((id) => drafts.find((d) => d.subscriptionId === id) ?? null);
+      })
+      .load(subscriptionId);
+  }
+
+  creditNotesOf(invoiceId: string): Promise<CreditNoteEntity[]> {
+    return this.ctx.loaders
+      .get<string, CreditNoteEntity[]>('creditNotesByInvoice', async (ids) => {
+        const notes = await this.ctx.db.ds
+          .getRepository(CreditNoteEntity)
+          .createQueryBuilder('n')
+          .where('n.platformId = :platformId AND n.invoice_id::text IN (:...ids)', { platformId: this.ctx.platformId, ids })
+          .orderBy('n.createdAt')
+          .getMany();
+        return ids.map((id) => notes.filter((n) => n.invoiceId === id));
+      })
+      .load(invoiceId);
+  }
+
+  creditNoteById(id: string): Promise<CreditNoteEntity | null> {
+    return loadById(
+      this.ctx.loaders,
+      'creditNoteById',
+      (ids) =>
+        this.ctx.db.ds
+          .getRepository(CreditNoteEntity)
+          .createQueryBuilder('n')
+          .where('n.platformId = :platformId AND n.id::text IN (:...ids)', { platformId: this.ctx.platformId, ids })
+          .getMany(),
+      id,
+    );
   }
 }

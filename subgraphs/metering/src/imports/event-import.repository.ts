@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, ServiceDb } from '@meterline/kit';
+import { returnedRows, type Clock, type ServiceDb } from '@meterline/kit';
 import type { ImportFormat } from './file-rows';
 import type { ImportMapping } from './import-mapping';
 import type { ImportStatus } from './event-import.entity';
@@ -68,11 +68,6 @@ interface ImportRow {
 }
 
 /** TypeORM answers UPDATE/DELETE with [rows, count] and other statements with rows. */
-function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
-
 /** SQL of file imports. Requests filter by platform; workers act by import id under their claim token. */
 export class EventImportRepository {
   constructor(

@@ -1,4 +1,5 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
+import { requestDraftRefresh } from '../../billing/invoice-drafts';
 
 interface CustomerState {
   id: string;
@@ -18,4 +19,6 @@ export async function onCustomer(tx: Transaction, event: EventEnvelope): Promise
      WHERE customers.updated_at <= EXCLUDED.updated_at`,
     [event.platformId, c.id, c.reference, c.currency, c.taxRate ?? null, c.archived ?? false, event.occurredAt],
   );
+  // A new tax rate or currency shows on the open drafts.
+  await requestDraftRefresh(tx, event.platformId, [{ customerId: c.id, usageSince: null }]);
 }

@@ -1,9 +1,10 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
+import { requestDraftRefresh } from '../../billing/invoice-drafts';
 
 interface SubscriptionState {
   id: string;
   status: string;
-  customer: { id: string };
+  customer: { id: string; reference: string; currency: string; taxRate: string | null };
   billingPeriod: string;
   anchor: string;
   startAt: string;
@@ -35,6 +36,13 @@ export async function onSubscription(tx: Transaction, event: EventEnvelope): Pro
       event.occurredAt,
     ],
   );
+  // The customer's own events keep its row current; this only makes sure it exists when they arrive later.
+  await tx.manager.query(
+    `INSERT INTO customers (platform_id, id, reference, currency, tax_rate, archived, updated_at) VALUES ($1, $2, $3, $4, $5, false, '-infinity')
+     ON CONFLICT (platform_id, id) DO NOTHING`,
+    [event.platformId, s.customer.id, s.customer.reference, s.customer.currency, s.customer.taxRate],
+  );
+  await requestDraftRefresh(tx, event.platformId, [{ customerId: s.customer.id, usageSince: null }]);
 }
 
 /** catalog.plan_version.* → the version with its prices, newest state wins. */
@@ -45,5 +53,15 @@ export async function onPlanVersion(tx: Transaction, event: EventEnvelope): Prom
      ON CONFLICT (platform_id, id) DO UPDATE SET status = EXCLUDED.status, snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at
      WHERE plan_versions.updated_at <= EXCLUDED.updated_at`,
     [event.platformId, v.id, v.status, v.currency, v.billingPeriod, JSON.stringify(v), event.occurredAt],
+  );
+  // Subscriptions that arrived before their version could not be billed yet: now they can.
+  const waiting = (await tx.manager.query(`SELECT DISTINCT customer_id FROM subscriptions WHERE platform_id = $1 AND phases @> $2::jsonb`, [
+    event.platformId,
+    JSON.stringify([{ planVersionId: v.id }]),
+  ])) as Array<{ customer_id: string }>;
+  await requestDraftRefresh(
+    tx,
+    event.platformId,
+    waiting.map((w) => ({ customerId: w.customer_id, usageSince: null })),
   );
 }

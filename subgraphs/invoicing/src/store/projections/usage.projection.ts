@@ -1,4 +1,5 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
+import { requestDraftRefresh } from '../../billing/invoice-drafts';
 import { mergeStates, stateFromJson, stateToJson, type Aggregation, type AggregateStateJson } from '@meterline/usage';
 
 interface Delta {
@@ -79,5 +80,17 @@ export async function onUsageRecorded(tx: Transaction, event: EventEnvelope): Pr
       ),
       event.occurredAt,
     ],
+  );
+  // The customers' drafts (and corrections, for hours of issued periods) are recomputed once per refresh, not per message.
+  const since = new Map<string, Date>();
+  for (const d of deltas) {
+    const at = new Date(d.bucketStart);
+    const known = since.get(d.customerId);
+    if (!known || at < known) since.set(d.customerId, at);
+  }
+  await requestDraftRefresh(
+    tx,
+    event.platformId,
+    [...since.entries()].map(([customerId, usageSince]) => ({ customerId, usageSince })),
   );
 }

@@ -1,0 +1,329 @@
+import type { SubgraphServices, Transaction } from '@meterline/kit';
+import { periodContaining, periodsBetween, type Period } from '@meterline/periods';
+import { correctionLines } from '../domain/correction';
+import {
+  calculateInvoice,
+  totalsOf,
+  type InvoiceDraft,
+  type InvoiceLineDraft,
+  type VersionForBilling,
+} from '../domain/invoice-calculation';
+import { periodUsage } from '../domain/period-usage';
+import { lineFromJson, lineToJson, type StoredLineJson } from '../store/invoice-lines';
+import {
+  customersByIds,
+  subscriptionsOfCustomer,
+  usageOfPeriod,
+  versionsByIds,
+  type BilledCustomer,
+  type BilledSubscription,
+} from './read-models';
+
+interface InvoiceHead {
+  id: string;
+  kind: 'SUBSCRIPTION' | 'CORRECTION';
+  status: 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
+  subscription_id: string;
+  period_start: Date;
+}
+
+export interface RefreshResult {
+  /** Drafts and corrections written. */
+  written: number;
+  /** Subscriptions skipped because a plan version they bill has not arrived yet (its arrival asks again). */
+  waiting: number;
+}
+
+/**
+ * Everything that writes a customer's invoices (refresher, issuer, mutations) holds this lock for the transaction, so
+ * two replicas never recompute or issue the same customer at once. `wait: false` answers false when someone else has it.
+ */
+export async function lockCustomerInvoices(tx: Transaction, platformId: string, customerId: string, wait = true): Promise<boolean> {
+  const [row] = (await tx.manager.query(
+    wait
+      ? `SELECT pg_advisory_xact_lock(hashtext('invoices:' || $1 || ':' || $2)) IS NOT NULL AS locked`
+      : `SELECT pg_try_advisory_xact_lock(hashtext('invoices:' || $1 || ':' || $2)) AS locked`,
+    [platformId, customerId],
+  )) as Array<{ locked: boolean }>;
+  return row.locked;
+}
+
+/**
+ * Asks for customers' drafts to be recomputed, with the earliest usage hour that changed (null: recompute the open
+ * drafts and current periods only). Many asks before the next refresh make one row per customer (coalescing).
+ */
+export async function requestDraftRefresh(
+  tx: Transaction,
+  platformId: string,
+  requests: ReadonlyArray<{ customerId: string; usageSince: Date | null }>,
+): Promise<void> {
+  if (requests.length === 0) return;
+  const sorted = [...requests].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  await tx.manager.query(
+    `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at)
+     SELECT $1, r.customer_id, min(r.usage_since), clock_timestamp()
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS r(customer_id, usage_since) GROUP BY r.customer_id
+     ON CONFLICT (platform_id, customer_id) DO UPDATE
+       SET usage_since = LEAST(draft_refresh_requests.usage_since, EXCLUDED.usage_since)`,
+    [platformId, sorted.map((r) => r.customerId), sorted.map((r) => r.usageSince)],
+  );
+}
+
+/** Refreshes requested drafts, a few customers per transaction; returns how many customers were refreshed. */
+export async function refreshRequestedDrafts(services: SubgraphServices, graceMs: number, customersPerRound = 50): Promise<number> {
+  const now = services.clock.now();
+  return services.db.transact(async (tx) => {
+    const requests = (await tx.manager.query(
+      `SELECT platform_id, customer_id, usage_since FROM draft_refresh_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [customersPerRound],
+    )) as Array<{ platform_id: string; customer_id: string; usage_since: Date | null }>;
+    let refreshed = 0;
+    for (const r of requests) {
+      // Being issued right now by another job: that job applies this request itself.
+      if (!(await lockCustomerInvoices(tx, r.platform_id, r.customer_id, false))) continue;
+      await tx.manager.query(`DELETE FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = $2`, [
+        r.platform_id,
+        r.customer_id,
+      ]);
+      await refreshCustomerDrafts(tx, r.platform_id, r.customer_id, r.usage_since, now, graceMs);
+      refreshed += 1;
+    }
+    return refreshed;
+  });
+}
+
+/** Asks for a refresh of every running subscription whose current period has no invoice yet: drafts exist from a period's start. */
+export async function requestPeriodOpenings(services: SubgraphServices): Promise<number> {
+  const rows = (await services.db.query(
+    `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at)
+     SELECT DISTINCT s.platform_id, s.customer_id, NULL::timestamptz, clock_timestamp() FROM subscriptions s
+      WHERE s.status <> 'DRAFT' AND s.start_at <= $1 AND (s.end_at IS NULL OR s.end_at > $1)
+        AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.platform_id = s.platform_id AND i.subscription_id = s.id
+                           AND i.kind = 'SUBSCRIPTION' AND i.period_end > $1)
+     ON CONFLICT (platform_id, customer_id) DO NOTHING
+     RETURNING customer_id`,
+    [services.clock.now()],
+  )) as unknown[];
+  return rows.length;
+}
+
+const later = (a: Date, b: Date) => (a > b ? a : b);
+
+/**
+ * The periods of a subscription to (re)compute now: every period with an open draft, the periods after the last
+ * invoice up to the one running now (so drafts exist from the period's start, backdated subscriptions included), and,
+ * when usage arrived for past hours, every period from the one holding them (issued ones get corrections).
+ */
+function periodsToCompute(sub: BilledSubscription, invoices: InvoiceHead[], usageSince: Date | null, now: Date): Period[] {
+  if (sub.startAt > now) return [];
+  const lastInstant = sub.endAt && sub.endAt <= now ? new Date(sub.endAt.getTime() - 1) : now;
+  if (lastInstant < sub.startAt) return [];
+  const current = periodContaining(sub.anchor, sub.billingPeriod, lastInstant);
+  const starts = new Map<number, Period>();
+  const addFrom = (from: Date) => {
+    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(from, sub.startAt), current.end)) starts.set(p.start.getTime(), p);
+  };
+  const own = invoices.filter((i) => i.subscription_id === sub.id && i.kind === 'SUBSCRIPTION');
+  for (const draft of own.filter((i) => i.status === 'DRAFT'))
+    starts.set(draft.period_start.getTime(), periodContaining(sub.anchor, sub.billingPeriod, draft.period_start));
+  const latest = own.reduce<Date | null>((max, i) => (max === null || i.period_start > max ? i.period_start : max), null);
+  addFrom(latest === null ? sub.startAt : new Date(latest.getTime() + 1));
+  // The hour holding a period's start bills in that period (usageHours): start from the period before, to be sure.
+  if (usageSince) addFrom(new Date(usageSince.getTime() - 3_600_000));
+  return [...starts.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** When a subscription period's draft is issued: at its end (or the subscription's, if earlier) plus the grace period. */
+function dueAt(sub: BilledSubscription, period: Period, graceMs: number): Date {
+  const end = sub.endAt && sub.endAt < period.end ? sub.endAt : period.end;
+  return new Date(end.getTime() + graceMs);
+}
+
+/** A correction goes out with the subscription's next invoice: at the end of the period running now plus grace. */
+function correctionDueAt(sub: BilledSubscription, now: Date, graceMs: number): Date {
+  if (sub.endAt && sub.endAt <= now) return new Date(now.getTime() + graceMs);
+  return dueAt(sub, periodContaining(sub.anchor, sub.billingPeriod, now), graceMs);
+}
+
+function calculate(
+  sub: BilledSubscription,
+  customer: BilledCustomer,
+  versions: Map<string, VersionForBilling>,
+  usage: Parameters<typeof periodUsage>[0],
+  period: Period,
+): InvoiceDraft {
+  return calculateInvoice({
+    period,
+    subscriptionStart: sub.startAt,
+    subscriptionEnd: sub.endAt,
+    trialEnd: sub.trialEnd,
+    phases: sub.phases,
+    versions,
+    usage: periodUsage(usage),
+    currency: customer.currency,
+    taxRate: customer.taxRate,
+  });
+}
+
+interface Writable {
+  lines: InvoiceLineDraft[];
+  subtotal: InvoiceDraft['subtotal'];
+  tax: InvoiceDraft['tax'];
+  total: InvoiceDraft['total'];
+  deductions: InvoiceDraft['deductions'];
+  amountDue: InvoiceDraft['amountDue'];
+}
+
+function amounts(draft: Writable) {
+  return [
+    draft.subtotal.toFixed(),
+    draft.tax.toFixed(),
+    draft.total.toFixed(),
+    draft.deductions.toFixed(),
+    draft.amountDue.toFixed(),
+    JSON.stringify(draft.lines.map(lineToJson)),
+  ];
+}
+
+/** Writes a period's draft unless it was issued meanwhile; returns false then (the caller asks for a correction). */
+async function writeDraft(
+  tx: Transaction,
+  platformId: string,
+  sub: BilledSubscription,
+  customer: BilledCustomer,
+  period: Period,
+  draft: InvoiceDraft,
+  due: Date,
+  now: Date,
+): Promise<boolean> {
+  const rows = (await tx.manager.query(
+    `INSERT INTO invoices (platform_id, customer_id, subscription_id, kind, status, currency, period_start, period_end, tax_rate,
+                           subtotal, tax, total, deductions, amount_due, lines, due_at, refreshed_at, created_at)
+     VALUES ($1, $2, $3, 'SUBSCRIPTION', 'DRAFT', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+     ON CONFLICT (platform_id, subscription_id, period_start) WHERE kind = 'SUBSCRIPTION' DO UPDATE
+       SET currency = EXCLUDED.currency, period_end = EXCLUDED.period_end, tax_rate = EXCLUDED.tax_rate, subtotal = EXCLUDED.subtotal,
+           tax = EXCLUDED.tax, total = EXCLUDED.total, deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due,
+           lines = EXCLUDED.lines, due_at = EXCLUDED.due_at, refreshed_at = EXCLUDED.refreshed_at
+       WHERE invoices.status = 'DRAFT'
+     RETURNING id`,
+    [
+      platformId,
+      sub.customerId,
+      sub.id,
+      customer.currency,
+      period.start,
+      period.end,
+      customer.taxRate?.toFixed() ?? null,
+      ...amounts(draft),
+      due,
+      now,
+    ],
+  )) as unknown[];
+  return rows.length > 0;
+}
+
+/** Recomputes the correction of an issued period: written as an open CORRECTION draft, or removed when nothing differs. */
+async function writeCorrection(
+  tx: Transaction,
+  platformId: string,
+  sub: BilledSubscription,
+  customer: BilledCustomer,
+  period: Period,
+  recomputed: InvoiceDraft,
+  due: Date,
+  now: Date,
+): Promise<void> {
+  const billed = (await tx.manager.query(
+    `SELECT lines FROM invoices WHERE platform_id = $1 AND subscription_id = $2 AND period_start = $3 AND status IN ('ISSUED', 'PAID')`,
+    [platformId, sub.id, period.start],
+  )) as Array<{ lines: StoredLineJson[] }>;
+  const lines = correctionLines(
+    recomputed.lines,
+    billed.flatMap((b) => b.lines.map(lineFromJson)),
+    period,
+  );
+  if (lines.length === 0) {
+    await tx.manager.query(
+      `DELETE FROM invoices WHERE platform_id = $1 AND subscription_id = $2 AND period_start = $3 AND kind = 'CORRECTION' AND status = 'DRAFT'`,
+      [platformId, sub.id, period.start],
+    );
+    return;
+  }
+  const correction = { lines, ...totalsOf(lines, customer.taxRate, customer.currency) };
+  await tx.manager.query(
+    `INSERT INTO invoices (platform_id, customer_id, subscription_id, kind, status, currency, period_start, period_end, tax_rate,
+                           subtotal, tax, total, deductions, amount_due, lines, due_at, refreshed_at, created_at)
+     VALUES ($1, $2, $3, 'CORRECTION', 'DRAFT', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+     ON CONFLICT (platform_id, subscription_id, period_start) WHERE kind = 'CORRECTION' AND status = 'DRAFT' DO UPDATE
+       SET tax_rate = EXCLUDED.tax_rate, subtotal = EXCLUDED.subtotal, tax = EXCLUDED.tax, total = EXCLUDED.total,
+           deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due, lines = EXCLUDED.lines, refreshed_at = EXCLUDED.refreshed_at`,
+    [
+      platformId,
+      sub.customerId,
+      sub.id,
+      customer.currency,
+      period.start,
+      period.end,
+      customer.taxRate?.toFixed() ?? null,
+      ...amounts(correction),
+      due,
+      now,
+    ],
+  );
+}
+
+/**
+ * Recomputes a customer's invoices from invoicing's read models: open drafts are rewritten, missing drafts (a period
+ * that started, a backdated subscription) are created, and issued periods that received usage get a correction
+ * (DESIGN §3: an issued invoice never changes). Pure calculation lives in `calculateInvoice`; this only loads and writes.
+ */
+export async function refreshCustomerDrafts(
+  tx: Transaction,
+  platformId: string,
+  customerId: string,
+  usageSince: Date | null,
+  now: Date,
+  graceMs: number,
+): Promise<RefreshResult> {
+  const result: RefreshResult = { written: 0, waiting: 0 };
+  const customer = (await customersByIds(tx, platformId, [customerId])).get(customerId);
+  if (!customer) return result;
+  const subscriptions = await subscriptionsOfCustomer(tx, platformId, customerId);
+  if (subscriptions.length === 0) return result;
+  const versions = await versionsByIds(tx, platformId, [...new Set(subscriptions.flatMap((s) => s.phases.map((p) => p.planVersionId)))]);
+  const invoices = (await tx.manager.query(
+    `SELECT id, kind, status, subscription_id, period_start FROM invoices WHERE platform_id = $1 AND customer_id = $2`,
+    [platformId, customerId],
+  )) as InvoiceHead[];
+  const usageByPeriod = new Map<string, Awaited<ReturnType<typeof usageOfPeriod>>>();
+  const usageOf = async (period: Period) => {
+    const key = `${period.start.toISOString()}|${period.end.toISOString()}`;
+    let usage = usageByPeriod.get(key);
+    if (!usage) usageByPeriod.set(key, (usage = await usageOfPeriod(tx, platformId, customerId, period)));
+    return usage;
+  };
+  for (const sub of subscriptions) {
+    if (sub.phases.some((p) => !versions.has(p.planVersionId))) {
+      result.waiting += 1;
+      continue;
+    }
+    for (const period of periodsToCompute(sub, invoices, usageSince, now)) {
+      const draft = calculate(sub, customer, versions, await usageOf(period), period);
+      const head = invoices.find(
+        (i) => i.subscription_id === sub.id && i.kind === 'SUBSCRIPTION' && i.period_start.getTime() === period.start.getTime(),
+      );
+      if (!head || head.status === 'DRAFT') {
+        if (await writeDraft(tx, platformId, sub, customer, period, draft, dueAt(sub, period, graceMs), now)) {
+          result.written += 1;
+          continue;
+        }
+        // Issued between our read and our write: the next refresh computes this period's correction.
+        await requestDraftRefresh(tx, platformId, [{ customerId, usageSince: period.start }]);
+      } else if (head.status !== 'VOID') {
+        await writeCorrection(tx, platformId, sub, customer, period, draft, correctionDueAt(sub, now, graceMs), now);
+        result.written += 1;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,139 @@
+import { Decimal, type Transaction } from '@meterline/kit';
+import type { BillingPeriod, Period } from '@meterline/periods';
+import { stateFromJson, type AggregateStateJson, type Aggregation } from '@meterline/usage';
+import type { PhaseForBilling, PriceLine, VersionForBilling } from '../domain/invoice-calculation';
+import { usageHours, type UsageTotal } from '../domain/period-usage';
+
+/** A customer as invoicing knows it (from subscriptions' events). */
+export interface BilledCustomer {
+  id: string;
+  currency: string;
+  taxRate: Decimal | null;
+}
+
+/** A subscription as invoicing knows it (from subscriptions' events): its whole phase history. */
+export interface BilledSubscription {
+  id: string;
+  customerId: string;
+  status: string;
+  billingPeriod: BillingPeriod;
+  anchor: Date;
+  startAt: Date;
+  endAt: Date | null;
+  trialEnd: Date | null;
+  phases: PhaseForBilling[];
+}
+
+interface PhaseJson {
+  startsAt: string;
+  endsAt: string | null;
+  planVersionId: string;
+  seats: number;
+  overrides: Record<string, Record<string, unknown>>;
+}
+
+interface SubscriptionRow {
+  id: string;
+  customer_id: string;
+  status: string;
+  billing_period: BillingPeriod;
+  anchor: Date;
+  start_at: Date;
+  end_at: Date | null;
+  trial_end: Date | null;
+  phases: PhaseJson[];
+}
+
+function subscriptionOf(row: SubscriptionRow): BilledSubscription {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    status: row.status,
+    billingPeriod: row.billing_period,
+    anchor: row.anchor,
+    startAt: row.start_at,
+    endAt: row.end_at,
+    trialEnd: row.trial_end,
+    phases: row.phases.map((p) => ({
+      startsAt: new Date(p.startsAt),
+      endsAt: p.endsAt ? new Date(p.endsAt) : null,
+      planVersionId: p.planVersionId,
+      seats: p.seats,
+      overrides: p.overrides,
+    })),
+  };
+}
+
+const SUBSCRIPTION_COLUMNS = `id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, phases`;
+
+export async function customersByIds(tx: Transaction, platformId: string, ids: string[]): Promise<Map<string, BilledCustomer>> {
+  const rows = (await tx.manager.query(
+    `SELECT id, currency, tax_rate::text AS tax_rate FROM customers WHERE platform_id = $1 AND id = ANY($2::uuid[])`,
+    [platformId, ids],
+  )) as Array<{ id: string; currency: string; tax_rate: string | null }>;
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, currency: r.currency, taxRate: r.tax_rate === null ? null : new Decimal(r.tax_rate) }]),
+  );
+}
+
+/** The customer's subscriptions that bill (every status but DRAFT). */
+export async function subscriptionsOfCustomer(tx: Transaction, platformId: string, customerId: string): Promise<BilledSubscription[]> {
+  const rows = (await tx.manager.query(
+    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform_id = $1 AND customer_id = $2 AND status <> 'DRAFT' ORDER BY start_at, id`,
+    [platformId, customerId],
+  )) as SubscriptionRow[];
+  return rows.map(subscriptionOf);
+}
+
+export async function subscriptionsByIds(tx: Transaction, platformId: string, ids: string[]): Promise<Map<string, BilledSubscription>> {
+  const rows = (await tx.manager.query(
+    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform_id = $1 AND id = ANY($2::uuid[])`,
+    [platformId, ids],
+  )) as SubscriptionRow[];
+  return new Map(rows.map((r) => [r.id, subscriptionOf(r)]));
+}
+
+interface VersionSnapshot {
+  id: string;
+  minimumCommitment: string | null;
+  prices: PriceLine[];
+}
+
+/** Plan versions (catalog's snapshots) with their prices in line order. */
+export async function versionsByIds(tx: Transaction, platformId: string, ids: string[]): Promise<Map<string, VersionForBilling>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await tx.manager.query(`SELECT snapshot FROM plan_versions WHERE platform_id = $1 AND id = ANY($2::uuid[])`, [
+    platformId,
+    ids,
+  ])) as Array<{ snapshot: VersionSnapshot }>;
+  return new Map(
+    rows.map(({ snapshot: v }) => [
+      v.id,
+      {
+        id: v.id,
+        minimumCommitment: v.minimumCommitment,
+        // Already in invoice line order (the event's contract).
+        prices: v.prices.map((p) => ({
+          productItemId: p.productItemId,
+          productItemName: p.productItemName,
+          chargeType: p.chargeType,
+          metricReference: p.metricReference,
+          deduction: p.deduction,
+          recurringTiming: p.recurringTiming,
+          price: p.price,
+        })),
+      },
+    ]),
+  );
+}
+
+/** A customer's usage totals in the hours a period bills (see `usageHours`). */
+export async function usageOfPeriod(tx: Transaction, platformId: string, customerId: string, period: Period): Promise<UsageTotal[]> {
+  const hours = usageHours(period);
+  const rows = (await tx.manager.query(
+    `SELECT metric, aggregation, dimensions, state FROM usage_totals
+      WHERE platform_id = $1 AND customer_id = $2 AND bucket_start >= $3 AND bucket_start < $4`,
+    [platformId, customerId, hours.from, hours.to],
+  )) as Array<{ metric: string; aggregation: Aggregation; dimensions: Record<string, string | null>; state: AggregateStateJson }>;
+  return rows.map((r) => ({ metric: r.metric, aggregation: r.aggregation, dimensions: r.dimensions, state: stateFromJson(r.state) }));
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Decimal } from '@meterline/kit';
+import type { BreakdownLine } from '@meterline/pricing';
+import type { InvoiceLineDraft, LineKind } from '../domain/invoice-calculation';
+
+/** An invoice line as stored in `invoices.lines` (decimals as strings). */
+export interface StoredLineJson {
+  id: string;
+  kind: LineKind;
+  productItemId: string | null;
+  description: string;
+  quantity: string | null;
+  amount: string;
+  deduction: boolean;
+  /** What credit notes have credited of this line so far. */
+  credited: string;
+  breakdown: BreakdownLineJson[];
+}
+
+/** A breakdown line with its decimals as strings. */
+export interface BreakdownLineJson {
+  label: string;
+  quantity: string | null;
+  unitPrice: string | null;
+  flatFee: string | null;
+  rate: string | null;
+  amount: string;
+  tier: number | null;
+  from: string | null;
+  to: string | null;
+  dimension: Record<string, string> | null;
+}
+
+/** An invoice line read back. */
+export interface StoredLine {
+  id: string;
+  kind: LineKind;
+  productItemId: string | null;
+  description: string;
+  quantity: Decimal | null;
+  amount: Decimal;
+  deduction: boolean;
+  credited: Decimal;
+  breakdown: BreakdownLine[];
+}
+
+const decimalOrNull = (value: unknown) => (value === null || value === undefined ? null : new Decimal(value as string));
+const textOrNull = (value: Decimal | null) => (value === null ? null : value.toFixed());
+
+export function lineToJson(line: InvoiceLineDraft): StoredLineJson {
+  return {
+    id: randomUUID(),
+    kind: line.kind,
+    productItemId: line.productItemId,
+    description: line.description,
+    quantity: textOrNull(line.quantity),
+    amount: line.amount.toFixed(),
+    deduction: line.deduction,
+    credited: '0',
+    breakdown: line.breakdown.map((b) => ({
+      ...b,
+      quantity: textOrNull(b.quantity),
+      unitPrice: textOrNull(b.unitPrice),
+      flatFee: textOrNull(b.flatFee),
+      rate: textOrNull(b.rate),
+      amount: b.amount.toFixed(),
+      from: textOrNull(b.from),
+      to: textOrNull(b.to),
+    })),
+  };
+}
+
+export function lineFromJson(json: StoredLineJson): StoredLine {
+  return {
+    id: json.id,
+    kind: json.kind,
+    productItemId: json.productItemId,
+    description: json.description,
+    quantity: decimalOrNull(json.quantity),
+    amount: new Decimal(json.amount),
+    deduction: json.deduction,
+    credited: new Decimal(json.credited ?? '0'),
+    breakdown: json.breakdown.map((b) => ({
+      label: b.label,
+      tier: b.tier,
+      dimension: b.dimension,
+      quantity: decimalOrNull(b.quantity),
+      unitPrice: decimalOrNull(b.unitPrice),
+      flatFee: decimalOrNull(b.flatFee),
+      rate: decimalOrNull(b.rate),
+      amount: new Decimal(b.amount),
+      from: decimalOrNull(b.from),
+      to: decimalOrNull(b.to),
+    })),
+  };
+}

@@ -1,0 +1,336 @@
+import { randomUUID } from 'node:crypto';
+import { Decimal, TestClock } from '@meterline/kit';
+import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
+import { createInvoicingSubgraph } from '../src';
+import {
+  customerCreated,
+  INVOICE_FIELDS,
+  planVersionActivated,
+  publish,
+  subscriptionEvent,
+  usageRecorded,
+  type InvoiceView,
+} from './invoicing-fixtures';
+
+const money = (value: string) => new Decimal(value).toFixed();
+
+/**
+ * Invoicing on its own: read models fed over NATS, drafts kept current by the refresher, the billing run with a test
+ * clock, corrections for late usage, credit notes, paid and void. Amounts are worked out by hand in each test.
+ */
+describe('invoices', () => {
+  const clock = new TestClock('2026-03-10T12:00:00Z');
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphForTest(createInvoicingSubgraph({ graceMs: 3_600_000, refreshIntervalMs: 20, issueIntervalMs: 50 }), {
+      clock,
+      ownDatabase: true,
+    });
+  });
+  afterAll(() => subgraph?.stop());
+
+  /** A customer (21 % tax) on a plan: 100 in advance, 10 per seat, graduated API calls, 2 % + 0.10 per payment. */
+  async function customerOnPlan(seats = 2) {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const version = planVersionActivated(platformId, clock, [
+      { name: 'Platform fee', chargeType: 'RECURRING', price: { model: 'FLAT', amount: '100' } },
+      { name: 'Seats', chargeType: 'SEAT', price: { model: 'PER_UNIT', unitPrice: '10' } },
+      {
+        name: 'API calls',
+        chargeType: 'USAGE',
+        metric: 'api_calls',
+        price: {
+          model: 'GRADUATED',
+          tiers: [
+            { upTo: '1000', unitPrice: '0' },
+            { upTo: null, unitPrice: '0.01' },
+          ],
+        },
+      },
+      { name: 'Payments', chargeType: 'USAGE', metric: 'payment_volume', price: { model: 'PERCENTAGE', rate: '2', fixedFee: '0.10' } },
+    ]);
+    const customer = customerCreated(platformId, clock, '21');
+    const subscriptionId = randomUUID();
+    await publish(subgraph, 'catalog', version.event);
+    await publish(subgraph, 'subscriptions', customer.event);
+    await publish(
+      subgraph,
+      'subscriptions',
+      subscriptionEvent('activated', platformId, clock, {
+        id: subscriptionId,
+        customerId: customer.id,
+        taxRate: '21',
+        startAt: '2026-03-01T00:00:00.000Z',
+        phases: [{ startsAt: '2026-03-01T00:00:00.000Z', endsAt: null, planVersionId: version.id, seats }],
+      }),
+    );
+    const invoices = async (status?: string) => {
+      const response = await send<{ invoices: { edges: Array<{ node: InvoiceView }> } }>(
+        `query ($customer: ID, $status: InvoiceStatus) { invoices(customer: $customer, status: $status, first: 50) { edges { node { ${INVOICE_FIELDS} } } } }`,
+        { customer: customer.id, status },
+      );
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+      return response
+        .data!.invoices.edges.map((e) => e.node)
+        .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.kind.localeCompare(b.kind));
+    };
+    return { platformId, send, version, customerId: customer.id, subscriptionId, invoices };
+  }
+
+  const summary = (invoice: InvoiceView) => ({
+    lines: invoice.lines.map((l) => [l.kind, l.description, l.amount.amount]),
+    subtotal: invoice.subtotal.amount,
+    tax: invoice.tax.amount,
+    total: invoice.total.amount,
+  });
+
+  it('opens a draft at the period’s start and keeps it current as usage arrives', async () => {
+    clock.set('2026-03-10T12:00:00Z');
+    const c = await customerOnPlan();
+    const [draft] = await waitFor(async () => {
+      const list = await c.invoices();
+      return list.length === 1 && list;
+    }, 'the draft of March');
+    expect(draft).toMatchObject({ status: 'DRAFT', kind: 'SUBSCRIPTION', number: null, periodStart: '2026-03-01T00:00:00.000Z' });
+    expect(draft.dueAt).toBe('2026-04-01T01:00:00.000Z'); // period end + one hour of grace
+    expect(summary(draft)).toEqual({
+      lines: [
+        ['RECURRING', 'Platform fee (in advance)', '100'],
+        ['SEAT', 'Seats (in advance)', '20'],
+        ['USAGE', 'API calls', '0'],
+        ['USAGE', 'Payments', '0'],
+      ],
+      subtotal: '120',
+      tax: money('25.2'),
+      total: money('145.2'),
+    });
+
+    // 1,500 calls (1,000 free, 500 × 0.01 = 5.00) and two payments of 150 and 50 (2 % of 200 + 2 × 0.10 = 4.20), in
+    // several messages: a late one for March 2 arrives last.
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'api_calls', hour: '2026-03-05T10:00Z', sum: '1000', count: 10 }]),
+    );
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'payment_volume', hour: '2026-03-06T10:00Z', sum: '200', count: 2 }]),
+    );
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'api_calls', hour: '2026-03-02T08:00Z', sum: '500', count: 5 }]),
+    );
+    const current = await waitFor(async () => {
+      const [invoice] = await c.invoices();
+      return invoice.total.amount === money('156.33') && invoice;
+    }, 'the draft with the usage');
+    // 129.20 × 21 % = 27.132 → 27.13
+    expect(summary(current)).toEqual({
+      lines: [
+        ['RECURRING', 'Platform fee (in advance)', '100'],
+        ['SEAT', 'Seats (in advance)', '20'],
+        ['USAGE', 'API calls', '5'],
+        ['USAGE', 'Payments', money('4.2')],
+      ],
+      subtotal: money('129.2'),
+      tax: money('27.13'),
+      total: money('156.33'),
+    });
+    const calls = current.lines[2];
+    expect(calls.quantity).toBe('1500');
+    expect(calls.productItem).toEqual({ id: c.version.items.get('API calls') });
+    expect(calls.breakdown.map((b) => [b.quantity, b.amount])).toEqual([
+      ['1000', '0'],
+      ['500', '5'],
+    ]);
+  });
+
+  it('issues after the grace period with gapless numbers, then corrects late usage on the next invoice', async () => {
+    clock.set('2026-03-10T12:00:00Z');
+    const c = await customerOnPlan(1);
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'api_calls', hour: '2026-03-31T23:00Z', sum: '1200', count: 3 }]),
+    );
+    await waitFor(async () => (await c.invoices())[0]?.lines[2].amount.amount === '2', 'March with 200 billable calls');
+
+    // The period ended but the grace hour has not: still a draft, and usage of March's last hour still lands on it.
+    clock.set('2026-04-01T00:30:00Z');
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'api_calls', hour: '2026-03-31T23:00Z', sum: '100', count: 1 }]),
+    );
+    await waitFor(async () => (await c.invoices())[0]?.lines[2].amount.amount === '3', 'the late usage within grace');
+    const [open] = await c.invoices();
+    expect(open.status).toBe('DRAFT');
+
+    clock.set('2026-04-01T01:00:00Z');
+    const [march, april] = await waitFor(async () => {
+      const list = await c.invoices();
+      return list.length === 2 && list[0].status === 'ISSUED' && list;
+    }, 'March issued and April opened');
+    expect(march).toMatchObject({ number: 'INV-000001', issuedAt: '2026-04-01T01:00:00.000Z', dueAt: null });
+    // 100 + 10 + 3.00 = 113.00; tax 23.73; total 136.73
+    expect(summary(march)).toMatchObject({ subtotal: '113', tax: money('23.73'), total: money('136.73') });
+    expect(april).toMatchObject({ status: 'DRAFT', periodStart: '2026-04-01T00:00:00.000Z', number: null });
+
+    // Usage for March after it was issued: March never changes; a correction for March goes out with April's invoice.
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'api_calls', hour: '2026-03-15T09:00Z', sum: '250', count: 2 }]),
+    );
+    const correction = await waitFor(async () => (await c.invoices()).find((i) => i.kind === 'CORRECTION'), 'the correction of March');
+    expect(correction).toMatchObject({ status: 'DRAFT', periodStart: '2026-03-01T00:00:00.000Z', dueAt: '2026-05-01T01:00:00.000Z' });
+    expect(summary(correction)).toEqual({
+      lines: [['USAGE', 'Correction for 2026-03-01T00:00:00.000Z – 2026-04-01T00:00:00.000Z: API calls', money('2.5')]],
+      subtotal: money('2.5'),
+      tax: money('0.53'), // 2.50 × 21 % = 0.525 → 0.53 (half-up)
+      total: money('3.03'),
+    });
+    const [marchAgain] = await c.invoices('ISSUED');
+    expect(summary(marchAgain)).toEqual(summary(march));
+
+    // More late usage for March updates the open correction rather than adding another one.
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'api_calls', hour: '2026-03-16T09:00Z', sum: '50', count: 1 }]),
+    );
+    await waitFor(
+      async () => (await c.invoices()).find((i) => i.kind === 'CORRECTION')?.subtotal.amount === '3',
+      'the correction with 300 calls',
+    );
+    expect((await c.invoices()).filter((i) => i.kind === 'CORRECTION')).toHaveLength(1);
+
+    clock.set('2026-05-01T01:00:00Z');
+    const issued = await waitFor(async () => {
+      const list = await c.invoices('ISSUED');
+      return list.length === 3 && list;
+    }, 'April and the correction issued');
+    const byNumber = [...issued].sort((a, b) => a.number!.localeCompare(b.number!));
+    expect(byNumber.map((i) => [i.kind, i.periodStart.slice(0, 7), i.number])).toEqual([
+      ['SUBSCRIPTION', '2026-03', 'INV-000001'],
+      ['CORRECTION', '2026-03', 'INV-000002'],
+      ['SUBSCRIPTION', '2026-04', 'INV-000003'],
+    ]);
+  });
+
+  it('credits issued invoices (never more than is left), marks them paid and voids them with a reason', async () => {
+    clock.set('2026-03-10T12:00:00Z');
+    const c = await customerOnPlan(3);
+    const [draft] = await waitFor(async () => {
+      const list = await c.invoices();
+      return list.length === 1 && list;
+    }, 'the draft');
+    const mutate = async <T>(query: string, variables: Record<string, unknown>) => c.send<T>(query, variables);
+
+    const refused = await mutate(`mutation ($id: ID!) { voidInvoice(id: $id, reason: "wrong") { id } }`, { id: draft.id });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'invoice' });
+
+    const issued = await mutate<{ issueInvoice: InvoiceView }>(`mutation ($id: ID!) { issueInvoice(id: $id) { ${INVOICE_FIELDS} } }`, {
+      id: draft.id,
+    });
+    expect(issued.errors).toBeUndefined();
+    const invoice = issued.data!.issueInvoice;
+    expect(invoice.status).toBe('ISSUED');
+    expect(invoice.number).toBe('INV-000001');
+    // 100 + 3 × 10 = 130; tax 27.30; total 157.30
+    expect(summary(invoice)).toMatchObject({ subtotal: '130', tax: money('27.3'), total: money('157.3') });
+    const [fee, seats] = invoice.lines;
+
+    const tooMuch = await mutate(`mutation ($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id } }`, {
+      input: { invoice: invoice.id, reason: 'goodwill', lines: [{ invoiceLine: seats.id, amount: '30.01' }] },
+    });
+    expect(tooMuch.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines[0].amount' });
+    expect(tooMuch.errors?.[0].message).toBe('At most 30 is left to credit on this line');
+
+    const note = await mutate<{
+      createCreditNote: {
+        number: string;
+        subtotal: { amount: string };
+        tax: { amount: string };
+        total: { amount: string };
+        invoice: { credited: { amount: string } };
+      };
+    }>(
+      `mutation ($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { number subtotal { amount } tax { amount } total { amount } invoice { credited { amount } } } }`,
+      { input: { invoice: invoice.id, reason: 'one seat unused', lines: [{ invoiceLine: seats.id, amount: '10' }] } },
+    );
+    expect(note.errors).toBeUndefined();
+    // 10 credited + 21 % tax 2.10
+    expect(note.data!.createCreditNote).toEqual({
+      number: 'CN-000001',
+      subtotal: { amount: '10' },
+      tax: { amount: money('2.1') },
+      total: { amount: money('12.1') },
+      invoice: { credited: { amount: money('12.1') } },
+    });
+
+    // The rest, whole: 100 of the fee and the 20 left of the seats; tax is what is left of it (27.30 − 2.10 = 25.20).
+    const rest = await mutate<{
+      createCreditNote: { number: string; total: { amount: string }; lines: Array<{ invoiceLineId: string; amount: { amount: string } }> };
+    }>(
+      `mutation ($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { number total { amount } lines { invoiceLineId amount { amount } } } }`,
+      { input: { invoice: invoice.id, reason: 'cancelled' } },
+    );
+    expect(rest.errors).toBeUndefined();
+    expect(rest.data!.createCreditNote).toEqual({
+      number: 'CN-000002',
+      total: { amount: money('145.2') },
+      lines: [
+        { invoiceLineId: fee.id, amount: { amount: '100' } },
+        { invoiceLineId: seats.id, amount: { amount: '20' } },
+      ],
+    });
+    const nothingLeft = await mutate(`mutation ($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id } }`, {
+      input: { invoice: invoice.id, reason: 'again' },
+    });
+    expect(nothingLeft.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines' });
+
+    const noReason = await mutate(`mutation ($id: ID!) { voidInvoice(id: $id, reason: " ") { id } }`, { id: invoice.id });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const voided = await mutate<{ voidInvoice: InvoiceView }>(
+      `mutation ($id: ID!) { voidInvoice(id: $id, reason: "issued by mistake") { ${INVOICE_FIELDS} } }`,
+      {
+        id: invoice.id,
+      },
+    );
+    expect(voided.data!.voidInvoice).toMatchObject({ status: 'VOID', number: 'INV-000001', voidReason: 'issued by mistake' });
+    const paidAfterVoid = await mutate(`mutation ($id: ID!) { markInvoicePaid(id: $id) { id } }`, { id: invoice.id });
+    expect(paidAfterVoid.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
+
+    // Another platform sees none of it: the same error as for an id that does not exist.
+    const other = subgraph.clientForNewPlatform();
+    const foreign = await other.send(`mutation ($id: ID!) { markInvoicePaid(id: $id) { id } }`, { id: invoice.id });
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('shows the upcoming invoice on the subscription and the invoices on the customer', async () => {
+    clock.set('2026-03-10T12:00:00Z');
+    const c = await customerOnPlan();
+    await waitFor(async () => (await c.invoices()).length === 1, 'the draft');
+    const response = await c.send<{
+      _entities: Array<{ upcomingInvoice?: { status: string; total: { amount: string } }; invoices?: { totalCount: number } }>;
+    }>(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+         ... on Subscription { upcomingInvoice { status total { amount } } }
+         ... on Customer { invoices(first: 5) { totalCount } } } }`,
+      {
+        reps: [
+          { __typename: 'Subscription', id: c.subscriptionId },
+          { __typename: 'Customer', id: c.customerId },
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!._entities).toEqual([
+      { upcomingInvoice: { status: 'DRAFT', total: { amount: money('145.2') } } },
+      { invoices: { totalCount: 1 } },
+    ]);
+  });
+});
