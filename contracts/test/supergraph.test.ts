@@ -11,9 +11,10 @@ describe('the supergraph', () => {
     expect(sdl).toMatch(/@key\(fields: "id"/);
   });
 
-  it('lets clients expand a customer across subgraphs: Customer is owned by subscriptions and extended by metering', () => {
+  it('lets clients expand a customer across subgraphs: Customer is owned by subscriptions and extended by metering and invoicing', () => {
     const supergraph = readSupergraph();
-    expect(supergraph).toMatch(/type Customer\s+@join__type\(graph: INVOICING, key: "id", resolvable: false\)/);
+    expect(supergraph).toMatch(/type Customer\s+@join__type\(graph: INVOICING, key: "id"\)/);
+    expect(supergraph).toMatch(/invoices\([\s\S]*?\): InvoiceConnection! @join__field\(graph: INVOICING\)/);
     expect(supergraph).toMatch(/@join__type\(graph: METERING, key: "id"\)/);
     expect(supergraph).toMatch(/\): Usage! @join__field\(graph: METERING\)/);
   });

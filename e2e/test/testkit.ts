@@ -8,15 +8,28 @@ import {
   testInfrastructure,
   type GraphQLResponse,
 } from '@meterline/kit/testing';
-import { systemClock, type Role } from '@meterline/kit';
+import { dropDatabase, ensureDatabase, systemClock, type Role } from '@meterline/kit';
 import { launchStack, serviceSpecs, setStackClock, type Stack } from '@meterline/stack';
+
+export interface PlatformOptions {
+  natsUrl?: string;
+  testClock?: boolean;
+  /**
+   * A database of its own (named after the bus namespace), dropped at stop. Needed by a stack whose background jobs act
+   * on every platform by its own clock (invoicing issues due drafts): on the shared database, a stack of another test
+   * file on another clock would issue this one's drafts, and this one would issue theirs.
+   */
+  ownDatabase?: boolean;
+  /** Extra environment per service, e.g. { invoicing: { INVOICE_GRACE_PERIOD_MS: '3600000' } }. */
+  serviceEnv?: Record<string, Record<string, string>>;
+}
 
 /**
  * The whole platform as five real processes on free ports, isolated on NATS by its own namespace. With `testClock`,
  * every process runs on a test clock that `setClock` moves (business time only; API keys and signatures stay on real time).
  */
 export async function startPlatform(
-  overrides: { natsUrl?: string; testClock?: boolean } = {},
+  overrides: PlatformOptions = {},
 ): Promise<Stack & { databaseUrl: string; secret: string; setClock(to: Date | string): Promise<void> }> {
   const infra = await testInfrastructure();
   const ports: Record<string, number> = {};
@@ -24,21 +37,33 @@ export async function startPlatform(
   const secret = randomBytes(16).toString('hex');
   const natsUrl = overrides.natsUrl ?? infra.natsUrl;
   const namespace = newBusNamespace();
+  let databaseUrl = infra.databaseUrl;
+  if (overrides.ownDatabase) {
+    const own = new URL(infra.databaseUrl);
+    own.pathname = `/meterline_e2e_${namespace}`;
+    databaseUrl = own.toString();
+    await ensureDatabase(databaseUrl);
+  }
+  const dropOwnDatabase = () => (overrides.ownDatabase ? dropDatabase(databaseUrl).catch(() => undefined) : Promise.resolve());
   const stack = await launchStack({
     env: {
-      DATABASE_URL: infra.databaseUrl,
+      DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
       BUS_NAMESPACE: namespace,
       TENANT_SIGNING_SECRET: secret,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error',
     },
+    serviceEnv: overrides.serviceEnv,
     ports,
     testClock: overrides.testClock ?? false,
     output: process.env.E2E_LOG_LEVEL ? (service, line) => console.log(`[${service}] ${line}`) : undefined,
+  }).catch(async (error: unknown) => {
+    await dropOwnDatabase();
+    throw error;
   });
   return {
     ...stack,
-    databaseUrl: infra.databaseUrl,
+    databaseUrl,
     secret,
     /** Moves business time in every process to `to`; resolves when all of them run from there. */
     async setClock(to: Date | string) {
@@ -47,6 +72,7 @@ export async function startPlatform(
     async stop() {
       await stack.stop();
       await deleteNamespaceStreams(natsUrl, namespace).catch(() => undefined);
+      await dropOwnDatabase();
     },
   };
 }

@@ -63,6 +63,16 @@ function laterThan(a: { at: string; id: string }, b: { at: string; id: string })
   return a.at > b.at || (a.at === b.at && a.id > b.id);
 }
 
+/**
+ * What one event puts into a metric: 1 for COUNT and UNIQUE_COUNT (one event, one value), the metric's value for the
+ * others; null when the metric does not count the event (filters, missing value). Event cost estimates start here.
+ */
+export function eventContribution(metric: MetricDefinition, event: AggregatableEvent): Decimal | null {
+  if (!metricApplies(metric, event)) return null;
+  if (metric.aggregation === 'COUNT' || metric.aggregation === 'UNIQUE_COUNT') return new Decimal(1);
+  return event.values[metric.valueReference as string];
+}
+
 /** Adds one event (which must satisfy metricApplies) and returns a new state. */
 export function addEvent(state: AggregateState, metric: MetricDefinition, event: AggregatableEvent): AggregateState {
   return accumulate({ ...state, distinct: [...state.distinct] }, metric, event);

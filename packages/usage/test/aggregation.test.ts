@@ -1,6 +1,7 @@
 import { Decimal } from '@meterline/money';
 import fc from 'fast-check';
 import {
+  eventContribution,
   addEvent,
   aggregate,
   Aggregations,
@@ -126,5 +127,18 @@ describe('partial states (what metering.usage.recorded carries)', () => {
         expect(stateToJson(stateFromJson(stateToJson(state)))).toEqual(stateToJson(state));
       }),
     );
+  });
+});
+
+describe('eventContribution', () => {
+  it('is 1 for COUNT and UNIQUE_COUNT, the value for the others, null when the metric does not count the event', () => {
+    const e = event('a', '2.5', { user: 'u1', region: 'eu' });
+    expect(eventContribution(metric('COUNT'), e)?.toFixed()).toBe('1');
+    expect(eventContribution(metric('UNIQUE_COUNT'), e)?.toFixed()).toBe('1');
+    for (const aggregation of ['SUM', 'MAX', 'MIN', 'AVERAGE', 'LATEST'] as const)
+      expect(eventContribution(metric(aggregation), e)?.toFixed()).toBe('2.5');
+    expect(eventContribution(metric('SUM', { filters: { region: ['us'] } }), e)).toBeNull();
+    expect(eventContribution(metric('SUM', { valueReference: 'other' }), e)).toBeNull();
+    expect(eventContribution(metric('UNIQUE_COUNT', { property: 'missing' }), e)).toBeNull();
   });
 });

@@ -12,6 +12,8 @@ import {
   SubscriptionInvoicesResolver,
 } from './graph/invoice.resolver';
 import { Customer, ProductItem, resolveOwnedElsewhere, Subscription } from './graph/refs/customer.type';
+import { UsageEvent } from './graph/refs/usage-event.type';
+import { resolveUsageEventReference, UsageEventCostResolver } from './graph/usage-event-cost.resolver';
 import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { Invoices1763700000100 } from './store/migrations/1763700000100-invoices';
 import { ReadModels1763700000200 } from './store/migrations/1763700000200-read-models';
@@ -36,13 +38,14 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
     entities: [InvoiceEntity, CreditNoteEntity],
     migrations: [Invoices1763700000100, ReadModels1763700000200, Drafts1763700000300],
     graph: {
-      resolvers: [InvoiceResolver, CreditNoteResolver, CustomerInvoicesResolver, SubscriptionInvoicesResolver],
-      orphanedTypes: [Customer, Subscription, ProductItem],
+      resolvers: [InvoiceResolver, CreditNoteResolver, CustomerInvoicesResolver, SubscriptionInvoicesResolver, UsageEventCostResolver],
+      orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],
       references: {
         Invoice: resolveInvoiceReference,
         CreditNote: resolveCreditNoteReference,
         Customer: resolveOwnedElsewhere,
-        Subscription: resolveOwnedElsewhere,
+        CustomerSubscription: resolveOwnedElsewhere,
+        UsageEvent: resolveUsageEventReference,
       },
     },
     workers: (services) => {

@@ -77,6 +77,31 @@ describe('invoices', () => {
     return { platformId, send, version, customerId: customer.id, subscriptionId, invoices };
   }
 
+  /** UsageEvent.estimatedCost / .invoice as the gateway asks for them: with metering's fields that invoicing requires. */
+  async function eventDetails(
+    c: Awaited<ReturnType<typeof customerOnPlan>>,
+    events: Array<{ timestamp: string; receivedAt?: string; metricValues: Array<{ metric: string; value: string }> }>,
+  ) {
+    const response = await c.send<{
+      _entities: Array<{ estimatedCost: { amount: string; currency: string } | null; invoice: { id: string } | null }>;
+    }>(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on UsageEvent { estimatedCost { amount currency } invoice { id } } } }`,
+      {
+        reps: events.map((e) => ({
+          __typename: 'UsageEvent',
+          id: randomUUID(),
+          timestamp: e.timestamp,
+          receivedAt: e.receivedAt ?? clock.now().toISOString(),
+          properties: {},
+          customer: { id: c.customerId },
+          metricValues: e.metricValues,
+        })),
+      },
+    );
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+    return response.data!._entities;
+  }
+
   const summary = (invoice: InvoiceView) => ({
     lines: invoice.lines.map((l) => [l.kind, l.description, l.amount.amount]),
     subtotal: invoice.subtotal.amount,
@@ -145,6 +170,18 @@ describe('invoices', () => {
       ['1000', '0'],
       ['500', '5'],
     ]);
+
+    // Event cost: 10 calls beyond the free thousand cost 10 × 0.01; a payment of 50 costs 2 % + 0.10; both bill on March.
+    const events = await eventDetails(c, [
+      { timestamp: '2026-03-05T10:20:00Z', metricValues: [{ metric: 'api_calls', value: '10' }] },
+      { timestamp: '2026-03-06T10:20:00Z', metricValues: [{ metric: 'payment_volume', value: '50' }] },
+      { timestamp: '2026-03-06T10:20:00Z', metricValues: [{ metric: 'not_priced', value: '50' }] },
+    ]);
+    expect(events).toEqual([
+      { estimatedCost: { amount: money('0.1'), currency: 'EUR' }, invoice: { id: current.id } },
+      { estimatedCost: { amount: money('1.1'), currency: 'EUR' }, invoice: { id: current.id } },
+      { estimatedCost: null, invoice: { id: current.id } },
+    ]);
   });
 
   it('issues after the grace period with gapless numbers, then corrects late usage on the next invoice', async () => {
@@ -194,6 +231,13 @@ describe('invoices', () => {
     });
     const [marchAgain] = await c.invoices('ISSUED');
     expect(summary(marchAgain)).toEqual(summary(march));
+    // The event's details say where it went: an event received before the issue is on March's invoice, one received
+    // after it on the correction.
+    const [before, after] = await eventDetails(c, [
+      { timestamp: '2026-03-15T09:10:00Z', receivedAt: '2026-03-15T09:10:01Z', metricValues: [{ metric: 'api_calls', value: '1' }] },
+      { timestamp: '2026-03-15T09:10:00Z', receivedAt: '2026-04-01T02:00:00Z', metricValues: [{ metric: 'api_calls', value: '1' }] },
+    ]);
+    expect([before.invoice?.id, after.invoice?.id]).toEqual([march.id, correction.id]);
 
     // More late usage for March updates the open correction rather than adding another one.
     await publish(
@@ -318,11 +362,11 @@ describe('invoices', () => {
       _entities: Array<{ upcomingInvoice?: { status: string; total: { amount: string } }; invoices?: { totalCount: number } }>;
     }>(
       `query ($reps: [_Any!]!) { _entities(representations: $reps) {
-         ... on Subscription { upcomingInvoice { status total { amount } } }
+         ... on CustomerSubscription { upcomingInvoice { status total { amount } } }
          ... on Customer { invoices(first: 5) { totalCount } } } }`,
       {
         reps: [
-          { __typename: 'Subscription', id: c.subscriptionId },
+          { __typename: 'CustomerSubscription', id: c.subscriptionId },
           { __typename: 'Customer', id: c.customerId },
         ],
       },

@@ -20,7 +20,7 @@ export const subscriptionsSubgraph: SubgraphDefinition = {
   graph: {
     resolvers: [CustomerResolver, SubscriptionResolver, CustomerSubscriptionsResolver],
     orphanedTypes: [PricingPlanVersion],
-    references: { Customer: resolveCustomerReference, Subscription: resolveSubscriptionReference },
+    references: { Customer: resolveCustomerReference, CustomerSubscription: resolveSubscriptionReference },
   },
   workers: (services) => [new SubscriptionEnder(services)],
   consumes: [

@@ -37,3 +37,14 @@ export class PriceBreakdownLine {
   @Field(() => GraphQLJSONObject, { nullable: true })
   dimension: Record<string, string> | null;
 }
+
+/** What one usage event puts into a metric of its meter: metering answers it, invoicing requires it for event costs. */
+@ObjectType({ description: 'What one event puts into a metric of its meter (1 for COUNT and UNIQUE_COUNT)' })
+@Directive('@shareable')
+export class EventMetricValue {
+  @Field()
+  metric: string;
+
+  @Field(() => DecimalScalar)
+  value: Decimal;
+}

@@ -37,3 +37,6 @@ export class Money {
     return Object.assign(new Money(), { amount, currency });
   }
 }
+
+/** Free-form JSON objects (event properties, dimensions): one scalar for every subgraph. */
+export { GraphQLJSONObject } from 'graphql-scalars';

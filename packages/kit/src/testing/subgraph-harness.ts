@@ -9,6 +9,7 @@ import { subgraphClient } from './graphql-client';
 
 export interface SubgraphUnderTest {
   running: RunningSubgraph;
+  databaseUrl: string;
   secret: string;
   /** A client for a brand-new platform, signed as the gateway would sign it. */
   clientForNewPlatform(role?: Role): { platformId: string; send: ReturnType<typeof subgraphClient> };
@@ -25,13 +26,15 @@ export interface SubgraphTestOptions {
    * (issuing invoices), so that services of other test files, on other clocks, do not act on this one's data.
    */
   ownDatabase?: boolean;
+  /** Another test service's database (`databaseUrl` of a running one): two replicas of a service on one database. */
+  databaseUrl?: string;
 }
 
 /** Starts one subgraph in-process on a free port, on real Postgres and NATS, in a bus namespace of its own. */
 export async function startSubgraphForTest(definition: SubgraphDefinition, options: SubgraphTestOptions = {}): Promise<SubgraphUnderTest> {
   const infra = await testInfrastructure();
   const namespace = newBusNamespace();
-  let databaseUrl = infra.databaseUrl;
+  let databaseUrl = options.databaseUrl ?? infra.databaseUrl;
   if (options.ownDatabase) {
     const own = new URL(infra.databaseUrl);
     own.pathname = `/meterline_test_${namespace}`;
@@ -52,6 +55,7 @@ export async function startSubgraphForTest(definition: SubgraphDefinition, optio
   };
   return {
     running,
+    databaseUrl,
     secret,
     clientForNewPlatform,
     async selfReport() {

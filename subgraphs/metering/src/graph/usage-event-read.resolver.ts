@@ -1,4 +1,5 @@
-import { isUuid, loadById, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { Decimal, EventMetricValue, isUuid, loadById, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { eventContribution } from '@meterline/usage';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { reprocessUnmatched } from '../store/reprocessing';
 import { UsageEventEntity } from '../store/usage-event.entity';
@@ -62,6 +63,23 @@ export class UsageEventReadResolver {
   @FieldResolver(() => Meter, { nullable: true })
   meter(@Root() event: UsageEventEntity, @Ctx() ctx: RequestContext) {
     return event.meterId ? new MeterRepository(ctx).byId(event.meterId) : null;
+  }
+
+  @FieldResolver(() => [EventMetricValue])
+  async metricValues(@Root() event: UsageEventEntity, @Ctx() ctx: RequestContext): Promise<EventMetricValue[]> {
+    if (!event.meterId || !event.customerId) return [];
+    const meter = await new MeterRepository(ctx).byId(event.meterId);
+    if (!meter) return [];
+    const aggregatable = {
+      id: event.id,
+      timestamp: event.timestamp,
+      values: Object.fromEntries(Object.entries(event.values).map(([reference, value]) => [reference, new Decimal(value)])),
+      properties: event.properties,
+    };
+    return meter.metrics.flatMap((metric) => {
+      const value = eventContribution(metric, aggregatable);
+      return value === null ? [] : [{ metric: metric.reference, value }];
+    });
   }
 
   @FieldResolver(() => Customer, { nullable: true })

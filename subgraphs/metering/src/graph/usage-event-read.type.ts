@@ -1,4 +1,4 @@
-import { ConnectionType, DecimalScalar, PageArgs, type Decimal } from '@meterline/kit';
+import { ConnectionType, DecimalScalar, EventMetricValue, PageArgs, type Decimal } from '@meterline/kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Customer } from './customer/customer.type';
@@ -84,6 +84,9 @@ export class UsageEvent {
 
   @Field(() => Customer, { nullable: true, description: 'The customer it was attributed to' })
   customer: Customer | null;
+
+  @Field(() => [EventMetricValue], { description: 'The metrics of its meter that count it, and by how much; empty while unmatched' })
+  metricValues: EventMetricValue[];
 }
 
 export const UsageEventConnection = ConnectionType(UsageEvent, 'UsageEvent');

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { access, unlink } from 'node:fs/promises';
-import type { BackgroundWorker, SubgraphServices } from '@meterline/kit';
+import { systemClock, type BackgroundWorker, type SubgraphServices } from '@meterline/kit';
 import { SEED_NAMES, type RawUsageEvent } from '../domain/usage-event';
 import { ingestUsageEvents, type IngestContext } from '../store/usage-ingestion';
 import { EventImportRepository, type ClaimedImport, type ImportProgress, type RejectedRow } from './event-import.repository';
@@ -43,7 +43,8 @@ export class EventImportProcessor implements BackgroundWorker {
     private readonly services: SubgraphServices,
     private readonly options: ImportsOptions,
   ) {
-    this.imports = new EventImportRepository(services.db, services.clock);
+    // Claims, heartbeats and staleness are leases between processes: real time, never a test clock moved by hours.
+    this.imports = new EventImportRepository(services.db, systemClock);
   }
 
   start(): void {

@@ -71,7 +71,9 @@ export class BillingPeriodRange {
   end: Date;
 }
 
-@ObjectType({ description: 'A customer on a plan version, with the customer’s own terms' })
+// Named CustomerSubscription in the graph: federation takes any type named `Subscription` for the root of subscription
+// operations, and the gateway would then plan its fields from other subgraphs as root fields.
+@ObjectType('CustomerSubscription', { description: 'A customer on a plan version, with the customer’s own terms' })
 @Directive('@key(fields: "id")')
 export class Subscription {
   @Field(() => ID)

@@ -1,4 +1,4 @@
-import type { BackgroundWorker, SubgraphServices } from '@meterline/kit';
+import { PollingWorker, type BackgroundWorker, type SubgraphServices } from '@meterline/kit';
 import { emitSubscription } from '../events/subscription.events';
 import { CustomerEntity } from '../store/customer.entity';
 import { SubscriptionEntity } from '../store/subscription.entity';
@@ -8,26 +8,21 @@ import { SubscriptionEntity } from '../store/subscription.entity';
  * `subscriptions.subscription.ended` event in the same transaction. SKIP LOCKED makes it safe on every replica.
  */
 export class SubscriptionEnder implements BackgroundWorker {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly worker: PollingWorker;
 
   constructor(
     private readonly services: SubgraphServices,
-    private readonly intervalMs = 1000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.endDue()
-        .then(() => undefined)
-        .catch((error) => this.services.log.warn({ err: error }, 'ending subscriptions failed; will retry'))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    intervalMs = 1000,
+  ) {
+    this.worker = new PollingWorker('ending subscriptions', () => this.endDue(), intervalMs, services.log);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.worker.start();
+  }
+
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Ends what is due; returns how many. */

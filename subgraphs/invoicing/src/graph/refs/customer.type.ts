@@ -8,8 +8,8 @@ export class Customer {
   id: string;
 }
 
-/** Subscription is owned by subscriptions; invoicing adds its invoices and the upcoming one. */
-@ObjectType()
+/** CustomerSubscription is owned by subscriptions; invoicing adds its invoices and the upcoming one. */
+@ObjectType('CustomerSubscription')
 @Directive('@key(fields: "id")')
 export class Subscription {
   @Field(() => ID)
