@@ -107,6 +107,48 @@ async function seed(url, key, month) {
     await gql(url, key, 'mutation { changeMeterStatus(meter: "api_calls", action: ACTIVATE) { status } }');
   const { products } = await gql(url, key, '{ products(first: 1) { totalCount } }');
   if (products.totalCount === 0) await gql(url, key, 'mutation { createProduct(input: { reference: "api", name: "API access" }) { id } }');
+  // A plan and a subscription, so that acme has a draft invoice that follows its usage from the start.
+  const { product } = await gql(url, key, '{ product(product: "api") { status items { reference } } }');
+  if (product.items.length === 0) {
+    for (const item of [
+      '{ product: "api", reference: "platform-fee", name: "Platform fee", chargeType: RECURRING }',
+      '{ product: "api", reference: "api-calls", name: "API calls", chargeType: USAGE, meterReference: "api_calls", metricReference: "api_calls_total" }',
+    ])
+      await gql(url, key, `mutation { createProductItem(input: ${item}) { id } }`);
+  }
+  if (product.status === 'DRAFT') await gql(url, key, 'mutation { changeProductStatus(product: "api", action: ACTIVATE) { status } }');
+  const { pricingPlan } = await gql(url, key, '{ pricingPlan(plan: "starter") { versions { id status } } }');
+  let version = pricingPlan?.versions[0];
+  if (!version) {
+    const created = await gql(
+      url,
+      key,
+      'mutation { createPricingPlan(input: { reference: "starter", name: "Starter", currency: "EUR", billingPeriod: MONTH }) { versions { id status } } }',
+    );
+    version = created.createPricingPlan.versions[0];
+    const setPrice = 'mutation ($input: SetPriceInput!) { setPrice(input: $input) { id } }';
+    const prices = [
+      { productItem: 'platform-fee', recurringTiming: 'IN_ADVANCE', price: { model: 'FLAT', amount: '49' } },
+      {
+        productItem: 'api-calls',
+        price: {
+          model: 'GRADUATED',
+          tiers: [
+            { upTo: '100', unitPrice: '0' },
+            { upTo: null, unitPrice: '0.01' },
+          ],
+        },
+      },
+    ];
+    for (const price of prices) await gql(url, key, setPrice, { input: { planVersion: version.id, ...price } });
+  }
+  if (version.status === 'DRAFT')
+    await gql(url, key, 'mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: ACTIVATE) { status } }', { v: version.id });
+  const { customer: acme } = await gql(url, key, '{ customer(reference: "acme") { subscriptions { id } } }');
+  if (acme.subscriptions.length === 0)
+    await gql(url, key, 'mutation ($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customer: 'acme', planVersion: version.id, startAt: month },
+    });
   const events = [120, 80, 250, 42, 8].map((calls, i) => ({
     meterReference: 'api_calls',
     customerReference: 'acme',
@@ -150,16 +192,21 @@ async function main() {
   await seed(stack.gatewayUrl, key, month);
 
   const url = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
+  const invoiceQuery =
+    '{ invoices(status: DRAFT, first: 1) { edges { node { periodStart lines { description amount { amount } } total { amount currency } } } } }';
   const query = `{ customer(reference: "acme") { name usage(metric: "api_calls_total", from: "${month}", to: "${nextMonth}") { value } } }`;
   console.log(`
 Meterline is running.
   GraphQL endpoint : ${url}
   Demo API key     : ${key}   (admin role of the demo platform; kept in .meterline/demo-api-key)
 
-Try it:
+Try it (acme's usage this month, then its draft invoice, kept current as usage arrives):
   curl -s ${url} \\
     -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\
     -d '${JSON.stringify({ query })}'
+  curl -s ${url} \\
+    -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\
+    -d '${JSON.stringify({ query: invoiceQuery })}'
 
 Ctrl+C stops every service.
 `);
