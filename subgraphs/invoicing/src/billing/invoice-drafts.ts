@@ -12,8 +12,8 @@ import { periodUsage } from '../domain/period-usage';
 import { lineFromJson, lineToJson, type StoredLineJson } from '../store/invoice-lines';
 import {
   customersByIds,
-  subscriptionsOfCustomer,
-  usageOfPeriod,
+  subscriptionsOfCustomers,
+  usageOfPeriods,
   versionsByIds,
   type BilledCustomer,
   type BilledSubscription,
@@ -48,6 +48,15 @@ export async function lockCustomerInvoices(tx: Transaction, platformId: string, 
   return row.locked;
 }
 
+/** `lockCustomerInvoices` without waiting, for many customers in one statement; returns the customers locked. */
+async function tryLockCustomersInvoices(tx: Transaction, platformId: string, customerIds: string[]): Promise<string[]> {
+  const rows = (await tx.manager.query(
+    `SELECT c::text AS id FROM unnest($2::uuid[]) AS c WHERE pg_try_advisory_xact_lock(hashtext('invoices:' || $1 || ':' || c))`,
+    [platformId, [...customerIds].sort()],
+  )) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}
+
 /**
  * Asks for customers' drafts to be recomputed, with the earliest usage hour that changed (null: recompute the open
  * drafts and current periods only). Many asks before the next refresh make one row per customer (coalescing).
@@ -69,24 +78,38 @@ export async function requestDraftRefresh(
   );
 }
 
-/** Refreshes requested drafts, a few customers per transaction; returns how many customers were refreshed. */
-export async function refreshRequestedDrafts(services: SubgraphServices, graceMs: number, customersPerRound = 50): Promise<number> {
+/** Refreshes requested drafts, many customers per transaction; returns how many customers were refreshed. */
+export async function refreshRequestedDrafts(services: SubgraphServices, graceMs: number, customersPerRound = 200): Promise<number> {
   const now = services.clock.now();
   return services.db.transact(async (tx) => {
     const requests = (await tx.manager.query(
       `SELECT platform_id, customer_id, usage_since FROM draft_refresh_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [customersPerRound],
     )) as Array<{ platform_id: string; customer_id: string; usage_since: Date | null }>;
-    let refreshed = 0;
+    const byPlatform = new Map<string, Array<{ customerId: string; usageSince: Date | null }>>();
     for (const r of requests) {
-      // Being issued right now by another job: that job applies this request itself.
-      if (!(await lockCustomerInvoices(tx, r.platform_id, r.customer_id, false))) continue;
-      await tx.manager.query(`DELETE FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = $2`, [
-        r.platform_id,
-        r.customer_id,
+      const list = byPlatform.get(r.platform_id) ?? [];
+      list.push({ customerId: r.customer_id, usageSince: r.usage_since });
+      byPlatform.set(r.platform_id, list);
+    }
+    let refreshed = 0;
+    for (const [platformId, asked] of byPlatform) {
+      // A customer being issued right now by another job is left alone: that job applies the request itself.
+      const locked = new Set(
+        await tryLockCustomersInvoices(
+          tx,
+          platformId,
+          asked.map((r) => r.customerId),
+        ),
+      );
+      const list = asked.filter((r) => locked.has(r.customerId));
+      if (list.length === 0) continue;
+      await tx.manager.query(`DELETE FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = ANY($2::uuid[])`, [
+        platformId,
+        list.map((r) => r.customerId),
       ]);
-      await refreshCustomerDrafts(tx, r.platform_id, r.customer_id, r.usage_since, now, graceMs);
-      refreshed += 1;
+      await refreshDrafts(tx, platformId, list, now, graceMs);
+      refreshed += list.length;
     }
     return refreshed;
   });
@@ -175,51 +198,68 @@ interface Writable {
 }
 
 function amounts(draft: Writable) {
-  return [
-    draft.subtotal.toFixed(),
-    draft.tax.toFixed(),
-    draft.total.toFixed(),
-    draft.deductions.toFixed(),
-    draft.amountDue.toFixed(),
-    JSON.stringify(draft.lines.map(lineToJson)),
-  ];
+  const json = amountsJson(draft);
+  return [json.subtotal, json.tax, json.total, json.deductions, json.amount_due, JSON.stringify(json.lines)];
 }
 
-/** Writes a period's draft unless it was issued meanwhile; returns false then (the caller asks for a correction). */
-async function writeDraft(
-  tx: Transaction,
-  platformId: string,
-  sub: BilledSubscription,
-  customer: BilledCustomer,
-  period: Period,
-  draft: InvoiceDraft,
-  due: Date,
-  now: Date,
-): Promise<boolean> {
+function amountsJson(draft: Writable) {
+  return {
+    subtotal: draft.subtotal.toFixed(),
+    tax: draft.tax.toFixed(),
+    total: draft.total.toFixed(),
+    deductions: draft.deductions.toFixed(),
+    amount_due: draft.amountDue.toFixed(),
+    lines: draft.lines.map(lineToJson),
+  };
+}
+
+interface DraftWrite {
+  sub: BilledSubscription;
+  customer: BilledCustomer;
+  period: Period;
+  draft: InvoiceDraft;
+  due: Date;
+}
+
+/**
+ * Writes periods' drafts in one statement, except those issued meanwhile; returns the ones not written (the caller
+ * asks for their correction).
+ */
+async function writeDrafts(tx: Transaction, platformId: string, writes: DraftWrite[], now: Date): Promise<DraftWrite[]> {
+  if (writes.length === 0) return [];
   const rows = (await tx.manager.query(
     `INSERT INTO invoices (platform_id, customer_id, subscription_id, kind, status, currency, period_start, period_end, tax_rate,
                            subtotal, tax, total, deductions, amount_due, lines, due_at, refreshed_at, created_at)
-     VALUES ($1, $2, $3, 'SUBSCRIPTION', 'DRAFT', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+     SELECT $1, r.customer_id, r.subscription_id, 'SUBSCRIPTION', 'DRAFT', r.currency, r.period_start, r.period_end, r.tax_rate,
+            r.subtotal, r.tax, r.total, r.deductions, r.amount_due, r.lines, r.due_at, $3, $3
+       FROM jsonb_to_recordset($2::jsonb) AS r(customer_id uuid, subscription_id uuid, currency text, period_start timestamptz,
+            period_end timestamptz, tax_rate numeric, subtotal numeric, tax numeric, total numeric, deductions numeric,
+            amount_due numeric, lines jsonb, due_at timestamptz)
      ON CONFLICT (platform_id, subscription_id, period_start) WHERE kind = 'SUBSCRIPTION' DO UPDATE
        SET currency = EXCLUDED.currency, period_end = EXCLUDED.period_end, tax_rate = EXCLUDED.tax_rate, subtotal = EXCLUDED.subtotal,
            tax = EXCLUDED.tax, total = EXCLUDED.total, deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due,
            lines = EXCLUDED.lines, due_at = EXCLUDED.due_at, refreshed_at = EXCLUDED.refreshed_at
        WHERE invoices.status = 'DRAFT'
-     RETURNING id`,
+     RETURNING subscription_id, period_start`,
     [
       platformId,
-      sub.customerId,
-      sub.id,
-      customer.currency,
-      period.start,
-      period.end,
-      customer.taxRate?.toFixed() ?? null,
-      ...amounts(draft),
-      due,
+      JSON.stringify(
+        writes.map((w) => ({
+          customer_id: w.sub.customerId,
+          subscription_id: w.sub.id,
+          currency: w.customer.currency,
+          period_start: w.period.start,
+          period_end: w.period.end,
+          tax_rate: w.customer.taxRate?.toFixed() ?? null,
+          ...amountsJson(w.draft),
+          due_at: w.due,
+        })),
+      ),
       now,
     ],
-  )) as unknown[];
-  return rows.length > 0;
+  )) as Array<{ subscription_id: string; period_start: Date }>;
+  const written = new Set(rows.map((r) => `${r.subscription_id}|${r.period_start.getTime()}`));
+  return writes.filter((w) => !written.has(`${w.sub.id}|${w.period.start.getTime()}`));
 }
 
 /** Recomputes the correction of an issued period: written as an open CORRECTION draft, or removed when nothing differs. */
@@ -273,11 +313,67 @@ async function writeCorrection(
 }
 
 /**
- * Recomputes a customer's invoices from invoicing's read models: open drafts are rewritten, missing drafts (a period
+ * Recomputes customers' invoices from invoicing's read models: open drafts are rewritten, missing drafts (a period
  * that started, a backdated subscription) are created, and issued periods that received usage get a correction
- * (DESIGN §3: an issued invoice never changes). Pure calculation lives in `calculateInvoice`; this only loads and writes.
+ * (DESIGN §3: an issued invoice never changes). Many customers of one platform at once, in a handful of queries; the
+ * caller holds their invoice locks. Pure calculation lives in `calculateInvoice`; this only loads and writes.
  */
-export async function refreshCustomerDrafts(
+export async function refreshDrafts(
+  tx: Transaction,
+  platformId: string,
+  requests: ReadonlyArray<{ customerId: string; usageSince: Date | null }>,
+  now: Date,
+  graceMs: number,
+): Promise<RefreshResult> {
+  const result: RefreshResult = { written: 0, waiting: 0 };
+  const ids = [...new Set(requests.map((r) => r.customerId))];
+  const customers = await customersByIds(tx, platformId, ids);
+  const subscriptions = (await subscriptionsOfCustomers(tx, platformId, ids)).filter((s) => customers.has(s.customerId));
+  if (subscriptions.length === 0) return result;
+  const versions = await versionsByIds(tx, platformId, [...new Set(subscriptions.flatMap((s) => s.phases.map((p) => p.planVersionId)))]);
+  const invoices = (await tx.manager.query(
+    `SELECT id, kind, status, subscription_id, period_start FROM invoices WHERE platform_id = $1 AND customer_id = ANY($2::uuid[])`,
+    [platformId, ids],
+  )) as InvoiceHead[];
+  const since = new Map(requests.map((r) => [r.customerId, r.usageSince]));
+  const work = subscriptions.flatMap((sub) => {
+    if (sub.phases.some((p) => !versions.has(p.planVersionId))) {
+      result.waiting += 1;
+      return [];
+    }
+    return periodsToCompute(sub, invoices, since.get(sub.customerId) ?? null, now).map((period) => ({ sub, period }));
+  });
+  const usage = await usageOfPeriods(
+    tx,
+    platformId,
+    work.map((w) => ({ customerId: w.sub.customerId, period: w.period })),
+  );
+  const drafts: DraftWrite[] = [];
+  for (const [index, { sub, period }] of work.entries()) {
+    const customer = customers.get(sub.customerId)!;
+    const draft = calculate(sub, customer, versions, usage[index], period);
+    const head = invoices.find(
+      (i) => i.subscription_id === sub.id && i.kind === 'SUBSCRIPTION' && i.period_start.getTime() === period.start.getTime(),
+    );
+    if (!head || head.status === 'DRAFT') drafts.push({ sub, customer, period, draft, due: dueAt(sub, period, graceMs) });
+    else if (head.status !== 'VOID') {
+      await writeCorrection(tx, platformId, sub, customer, period, draft, correctionDueAt(sub, now, graceMs), now);
+      result.written += 1;
+    }
+  }
+  const issuedMeanwhile = await writeDrafts(tx, platformId, drafts, now);
+  result.written += drafts.length - issuedMeanwhile.length;
+  // Issued between our read and our write: the next refresh computes these periods' corrections.
+  await requestDraftRefresh(
+    tx,
+    platformId,
+    issuedMeanwhile.map((w) => ({ customerId: w.sub.customerId, usageSince: w.period.start })),
+  );
+  return result;
+}
+
+/** `refreshDrafts` for one customer. */
+export function refreshCustomerDrafts(
   tx: Transaction,
   platformId: string,
   customerId: string,
@@ -285,45 +381,5 @@ export async function refreshCustomerDrafts(
   now: Date,
   graceMs: number,
 ): Promise<RefreshResult> {
-  const result: RefreshResult = { written: 0, waiting: 0 };
-  const customer = (await customersByIds(tx, platformId, [customerId])).get(customerId);
-  if (!customer) return result;
-  const subscriptions = await subscriptionsOfCustomer(tx, platformId, customerId);
-  if (subscriptions.length === 0) return result;
-  const versions = await versionsByIds(tx, platformId, [...new Set(subscriptions.flatMap((s) => s.phases.map((p) => p.planVersionId)))]);
-  const invoices = (await tx.manager.query(
-    `SELECT id, kind, status, subscription_id, period_start FROM invoices WHERE platform_id = $1 AND customer_id = $2`,
-    [platformId, customerId],
-  )) as InvoiceHead[];
-  const usageByPeriod = new Map<string, Awaited<ReturnType<typeof usageOfPeriod>>>();
-  const usageOf = async (period: Period) => {
-    const key = `${period.start.toISOString()}|${period.end.toISOString()}`;
-    let usage = usageByPeriod.get(key);
-    if (!usage) usageByPeriod.set(key, (usage = await usageOfPeriod(tx, platformId, customerId, period)));
-    return usage;
-  };
-  for (const sub of subscriptions) {
-    if (sub.phases.some((p) => !versions.has(p.planVersionId))) {
-      result.waiting += 1;
-      continue;
-    }
-    for (const period of periodsToCompute(sub, invoices, usageSince, now)) {
-      const draft = calculate(sub, customer, versions, await usageOf(period), period);
-      const head = invoices.find(
-        (i) => i.subscription_id === sub.id && i.kind === 'SUBSCRIPTION' && i.period_start.getTime() === period.start.getTime(),
-      );
-      if (!head || head.status === 'DRAFT') {
-        if (await writeDraft(tx, platformId, sub, customer, period, draft, dueAt(sub, period, graceMs), now)) {
-          result.written += 1;
-          continue;
-        }
-        // Issued between our read and our write: the next refresh computes this period's correction.
-        await requestDraftRefresh(tx, platformId, [{ customerId, usageSince: period.start }]);
-      } else if (head.status !== 'VOID') {
-        await writeCorrection(tx, platformId, sub, customer, period, draft, correctionDueAt(sub, now, graceMs), now);
-        result.written += 1;
-      }
-    }
-  }
-  return result;
+  return refreshDrafts(tx, platformId, [{ customerId, usageSince }], now, graceMs);
 }

@@ -76,11 +76,12 @@ export async function customersByIds(tx: Transaction, platformId: string, ids: s
   );
 }
 
-/** The customer's subscriptions that bill (every status but DRAFT). */
-export async function subscriptionsOfCustomer(tx: Transaction, platformId: string, customerId: string): Promise<BilledSubscription[]> {
+/** The subscriptions that bill (every status but DRAFT) of several customers, in one query. */
+export async function subscriptionsOfCustomers(tx: Transaction, platformId: string, customerIds: string[]): Promise<BilledSubscription[]> {
   const rows = (await tx.manager.query(
-    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform_id = $1 AND customer_id = $2 AND status <> 'DRAFT' ORDER BY start_at, id`,
-    [platformId, customerId],
+    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform_id = $1 AND customer_id = ANY($2::uuid[]) AND status <> 'DRAFT'
+      ORDER BY start_at, id`,
+    [platformId, customerIds],
   )) as SubscriptionRow[];
   return rows.map(subscriptionOf);
 }
@@ -127,13 +128,36 @@ export async function versionsByIds(tx: Transaction, platformId: string, ids: st
   );
 }
 
-/** A customer's usage totals in the hours a period bills (see `usageHours`). */
-export async function usageOfPeriod(tx: Transaction, platformId: string, customerId: string, period: Period): Promise<UsageTotal[]> {
-  const hours = usageHours(period);
+type TotalRow = { metric: string; aggregation: Aggregation; dimensions: Record<string, string | null>; state: AggregateStateJson };
+const totalOf = (r: TotalRow): UsageTotal => ({
+  metric: r.metric,
+  aggregation: r.aggregation,
+  dimensions: r.dimensions,
+  state: stateFromJson(r.state),
+});
+
+/** Usage totals for many (customer, period) windows in one query; the answer is in the order asked. */
+export async function usageOfPeriods(
+  tx: Transaction,
+  platformId: string,
+  windows: ReadonlyArray<{ customerId: string; period: Period }>,
+): Promise<UsageTotal[][]> {
+  if (windows.length === 0) return [];
   const rows = (await tx.manager.query(
-    `SELECT metric, aggregation, dimensions, state FROM usage_totals
-      WHERE platform_id = $1 AND customer_id = $2 AND bucket_start >= $3 AND bucket_start < $4`,
-    [platformId, customerId, hours.from, hours.to],
-  )) as Array<{ metric: string; aggregation: Aggregation; dimensions: Record<string, string | null>; state: AggregateStateJson }>;
-  return rows.map((r) => ({ metric: r.metric, aggregation: r.aggregation, dimensions: r.dimensions, state: stateFromJson(r.state) }));
+    `SELECT w.idx, t.metric, t.aggregation, t.dimensions, t.state
+       FROM jsonb_to_recordset($2::jsonb) AS w(idx int, customer_id uuid, from_at timestamptz, to_at timestamptz)
+       JOIN usage_totals t ON t.platform_id = $1 AND t.customer_id = w.customer_id AND t.bucket_start >= w.from_at AND t.bucket_start < w.to_at`,
+    [
+      platformId,
+      JSON.stringify(
+        windows.map((w, idx) => {
+          const hours = usageHours(w.period);
+          return { idx, customer_id: w.customerId, from_at: hours.from, to_at: hours.to };
+        }),
+      ),
+    ],
+  )) as Array<TotalRow & { idx: number }>;
+  const out: UsageTotal[][] = windows.map(() => []);
+  for (const row of rows) out[row.idx].push(totalOf(row));
+  return out;
 }

@@ -1,6 +1,6 @@
 import { Decimal, Money, type RequestContext } from '@meterline/kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { customersByIds, subscriptionsOfCustomer, usageOfPeriod, versionsByIds, type BilledSubscription } from '../billing/read-models';
+import { customersByIds, subscriptionsOfCustomers, usageOfPeriods, versionsByIds, type BilledSubscription } from '../billing/read-models';
 import { estimateEventCost, periodOfUsageAt } from '../domain/event-cost';
 import { InvoiceEntity } from '../store/invoice.entity';
 import { Invoice } from './invoice.type';
@@ -32,7 +32,7 @@ export class UsageEventCostResolver {
     const at = new Date(event.timestamp);
     return ctx.db.transact(async (tx) => {
       const customer = (await customersByIds(tx, ctx.platformId, [customerId])).get(customerId);
-      const subscription = billingSubscription(await subscriptionsOfCustomer(tx, ctx.platformId, customerId), at);
+      const subscription = billingSubscription(await subscriptionsOfCustomers(tx, ctx.platformId, [customerId]), at);
       if (!customer || !subscription) return null;
       const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
       const versions = await versionsByIds(tx, ctx.platformId, [...new Set(subscription.phases.map((p) => p.planVersionId))]);
@@ -44,7 +44,7 @@ export class UsageEventCostResolver {
         subscription.phases,
         versions,
         subscription.endAt && subscription.endAt < period.end ? subscription.endAt : period.end,
-        await usageOfPeriod(tx, ctx.platformId, customerId, period),
+        (await usageOfPeriods(tx, ctx.platformId, [{ customerId, period }]))[0],
       );
       return cost === null ? null : Money.of(cost, customer.currency);
     });
@@ -57,7 +57,7 @@ export class UsageEventCostResolver {
     const at = new Date(event.timestamp);
     const receivedAt = event.receivedAt ? new Date(event.receivedAt) : ctx.clock.now();
     return ctx.db.transact(async (tx) => {
-      const subscription = billingSubscription(await subscriptionsOfCustomer(tx, ctx.platformId, customerId), at);
+      const subscription = billingSubscription(await subscriptionsOfCustomers(tx, ctx.platformId, [customerId]), at);
       if (!subscription) return null;
       const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
       const invoices = tx.manager.getRepository(InvoiceEntity);
