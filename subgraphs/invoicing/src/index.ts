@@ -50,6 +50,7 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
     },
     workers: (services) => {
       bindBillingOptions(services.db, billing);
+      let lastOpenings = 0;
       return [
         new PollingWorker(
           'invoice draft refresher',
@@ -60,7 +61,11 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
         new PollingWorker(
           'billing run',
           async () => {
-            await requestPeriodOpenings(services);
+            // Opening new periods' drafts once per interval, not before every round of a long run.
+            if (Date.now() - lastOpenings >= billing.issueIntervalMs) {
+              lastOpenings = Date.now();
+              await requestPeriodOpenings(services);
+            }
             return issueDueDrafts(services, billing);
           },
           billing.issueIntervalMs,

@@ -1,4 +1,4 @@
-import { badInput, conflict, Decimal, notFound, roundToMinorUnit, type RequestContext, type Transaction } from '@meterline/kit';
+import { badInput, conflict, Decimal, isUuid, notFound, roundToMinorUnit, type RequestContext, type Transaction } from '@meterline/kit';
 import { lineFromJson, type StoredLineJson } from '../store/invoice-lines';
 import { CreditNoteEntity, InvoiceEntity, type InvoiceStatus } from '../store/invoice.entity';
 import { lockCustomerInvoices } from './invoice-drafts';
@@ -6,6 +6,7 @@ import { issueCustomerDrafts, nextNumber, type BillingOptions } from './invoice-
 
 /** The invoice, locked with its customer's invoices; not found (as for another platform's) when absent. */
 async function lockedInvoice(tx: Transaction, ctx: RequestContext, id: string): Promise<InvoiceEntity> {
+  if (!isUuid(id)) throw notFound('Invoice');
   const head = await tx.manager.findOneBy(InvoiceEntity, { id, platformId: ctx.platformId });
   if (!head) throw notFound('Invoice');
   await lockCustomerInvoices(tx, ctx.platformId, head.customerId);

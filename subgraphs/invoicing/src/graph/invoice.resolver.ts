@@ -1,4 +1,4 @@
-import { Decimal, Money, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { Decimal, isUuid, Money, notFound, paginate, type RequestContext } from '@meterline/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { billingOptionsOf } from '../billing/billing-options';
 import { createCreditNote, issueInvoiceNow, markInvoicePaid, voidInvoice } from '../billing/invoice-actions';
@@ -21,8 +21,10 @@ function filtered(ctx: RequestContext, args: AllInvoicesArgs) {
   const query = new InvoiceRepository(ctx).query();
   if (args.status) query.andWhere('i.status = :status', { status: args.status });
   if (args.kind) query.andWhere('i.kind = :kind', { kind: args.kind });
-  if (args.customer) query.andWhere('i.customer_id::text = :customer', { customer: args.customer });
-  if (args.subscription) query.andWhere('i.subscription_id::text = :subscription', { subscription: args.subscription });
+  // A malformed id matches nothing (compared as uuid, so the indexes serve).
+  if (args.customer) query.andWhere(isUuid(args.customer) ? 'i.customerId = :customer' : 'false', { customer: args.customer });
+  if (args.subscription)
+    query.andWhere(isUuid(args.subscription) ? 'i.subscriptionId = :subscription' : 'false', { subscription: args.subscription });
   return query;
 }
 

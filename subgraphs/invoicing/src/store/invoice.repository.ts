@@ -1,5 +1,8 @@
-import { loadById, type RequestContext } from '@meterline/kit';
+import { isUuid, loadById, type RequestContext } from '@meterline/kit';
 import { CreditNoteEntity, InvoiceEntity } from './invoice.entity';
+
+/** Ids compared as uuid (so the indexes serve); a malformed id simply matches nothing. */
+const uuidsOf = (ids: readonly string[]) => ids.filter(isUuid);
 
 export class InvoiceRepository {
   constructor(private readonly ctx: RequestContext) {}
@@ -12,15 +15,26 @@ export class InvoiceRepository {
   }
 
   byId(id: string): Promise<InvoiceEntity | null> {
-    return loadById(this.ctx.loaders, 'invoiceById', (ids) => this.query().andWhere('i.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(
+      this.ctx.loaders,
+      'invoiceById',
+      async (ids) =>
+        uuidsOf(ids).length === 0
+          ? []
+          : this.query()
+              .andWhere('i.id IN (:...ids)', { ids: uuidsOf(ids) })
+              .getMany(),
+      id,
+    );
   }
 
   /** The draft of the period running now (or the last one, once the subscription ended): one query for all asked. */
   upcomingOf(subscriptionId: string): Promise<InvoiceEntity | null> {
     return this.ctx.loaders
       .get<string, InvoiceEntity | null>('upcomingInvoiceBySubscription', async (ids) => {
+        if (uuidsOf(ids).length === 0) return ids.map(() => null);
         const drafts = await this.query()
-          .andWhere('i.subscription_id::text IN (:...ids)', { ids })
+          .andWhere('i.subscriptionId IN (:...ids)', { ids: uuidsOf(ids) })
           .andWhere(`i.status = 'DRAFT' AND i.kind = 'SUBSCRIPTION'`)
           .orderBy('i.periodStart', 'DESC')
           .getMany();
@@ -32,10 +46,11 @@ export class InvoiceRepository {
   creditNotesOf(invoiceId: string): Promise<CreditNoteEntity[]> {
     return this.ctx.loaders
       .get<string, CreditNoteEntity[]>('creditNotesByInvoice', async (ids) => {
+        if (uuidsOf(ids).length === 0) return ids.map(() => []);
         const notes = await this.ctx.db.ds
           .getRepository(CreditNoteEntity)
           .createQueryBuilder('n')
-          .where('n.platformId = :platformId AND n.invoice_id::text IN (:...ids)', { platformId: this.ctx.platformId, ids })
+          .where('n.platformId = :platformId AND n.invoiceId IN (:...ids)', { platformId: this.ctx.platformId, ids: uuidsOf(ids) })
           .orderBy('n.createdAt')
           .getMany();
         return ids.map((id) => notes.filter((n) => n.invoiceId === id));
@@ -47,12 +62,14 @@ export class InvoiceRepository {
     return loadById(
       this.ctx.loaders,
       'creditNoteById',
-      (ids) =>
-        this.ctx.db.ds
-          .getRepository(CreditNoteEntity)
-          .createQueryBuilder('n')
-          .where('n.platformId = :platformId AND n.id::text IN (:...ids)', { platformId: this.ctx.platformId, ids })
-          .getMany(),
+      async (ids) =>
+        uuidsOf(ids).length === 0
+          ? []
+          : this.ctx.db.ds
+              .getRepository(CreditNoteEntity)
+              .createQueryBuilder('n')
+              .where('n.platformId = :platformId AND n.id IN (:...ids)', { platformId: this.ctx.platformId, ids: uuidsOf(ids) })
+              .getMany(),
       id,
     );
   }
