@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Decimal, TestClock } from '@meterline/kit';
+import { Decimal, eventContracts, TestClock } from '@meterline/kit';
+import { requestDraftRefresh } from '../src/billing/invoice-drafts';
 import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
 import { createInvoicingSubgraph } from '../src';
 import {
@@ -348,6 +349,20 @@ describe('invoices', () => {
     const paidAfterVoid = await mutate(`mutation ($id: ID!) { markInvoicePaid(id: $id) { id } }`, { id: invoice.id });
     expect(paidAfterVoid.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
 
+    // What invoicing told the others, each keeping its contract (contracts/events), in order.
+    const produced = await subgraph.running.db.query<{ type: string; envelope: unknown }>(
+      `SELECT type, envelope FROM outbox WHERE platform_id = $1 ORDER BY seq`,
+      [c.platformId],
+    );
+    expect(produced.map((p) => p.type)).toEqual([
+      'invoicing.invoice.issued',
+      'invoicing.credit_note.created',
+      'invoicing.credit_note.created',
+      'invoicing.invoice.voided',
+    ]);
+    for (const p of produced)
+      expect(() => eventContracts().check(typeof p.envelope === 'string' ? JSON.parse(p.envelope) : p.envelope)).not.toThrow();
+
     // Another platform sees none of it: the same error as for an id that does not exist.
     const other = subgraph.clientForNewPlatform();
     const foreign = await other.send(`mutation ($id: ID!) { markInvoicePaid(id: $id) { id } }`, { id: invoice.id });
@@ -376,5 +391,21 @@ describe('invoices', () => {
       { upcomingInvoice: { status: 'DRAFT', total: { amount: money('145.2') } } },
       { invoices: { totalCount: 1 } },
     ]);
+  });
+
+  it('coalesces asks for a refresh: one row per customer, from the earliest usage hour', async () => {
+    const platformId = randomUUID();
+    const customerId = randomUUID();
+    // Inside one transaction, so the running refresher cannot take the row between the asks.
+    const rows = await subgraph.running.db.transact(async (tx) => {
+      await requestDraftRefresh(tx, platformId, [{ customerId, usageSince: new Date('2026-03-05T10:00:00Z') }]);
+      await requestDraftRefresh(tx, platformId, [
+        { customerId, usageSince: new Date('2026-03-02T08:00:00Z') },
+        { customerId, usageSince: new Date('2026-03-09T08:00:00Z') },
+      ]);
+      await requestDraftRefresh(tx, platformId, [{ customerId, usageSince: null }]);
+      return tx.manager.query(`SELECT customer_id, usage_since FROM draft_refresh_requests WHERE platform_id = $1`, [platformId]);
+    });
+    expect(rows).toEqual([{ customer_id: customerId, usage_since: new Date('2026-03-02T08:00:00Z') }]);
   });
 });
