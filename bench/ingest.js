@@ -4,7 +4,16 @@
 // Usage: npm run build && [METERING_WORKERS=2] node bench/ingest.js [events=1000000] [customers=1000] [batch=1000] [concurrency=4] [graphqlEvents=200000]
 // Prints figures; asserts nothing.
 const { Client } = require('pg');
-const { startBenchStack, peakRssMiB, percentile, runConcurrently } = require('./support');
+const {
+  startBenchStack,
+  peakRssMiB,
+  percentile,
+  runConcurrently,
+  cpuSnapshot,
+  cpuSince,
+  codeVersion,
+  sampleDatabaseActivity,
+} = require('./support');
 
 const [EVENTS = 1_000_000, CUSTOMERS = 1000, BATCH = 1000, CONCURRENCY = 4, GRAPHQL_EVENTS = 200_000] = process.argv.slice(2).map(Number);
 const MONTH = { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
@@ -80,6 +89,8 @@ async function main() {
       Buffer.from(JSON.stringify(Array.from({ length: Math.min(BATCH, EVENTS - b * BATCH) }, (_, k) => seedEvent('rest', b * BATCH + k)))),
     );
     let accepted = 0;
+    const cpuBefore = cpuSnapshot(stack.pids);
+    const activity = sampleDatabaseActivity(stack.infra.databaseUrl);
     const started = process.hrtime.bigint();
     const latencies = await runConcurrently(batches, CONCURRENCY, async (b) => {
       const body = bodies[b];
@@ -94,6 +105,8 @@ async function main() {
       accepted += result.accepted;
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = cpuSince(cpuBefore, stack.pids);
+    const sessions = await activity.stop(10);
     const rss = {
       gateway: peakRssMiB(stack.pids.gateway),
       metering: peakRssMiB(stack.pids.metering),
@@ -135,15 +148,21 @@ async function main() {
     console.log(`  sustained: ${Math.round(rate)} events/s over ${seconds.toFixed(1)} s`);
     console.log(`  batch latency ms: p50 ${percentile(latencies, 0.5).toFixed(0)}, p99 ${percentile(latencies, 0.99).toFixed(0)}`);
     console.log(`  peak RSS MiB: gateway ${rss.gateway}, metering ${rss.metering}, bench client ${rss.bench}`);
+    console.log(`  ${cpu}`);
+    console.log(
+      `  database sessions seen every 100 ms (share of samples, what they wait for, statement):\n${sessions.map((l) => `    ${l}`).join('\n')}`,
+    );
+    console.log(`  code: ${codeVersion()}`);
     console.log(
       `raw COPY ceiling: ${EVENTS} rows in ${copySeconds.toFixed(1)} s = ${Math.round(ceiling)} rows/s; ingestion reaches ${((rate / ceiling) * 100).toFixed(0)}% of it`,
     );
     console.log(
       `customer-month usage query over ${EVENTS} events: p50 ${percentile(queryLatencies, 0.5).toFixed(1)} ms, p95 ${percentile(queryLatencies, 0.95).toFixed(1)} ms (through the gateway)`,
     );
-    console.log(
-      `GraphQL ingestUsageEvents: ${graphqlBatches * BATCH} events, ${Math.round((graphqlBatches * BATCH) / gqlSeconds)} events/s, batch p50 ${percentile(gqlLatencies, 0.5).toFixed(0)} ms, p99 ${percentile(gqlLatencies, 0.99).toFixed(0)} ms`,
-    );
+    if (graphqlBatches > 0)
+      console.log(
+        `GraphQL ingestUsageEvents: ${graphqlBatches * BATCH} events, ${Math.round((graphqlBatches * BATCH) / gqlSeconds)} events/s, batch p50 ${percentile(gqlLatencies, 0.5).toFixed(0)} ms, p99 ${percentile(gqlLatencies, 0.99).toFixed(0)} ms`,
+      );
   } finally {
     await stack.stop();
   }

@@ -253,6 +253,20 @@ describe('inbox consumer', () => {
     expect(await inboxRows(event.id)).toHaveLength(1);
   });
 
+  it('applies a burst once per event, in batches, even with duplicates and one failure among them', async () => {
+    const platformId = newPlatformId();
+    const events = Array.from({ length: 60 }, () => newEvent(CUSTOMER_CREATED, platformId, customerData(), systemClock));
+    failOnceAfterWriting.add(events[17].id);
+    // Published without waiting in between, so they queue up and are handled several per transaction.
+    await Promise.all([...events.map((e) => publish(e)), publish(events[3]), publish(events[40])]);
+
+    await waitFor(async () => (await projectedRows(platformId)).length === 60, 'every event of the burst', 20_000);
+    await settled();
+    expect(await projectedRows(platformId)).toHaveLength(60);
+    // The failing batch rolled back and its events went one by one: each applied exactly once in the end.
+    expect(new Set(((await projectedRows(platformId)) as Array<{ event_id: string }>).map((r) => r.event_id)).size).toBe(60);
+  });
+
   // nats-server 2.9 (this machine's) ignores "+TERM <reason>": the consumer must term() without a reason, or the
   // message would stay ack-pending and be redelivered every ack_wait forever (max_deliver -1).
   it('terminates a message that breaks the contract without blocking the ones after it', async () => {

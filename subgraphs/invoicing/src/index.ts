@@ -18,9 +18,10 @@ import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { Invoices1763700000100 } from './store/migrations/1763700000100-invoices';
 import { ReadModels1763700000200 } from './store/migrations/1763700000200-read-models';
 import { Drafts1763700000300 } from './store/migrations/1763700000300-drafts';
+import { UsageStateMerge1763700000400 } from './store/migrations/1763700000400-usage-state-merge';
 import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
-import { onUsageRecorded } from './store/projections/usage.projection';
+import { onUsageRecorded, onUsageRecordedBatch } from './store/projections/usage.projection';
 
 export { billingOptionsFromEnv } from './billing/billing-options';
 export { defaultBillingOptions, type BillingOptions } from './billing/invoice-issuing';
@@ -36,7 +37,7 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
     name: 'invoicing',
     defaultPort: 4004,
     entities: [InvoiceEntity, CreditNoteEntity],
-    migrations: [Invoices1763700000100, ReadModels1763700000200, Drafts1763700000300],
+    migrations: [Invoices1763700000100, ReadModels1763700000200, Drafts1763700000300, UsageStateMerge1763700000400],
     graph: {
       resolvers: [InvoiceResolver, CreditNoteResolver, CustomerInvoicesResolver, SubscriptionInvoicesResolver, UsageEventCostResolver],
       orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],
@@ -94,7 +95,11 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
           'catalog.plan_version.archived': onPlanVersion,
         },
       },
-      { producer: 'metering', handlers: { 'metering.usage.recorded': onUsageRecorded } },
+      {
+        producer: 'metering',
+        handlers: { 'metering.usage.recorded': onUsageRecorded },
+        batchHandlers: { 'metering.usage.recorded': onUsageRecordedBatch },
+      },
     ],
   };
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Decimal, newEvent, systemClock, type EventEnvelope } from '@meterline/kit';
 import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
-import { finalValue, stateFromJson, type AggregateStateJson } from '@meterline/usage';
+import fc from 'fast-check';
+import {
+  Aggregations,
+  finalValue,
+  mergeStates,
+  stateFromJson,
+  stateToJson,
+  type AggregateState,
+  type AggregateStateJson,
+} from '@meterline/usage';
 import { invoicingSubgraph } from '../src';
 
 describe('invoicing’s read models, fed by NATS only', () => {
@@ -99,5 +108,47 @@ describe('invoicing’s read models, fed by NATS only', () => {
       ['eu', new Decimal('14.75').toFixed(), 6],
       ['us', '1', 1],
     ]);
+  });
+
+  it('merges states in SQL (usage_state_merge) exactly as mergeStates does', async () => {
+    const decimal = fc
+      .tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 4 }))
+      .map(([units, scale]) => new Decimal(units).dividedBy(10 ** scale));
+    const state: fc.Arbitrary<AggregateState> = fc.record({
+      count: fc.integer({ min: 0, max: 1000 }),
+      sum: decimal,
+      max: fc.option(decimal, { nil: null }),
+      min: fc.option(decimal, { nil: null }),
+      latest: fc.option(
+        fc.record({
+          value: decimal,
+          at: fc
+            .date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-01-02T00:00:00Z'), noInvalidDate: true })
+            .map((d) => d.toISOString()),
+          id: fc.constantFrom('a1', 'b2', 'c3', '0f'),
+        }),
+        { nil: null },
+      ),
+      distinct: fc.uniqueArray(fc.constantFrom('eu', 'us', 'apac', 'x', 'Y', '1'), { maxLength: 4 }).map((v) => [...v].sort()),
+    });
+    const comparable = (s: AggregateState) => ({
+      count: s.count,
+      sum: s.sum.toFixed(),
+      max: s.max?.toFixed() ?? null,
+      min: s.min?.toFixed() ?? null,
+      latest: s.latest ? { ...s.latest, value: s.latest.value.toFixed() } : null,
+      distinct: s.distinct,
+    });
+    await fc.assert(
+      fc.asyncProperty(state, state, fc.constantFrom(...Aggregations, undefined), async (a, b, aggregation) => {
+        const [ja, jb] = [stateToJson(a, aggregation), stateToJson(b, aggregation)];
+        const [row] = await subgraph.running.db.query<{ merged: AggregateStateJson }>(
+          `SELECT usage_state_merge($1::jsonb, $2::jsonb) AS merged`,
+          [JSON.stringify(ja), JSON.stringify(jb)],
+        );
+        expect(comparable(stateFromJson(row.merged))).toEqual(comparable(mergeStates(stateFromJson(ja), stateFromJson(jb))));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -14,7 +14,7 @@ import { createLogger, type Logger } from '../logger';
 import { Bus } from '../bus/connection';
 import { BusTables1763700000000 } from '../bus/bus-tables.migration';
 import { OutboxEnvelopeJson1763700000500 } from '../bus/outbox-json.migration';
-import { InboxConsumer, type EventHandler } from '../bus/inbox';
+import { InboxConsumer, type BatchEventHandler, type EventHandler } from '../bus/inbox';
 import { OutboxRelay } from '../bus/outbox';
 import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
 import { openDatabase } from '../store/database';
@@ -55,7 +55,7 @@ export interface SubgraphDefinition {
   rest?: (router: Router, services: SubgraphServices) => void;
   workers?: (services: SubgraphServices) => BackgroundWorker[];
   /** Streams of other subgraphs this one keeps projections from. */
-  consumes?: Array<{ producer: string; handlers: Record<string, EventHandler> }>;
+  consumes?: Array<{ producer: string; handlers: Record<string, EventHandler>; batchHandlers?: Record<string, BatchEventHandler> }>;
 }
 
 export interface StartSubgraphOptions {
@@ -119,7 +119,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const relay = new OutboxRelay(ds, bus, clock, log);
   const db = new ServiceDb(ds, clock, () => relay.nudge());
   const consumers = (definition.consumes ?? []).map(
-    (c) => new InboxConsumer(db, bus, clock, log, { service: definition.name, producer: c.producer, handlers: c.handlers }),
+    (c) =>
+      new InboxConsumer(db, bus, clock, log, {
+        service: definition.name,
+        producer: c.producer,
+        handlers: c.handlers,
+        batchHandlers: c.batchHandlers,
+      }),
   );
   metrics.gaugeFrom('outbox_backlog', 'Outbox events not yet published', async () => [{ value: await relay.backlog() }]);
   metrics.gaugeFrom('consumer_lag', 'Stream messages not yet handled by this service', async () =>

@@ -1,4 +1,4 @@
-import type { Clock } from '@meterline/kit';
+import { timeOrderedUuids, type Clock } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
 import type { MatchedEvent } from '../domain/usage-deltas';
 import { unmatchedReason, type ParsedUsageEvent, type UnmatchedReason } from '../domain/usage-event';
@@ -48,12 +48,13 @@ export async function storeUsageEvents(
     return { event, meterId: meter?.id ?? null, customerId, reason };
   });
 
+  let ids: string[] | undefined;
   const inserted = (await manager.query(
-    `INSERT INTO usage_events (platform_id, meter_reference, customer_reference, reference, "timestamp", "values", value_currencies,
+    `INSERT INTO usage_events (id, platform_id, meter_reference, customer_reference, reference, "timestamp", "values", value_currencies,
                                properties, content_hash, meter_id, customer_id, status, unmatched_reason, received_at)
-     SELECT $1, r.meter_reference, r.customer_reference, r.reference, r.ts, r.vals, r.currencies, r.props, r.content_hash,
+     SELECT r.id, $1, r.meter_reference, r.customer_reference, r.reference, r.ts, r.vals, r.currencies, r.props, r.content_hash,
             r.meter_id, r.customer_id, r.status, r.reason, $2
-       FROM jsonb_to_recordset($3::jsonb) AS r(meter_reference text, customer_reference text, reference text, ts timestamptz,
+       FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, meter_reference text, customer_reference text, reference text, ts timestamptz,
             vals jsonb, currencies jsonb, props jsonb, content_hash text, meter_id uuid, customer_id uuid, status text, reason text)
       -- One key order for every batch: two concurrent batches with the same events wait on each other, never deadlock.
       ORDER BY r.meter_reference, r.reference
@@ -63,7 +64,9 @@ export async function storeUsageEvents(
       platformId,
       receivedAt,
       JSON.stringify(
-        firstOccurrences(rows).map(({ event, meterId, customerId, reason }) => ({
+        firstOccurrences(rows).map(({ event, meterId, customerId, reason }, i, all) => ({
+          // Time-ordered ids: each batch appends to the primary key's index instead of touching random pages.
+          id: (ids ??= timeOrderedUuids(all.length, Date.now()))[i],
           meter_reference: event.meterReference,
           customer_reference: event.customerReference,
           reference: event.reference,
