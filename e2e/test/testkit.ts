@@ -89,6 +89,16 @@ export async function newTenant(databaseUrl: string, role: Role = 'admin'): Prom
   }
 }
 
+/** Another API key of an existing platform, with its own role. */
+export async function newApiKey(databaseUrl: string, platformId: string, role: Role): Promise<string> {
+  const ds = await openAccessDatabase(databaseUrl);
+  try {
+    return (await createApiKey(ds, platformId, role, `e2e ${role}`, systemClock)).key;
+  } finally {
+    await ds.destroy();
+  }
+}
+
 /** A GraphQL client of the gateway for one API key; `expectData` fails the test on any GraphQL error. */
 export function gatewayClient(url: string, apiKey: string) {
   const send = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> =>

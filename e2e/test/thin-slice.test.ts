@@ -7,6 +7,7 @@ import {
   gatewayClient,
   INGEST,
   MARCH_2026,
+  newApiKey,
   newTenant,
   startPlatform,
 } from './testkit';
@@ -101,6 +102,42 @@ describe('the thin slice, through the gateway only', () => {
     expect(byId.customer).toBeNull();
     const meters = await stranger.expectData<{ meters: { totalCount: number } }>(`{ meters { totalCount } }`);
     expect(meters.meters.totalCount).toBe(0);
+  });
+
+  it('gives each role what it may do: read queries, ingest sends events only, at the gateway and in the subgraphs', async () => {
+    const { platformId, apiKey } = await newTenant(platform.databaseUrl);
+    const admin = gatewayClient(platform.gatewayUrl, apiKey);
+    await createApiCallsMeter(admin);
+    const read = gatewayClient(platform.gatewayUrl, await newApiKey(platform.databaseUrl, platformId, 'read'));
+    const ingestKey = await newApiKey(platform.databaseUrl, platformId, 'ingest');
+    const ingest = gatewayClient(platform.gatewayUrl, ingestKey);
+
+    expect((await read.expectData<{ meters: { totalCount: number } }>('{ meters { totalCount } }')).meters.totalCount).toBe(1);
+    const readWrite = await read.send('mutation { createCustomer(input: { reference: "r", name: "R", currency: "EUR" }) { id } }');
+    expect(readWrite.errors?.[0]).toMatchObject({
+      message: 'A read key runs queries only; this is a mutation',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect((await ingest.send('{ meters { totalCount } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const body = JSON.stringify([
+      {
+        meter_reference: 'api_calls',
+        customer_reference: 'nobody',
+        reference: 'role-1',
+        meter_values: [{ reference: 'calls', number: '1' }],
+      },
+    ]);
+    const post = (key: string) =>
+      fetch(platform.gatewayUrl.replace(/\/graphql$/, '/v1/events'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body,
+      });
+    expect((await post(ingestKey)).status).toBe(200);
+    const refused = await post(await newApiKey(platform.databaseUrl, platformId, 'read'));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('refuses a wrong API key with UNAUTHENTICATED', async () => {

@@ -19,6 +19,8 @@ import {
   systemClock,
   testClockConfigSpec,
   type Logger,
+  requireRestRole,
+  rolePlugin,
   type Tenant,
   type TestClockConfig,
 } from '@meterline/kit';
@@ -98,7 +100,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: process.env.NODE_ENV !== 'production',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), rolePlugin<GatewayContext>((context) => context.tenant?.role)],
   });
   await apollo.start();
 
@@ -115,8 +117,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     next();
   };
   // The bulk door: the seed's JSON (array or NDJSON) straight to metering, same API keys.
-  app.post('/v1/events', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
-  app.use('/v1/imports', authenticate, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
+  app.post('/v1/events', authenticate, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
+  app.use('/v1/imports', authenticate, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -50,3 +50,51 @@ export function apiKeyFromHeaders(headers: Record<string, string | string[] | un
   const header = headers['x-api-key'];
   return bearer ?? (typeof header === 'string' ? header : undefined);
 }
+
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** A platform's keys, oldest first: never the key itself (it is not stored), the prefix to tell them apart. */
+export async function listApiKeys(ds: DataSource, platformId: string): Promise<ApiKeyInfo[]> {
+  const rows = (await ds.query(
+    `SELECT id, name, prefix, role, created_at, last_used_at, revoked_at FROM api_keys WHERE platform_id = $1 ORDER BY created_at, id`,
+    [platformId],
+  )) as Array<{
+    id: string;
+    name: string;
+    prefix: string;
+    role: Role;
+    created_at: Date;
+    last_used_at: Date | null;
+    revoked_at: Date | null;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    role: r.role,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+/** Revokes a key of a platform at once (the next request with it gets 401); false when there is no such live key. */
+export async function revokeApiKey(ds: DataSource, platformId: string, keyId: string, clock: Clock): Promise<boolean> {
+  const [rows] = (await ds.query(
+    `UPDATE api_keys SET revoked_at = $3 WHERE platform_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`,
+    [platformId, keyId, clock.now()],
+  )) as [unknown[], number];
+  return rows.length > 0;
+}
+
+export async function platformExists(ds: DataSource, platformId: string): Promise<boolean> {
+  return ((await ds.query(`SELECT 1 FROM platforms WHERE id = $1`, [platformId])) as unknown[]).length > 0;
+}

@@ -20,6 +20,7 @@ export * from './server/http';
 export * from './server/metrics';
 export * from './server/subgraph';
 export * from './server/tenant';
+export * from './server/roles';
 export * from './server/test-clock';
 export * from './store/database';
 export * from './store/transaction';

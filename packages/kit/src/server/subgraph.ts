@@ -23,6 +23,7 @@ import { Loaders, type RequestContext } from './context';
 import { createHttpApp, createHttpServer, listen, restErrors } from './http';
 import { ServiceMetrics } from './metrics';
 import { stopOnSignals } from './shutdown';
+import { requireRestRole, rolePlugin } from './roles';
 import { verifyTenantHeaders } from './tenant';
 import { mountTestClockRoutes, serviceClockFrom, type ServiceClock } from './test-clock';
 
@@ -144,7 +145,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     formatError: formatPublicErrorLogged(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      rolePlugin<RequestContext>((context) => context.role),
+    ],
   });
   await apollo.start();
   const requireSignedTenant: RequestHandler = (req, res, next) => {
@@ -163,7 +168,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     // REST routes of the subgraph (bulk ingestion, uploads), behind the same signed tenant context as GraphQL.
     const router = express.Router();
     definition.rest(router, services);
-    app.use('/v1', requireSignedTenant, router, restErrors(log));
+    app.use('/v1', requireSignedTenant, requireRestRole, router, restErrors(log));
   }
   const workers = definition.workers?.(services) ?? [];
   app.use(

@@ -1,0 +1,45 @@
+import { OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
+import { roleRefusal, rootFieldsOf } from '../src';
+
+const operationOf = (source: string) => {
+  const document = parse(source);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  return { operation: operation.operation, fields: rootFieldsOf(operation, document) };
+};
+
+describe('roles', () => {
+  const query = operationOf('{ meters { totalCount } customer(reference: "a") { id } }');
+  const ingest = operationOf('mutation { ingestUsageEvents(events: []) { accepted } }');
+  const create = operationOf('mutation { createMeter(input: {}) { id } }');
+  const sneaky = operationOf(
+    'mutation { ...F } fragment F on Mutation { ingestUsageEvents(events: []) { accepted } createMeter(input: {}) { id } }',
+  );
+
+  it('finds root fields through fragments', () => {
+    expect(query.fields).toEqual(['meters', 'customer']);
+    expect(sneaky.fields).toEqual(['ingestUsageEvents', 'createMeter']);
+  });
+
+  it.each([
+    ['admin', query, true],
+    ['admin', create, true],
+    ['read', query, true],
+    ['read', ingest, false],
+    ['read', create, false],
+    ['ingest', ingest, true],
+    ['ingest', query, false],
+    ['ingest', create, false],
+    ['ingest', sneaky, false],
+    ['partner', query, true],
+    ['partner', create, true],
+  ] as const)('%s may run it: %#', (role, { operation, fields }, allowed) => {
+    expect(roleRefusal(role, operation, fields) === null).toBe(allowed);
+  });
+
+  it('says why', () => {
+    expect(roleRefusal('read', OperationTypeNode.MUTATION, ['createMeter'])).toBe('A read key runs queries only; this is a mutation');
+    expect(roleRefusal('ingest', OperationTypeNode.MUTATION, ['ingestUsageEvents', 'createMeter'])).toBe(
+      'An ingest key only ingests usage events (ingestUsageEvents); refused: createMeter',
+    );
+  });
+});
