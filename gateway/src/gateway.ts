@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { readSupergraph, type SubgraphName } from '@meterline/contracts';
 import {
   createHttpApp,
+  restErrors,
   createHttpServer,
   createLogger,
   formatPublicErrorLogged,
@@ -29,6 +30,7 @@ import type { DataSource } from 'typeorm';
 import { apiKeyFromHeaders, authenticateApiKey } from './access/api-keys';
 import { Access1763700000000 } from './access/migrations';
 import { gatewayConfigSpec, type GatewayConfig } from './config';
+import { gatewayLimitsFrom, graphqlArmor, rateLimiter, type GatewayLimits } from './limits';
 import { proxyToSubgraph } from './rest-proxy';
 
 interface GatewayContext {
@@ -38,6 +40,8 @@ interface GatewayContext {
 
 export interface StartGatewayOptions {
   config?: Partial<GatewayConfig & TestClockConfig>;
+  /** Overrides of the request limits otherwise read from GRAPHQL_MAX_* and RATE_LIMIT_* (tests). */
+  limits?: Partial<GatewayLimits>;
   env?: NodeJS.ProcessEnv;
   log?: Logger;
 }
@@ -67,6 +71,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   // the test clock never makes a request fail. Its /test/clock is served all the same, so a test moves every process.
   const { testClock } = serviceClockFrom(config, options.env ?? process.env, log);
   const metrics = new ServiceMetrics('gateway');
+  const limits = { ...gatewayLimitsFrom(options.env), ...options.limits };
+  const production = (options.env ?? process.env).NODE_ENV === 'production';
+  const armor = graphqlArmor(limits, production);
   const ds = await openAccessDatabase(config.DATABASE_URL);
 
   const subgraphUrls: Record<SubgraphName, string> = {
@@ -99,8 +106,13 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     formatError: formatPublicErrorLogged(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    introspection: process.env.NODE_ENV !== 'production',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), rolePlugin<GatewayContext>((context) => context.tenant?.role)],
+    introspection: !production,
+    validationRules: armor.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(armor.plugins as Array<ApolloServerPlugin<GatewayContext>>),
+      rolePlugin<GatewayContext>((context) => context.tenant?.role),
+    ],
   });
   await apollo.start();
 
@@ -116,19 +128,22 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     res.locals.tenant = tenant;
     next();
   };
+  const rateLimit = rateLimiter(limits.RATE_LIMIT_PER_SECOND, limits.RATE_LIMIT_BURST);
   // The bulk door: the seed's JSON (array or NDJSON) straight to metering, same API keys.
-  app.post('/v1/events', authenticate, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
-  app.use('/v1/imports', authenticate, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
+  app.post('/v1/events', authenticate, rateLimit, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
+  app.use('/v1/imports', authenticate, rateLimit, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
     authenticate,
+    rateLimit,
+    express.json({ limit: limits.GRAPHQL_MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         tenant: res.locals.tenant as Tenant,
         requestId: String(req.headers['x-request-id'] ?? randomUUID()),
       }),
     }),
+    restErrors(log), // a body too large or unreadable: 413/400 with a JSON error naming the body
   );
 
   const port = await listen(httpServer, config.PORT);

@@ -7,8 +7,9 @@ import type { Role, Tenant } from './tenant';
 /** The GraphQL root fields an `ingest` key may call: event ingestion only (DESIGN §3). */
 export const INGESTION_FIELDS: ReadonlySet<string> = new Set(['ingestUsageEvents']);
 
-/** REST routes (`/v1/...`) take usage data in: `admin` and `ingest` keys only. */
+/** REST routes (`/v1/...`) take usage data in: `admin` and `ingest` keys; `read` keys may only read (GET). */
 export const REST_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'ingest']);
+const REST_READ_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'ingest', 'read']);
 
 /**
  * Why a role may not run an operation, or null when it may (DESIGN §3): `admin` everything; `read` queries only;
@@ -68,8 +69,10 @@ export function rolePlugin<Context extends BaseContext>(roleOf: (context: Contex
   };
 }
 
-/** Express guard of the REST routes, after the tenant is known (`res.locals.tenant`): FORBIDDEN for other roles. */
-export const requireRestRole: RequestHandler = (_req, res, next) => {
-  if (REST_ROLES.has((res.locals.tenant as Tenant).role)) return next();
-  res.status(403).json({ errors: [{ message: 'Only admin and ingest keys send usage data', extensions: { code: ErrorCode.FORBIDDEN } }] });
+/** Express guard of the REST routes, after the tenant is known (`res.locals.tenant`): FORBIDDEN for roles that may not. */
+export const requireRestRole: RequestHandler = (req, res, next) => {
+  const reading = req.method === 'GET' || req.method === 'HEAD';
+  if ((reading ? REST_READ_ROLES : REST_ROLES).has((res.locals.tenant as Tenant).role)) return next();
+  const message = reading ? 'Partner keys run persisted GraphQL operations only' : 'Only admin and ingest keys send usage data';
+  res.status(403).json({ errors: [{ message, extensions: { code: ErrorCode.FORBIDDEN } }] });
 };
