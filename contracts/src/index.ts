@@ -52,3 +52,4 @@ export function readEnvelopeSchema(): Record<string, unknown> {
 }
 
 export { composeSupergraph } from './composition';
+export * from './operations';

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readPersistedOperations } from '@meterline/contracts';
 import { postGraphQL, waitFor } from '@meterline/kit/testing';
 import {
   callEvent,
@@ -138,6 +140,60 @@ describe('the thin slice, through the gateway only', () => {
     const refused = await post(await newApiKey(platform.databaseUrl, platformId, 'read'));
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('runs persisted operations by documentId or APQ hash; a partner key runs nothing else', async () => {
+    const { platformId, apiKey } = await newTenant(platform.databaseUrl);
+    const admin = gatewayClient(platform.gatewayUrl, apiKey);
+    await createApiCallsMeter(admin);
+    await admin.expectData(CREATE_CUSTOMER, { input: { reference: 'acme', name: 'Acme', currency: 'EUR' } });
+    const partnerKey = await newApiKey(platform.databaseUrl, platformId, 'partner');
+    const usage = [...readPersistedOperations().values()].find((o) => o.name === 'CustomerUsage')!;
+    const variables = { customer: 'acme', metric: 'api_calls_total', from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+    await waitFor(async () => !(await admin.send(usage.body, variables)).errors, 'metering to know acme');
+    const post = async (key: string, body: Record<string, unknown>) => {
+      const response = await fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as { data?: { usage?: { value: string } }; errors?: Array<{ extensions: { code: string } }> };
+      return { status: response.status, value: json.data?.usage?.value, code: json.errors?.[0]?.extensions.code };
+    };
+    expect(await post(partnerKey, { documentId: `sha256:${usage.id}`, variables })).toEqual({ status: 200, value: '0', code: undefined });
+    expect(await post(partnerKey, { extensions: { persistedQuery: { version: 1, sha256Hash: usage.id } }, variables })).toMatchObject({
+      status: 200,
+      value: '0',
+    });
+    // Free text, and registering a query of its own (APQ), are refused for partners; an unknown document for everyone.
+    expect(await post(partnerKey, { query: usage.body, variables })).toMatchObject({ status: 403, code: 'PERSISTED_OPERATION_REQUIRED' });
+    const own = '{ meters { totalCount } }';
+    const ownHash = createHash('sha256').update(own).digest('hex');
+    expect(await post(partnerKey, { query: own, extensions: { persistedQuery: { version: 1, sha256Hash: ownHash } } })).toMatchObject({
+      status: 403,
+      code: 'PERSISTED_OPERATION_REQUIRED',
+    });
+    expect(await post(apiKey, { documentId: 'sha256:0000' })).toMatchObject({ status: 400, code: 'PERSISTED_QUERY_NOT_FOUND' });
+    // Other keys may send free text and use APQ: the hash alone first is not found, then registered with its text.
+    expect(await post(apiKey, { query: usage.body, variables })).toMatchObject({ status: 200, value: '0' });
+    const apq = { extensions: { persistedQuery: { version: 1, sha256Hash: ownHash } } };
+    expect((await post(apiKey, apq)).code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(apiKey, { ...apq, query: own })).status).toBe(200);
+    expect((await post(apiKey, apq)).status).toBe(200);
+    // …but what an admin registered is still no persisted operation for a partner.
+    expect(await post(partnerKey, apq)).toMatchObject({ status: 403, code: 'PERSISTED_OPERATION_REQUIRED' });
+  });
+
+  it('makes any mutation idempotent with idempotencyKey, through the gateway', async () => {
+    const client = gatewayClient(platform.gatewayUrl, (await newTenant(platform.databaseUrl)).apiKey);
+    const create = `mutation ($key: String, $name: String!) {
+      createCustomer(idempotencyKey: $key, input: { reference: "idem", name: $name, currency: "EUR" }) { id name } }`;
+    const first = await client.expectData<{ createCustomer: { id: string } }>(create, { key: 'signup-42', name: 'Idem' });
+    expect(await client.expectData(create, { key: 'signup-42', name: 'Idem' })).toEqual(first);
+    expect((await client.send(create, { key: 'signup-42', name: 'Other' })).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'idempotencyKey',
+    });
   });
 
   it('refuses a wrong API key with UNAUTHENTICATED', async () => {

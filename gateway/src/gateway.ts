@@ -3,7 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { readSupergraph, type SubgraphName } from '@meterline/contracts';
+import { readPersistedOperations, readSupergraph, type SubgraphName } from '@meterline/contracts';
 import {
   createHttpApp,
   restErrors,
@@ -31,6 +31,7 @@ import { apiKeyFromHeaders, authenticateApiKey } from './access/api-keys';
 import { Access1763700000000 } from './access/migrations';
 import { gatewayConfigSpec, type GatewayConfig } from './config';
 import { gatewayLimitsFrom, graphqlArmor, rateLimiter, type GatewayLimits } from './limits';
+import { persistedOperations } from './persisted-operations';
 import { proxyToSubgraph } from './rest-proxy';
 
 interface GatewayContext {
@@ -137,6 +138,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     authenticate,
     rateLimit,
     express.json({ limit: limits.GRAPHQL_MAX_BODY }),
+    persistedOperations(readPersistedOperations()),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         tenant: res.locals.tenant as Tenant,

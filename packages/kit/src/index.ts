@@ -31,3 +31,4 @@ export * from './lifecycle';
 export * from './store/decimal-column';
 export * from './graphql/lifecycle.type';
 export * from './bus/outbox-json.migration';
+export * from './server/idempotency';

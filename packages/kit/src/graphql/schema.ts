@@ -8,6 +8,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { Decimal } from '../money';
 import { DecimalScalar } from './scalars';
 import type { RequestContext } from '../server/context';
+import { withIdempotencyKeys } from '../server/idempotency';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
@@ -41,7 +42,7 @@ export async function buildFederatedSchema(graph: SubgraphGraph): Promise<BuiltS
       { type: Decimal, scalar: DecimalScalar },
     ],
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}\n`;
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(withIdempotencyKeys(typeGraphQLSchema))}\n`;
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<RequestContext>;
   for (const [typeName, resolveReference] of Object.entries(graph.references ?? {})) {
     resolvers[typeName] = {

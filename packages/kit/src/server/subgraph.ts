@@ -14,6 +14,7 @@ import { createLogger, type Logger } from '../logger';
 import { Bus } from '../bus/connection';
 import { BusTables1763700000000 } from '../bus/bus-tables.migration';
 import { OutboxEnvelopeJson1763700000500 } from '../bus/outbox-json.migration';
+import { IdempotencyKeys1763700000600 } from '../store/idempotency.migration';
 import { InboxConsumer, type BatchEventHandler, type EventHandler } from '../bus/inbox';
 import { OutboxRelay } from '../bus/outbox';
 import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
@@ -23,6 +24,7 @@ import { Loaders, type RequestContext } from './context';
 import { createHttpApp, createHttpServer, listen, restErrors } from './http';
 import { ServiceMetrics } from './metrics';
 import { stopOnSignals } from './shutdown';
+import { idempotencyPlugin } from './idempotency';
 import { requireRestRole, rolePlugin } from './roles';
 import { verifyTenantHeaders } from './tenant';
 import { mountTestClockRoutes, serviceClockFrom, type ServiceClock } from './test-clock';
@@ -105,7 +107,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     url: config.DATABASE_URL,
     schema: definition.name,
     entities: definition.entities,
-    migrations: [BusTables1763700000000, OutboxEnvelopeJson1763700000500, ...definition.migrations],
+    migrations: [BusTables1763700000000, OutboxEnvelopeJson1763700000500, IdempotencyKeys1763700000600, ...definition.migrations],
   });
   const bus = await Bus.connect({
     url: config.NATS_URL,
@@ -149,6 +151,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       rolePlugin<RequestContext>((context) => context.role),
+      idempotencyPlugin(),
     ],
   });
   await apollo.start();
