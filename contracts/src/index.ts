@@ -53,3 +53,4 @@ export function readEnvelopeSchema(): Record<string, unknown> {
 
 export { composeSupergraph } from './composition';
 export * from './operations';
+export * from './schema-diff';

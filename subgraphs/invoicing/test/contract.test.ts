@@ -1,5 +1,5 @@
-import { readSubgraphSdl } from '@meterline/contracts';
-import { startSubgraphForTest, type SubgraphUnderTest } from '@meterline/kit/testing';
+import { describeChanges, readSubgraphSdl, schemaChanges } from '@meterline/contracts';
+import { probeEntityReferences, startSubgraphForTest, type SubgraphUnderTest } from '@meterline/kit/testing';
 import { invoicingSubgraph } from '../src';
 
 describe('the invoicing subgraph as a running service', () => {
@@ -11,7 +11,15 @@ describe('the invoicing subgraph as a running service', () => {
 
   it('serves exactly the SDL committed in contracts/subgraphs (run `npm run compose` after a schema change)', async () => {
     const report = await subgraph.selfReport();
+    // graphql-inspector's verdict first, BREAKING changes on top: a change must come with its snapshot in the same commit.
+    expect(describeChanges(await schemaChanges(readSubgraphSdl('invoicing'), report.sdl))).toBe('');
     expect(report.sdl).toBe(readSubgraphSdl('invoicing'));
+  });
+
+  it('answers _entities for every @key it resolves, an unknown id as not found (Apollo subgraph compatibility)', async () => {
+    const probes = await probeEntityReferences(subgraph);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.filter((p) => !p.ok)).toEqual([]);
   });
 
   it('answers its probes and exposes Prometheus metrics', async () => {
