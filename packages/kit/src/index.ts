@@ -32,3 +32,4 @@ export * from './store/decimal-column';
 export * from './graphql/lifecycle.type';
 export * from './bus/outbox-json.migration';
 export * from './server/idempotency';
+export * from './store/statement-count';

@@ -15,6 +15,7 @@ import { Bus } from '../bus/connection';
 import { BusTables1763700000000 } from '../bus/bus-tables.migration';
 import { OutboxEnvelopeJson1763700000500 } from '../bus/outbox-json.migration';
 import { IdempotencyKeys1763700000600 } from '../store/idempotency.migration';
+import { countingStatements, statementsSoFar } from '../store/statement-count';
 import { InboxConsumer, type BatchEventHandler, type EventHandler } from '../bus/inbox';
 import { OutboxRelay } from '../bus/outbox';
 import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
@@ -166,6 +167,17 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     res.locals.tenant = tenant;
     next();
   };
+  // Every GraphQL response says how many SQL statements it cost (x-meterline-sql-statements): N+1 shows up in tests.
+  const countSqlStatements: RequestHandler = (_req, res, next) =>
+    countingStatements(() => {
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+      res.writeHead = ((...args: unknown[]) => {
+        const statements = statementsSoFar();
+        if (statements !== undefined && !res.headersSent) res.setHeader('x-meterline-sql-statements', String(statements));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+      next();
+    });
   const services: SubgraphServices = { db, bus, clock, log };
   if (definition.rest) {
     // REST routes of the subgraph (bulk ingestion, uploads), behind the same signed tenant context as GraphQL.
@@ -176,6 +188,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const workers = definition.workers?.(services) ?? [];
   app.use(
     '/graphql',
+    countSqlStatements,
     express.json({ limit: '10mb' }),
     requireSignedTenant,
     expressMiddleware(apollo, {

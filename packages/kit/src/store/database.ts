@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { statementCounter } from './statement-count';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 
 export interface DatabaseOptions {
@@ -70,7 +71,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: false,
+    // Nothing is logged: the logger only counts statements per request (see statement-count.ts).
+    logging: ['query'],
+    logger: statementCounter,
     // Raw SQL (migrations, repositories) resolves unqualified names in the service's own schema only.
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema}` },
   });
