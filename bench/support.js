@@ -2,7 +2,7 @@
 require('reflect-metadata');
 const { randomBytes } = require('node:crypto');
 const { readdirSync, readFileSync } = require('node:fs');
-const { dropDatabase, ensureDatabase, systemClock } = require('@meterline/kit');
+const { dropDatabase, ensureDatabase, signTenantHeaders, systemClock } = require('@meterline/kit');
 const { deleteNamespaceStreams, freePort, newBusNamespace, testInfrastructure } = require('@meterline/kit/testing');
 const { createApiKey, createPlatform, openAccessDatabase } = require('@meterline/gateway');
 const { launchStack, serviceSpecs, setStackClock } = require('@meterline/stack');
@@ -26,6 +26,7 @@ async function startBenchStack(serviceEnv = {}, options = {}) {
     databaseUrl = own.toString();
     await ensureDatabase(databaseUrl);
   }
+  const signingSecret = randomBytes(16).toString('hex');
   let stack;
   let stopped;
   const stopAll = () =>
@@ -59,7 +60,7 @@ async function startBenchStack(serviceEnv = {}, options = {}) {
         DATABASE_URL: databaseUrl,
         NATS_URL: infra.natsUrl,
         BUS_NAMESPACE: namespace,
-        TENANT_SIGNING_SECRET: randomBytes(16).toString('hex'),
+        TENANT_SIGNING_SECRET: signingSecret,
         LOG_LEVEL: 'error',
       },
       ports,
@@ -93,6 +94,16 @@ async function startBenchStack(serviceEnv = {}, options = {}) {
     platformId,
     key,
     gql,
+    /** The secret with which the gateway signs tenant headers: a bench may talk to a subgraph directly, as the gateway does. */
+    signingSecret,
+    /** Each subgraph's GraphQL endpoint (`{ invoicing: 'http://127.0.0.1:…/graphql', … }`), the gateway's upstreams. */
+    subgraphUrls: Object.fromEntries(
+      Object.entries(stack.urls)
+        .filter(([name]) => name !== 'gateway')
+        .map(([name, base]) => [name, `${base}/graphql`]),
+    ),
+    /** Freshly signed tenant headers for the bench's platform (what the gateway adds to each subgraph request). */
+    tenantHeaders: (role = 'admin') => signTenantHeaders(signingSecret, { platformId, role }, systemClock),
     /** Moves business time in every process (launched with `testClock: true`). */
     setClock: (to) => setStackClock(stack, to),
     /** Gauges of every subgraph's /metrics: outbox backlog and consumer lag per stream (what waits where). */
