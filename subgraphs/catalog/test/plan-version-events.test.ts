@@ -112,3 +112,19 @@ describe('plan version events and entities', () => {
     expect(leaked.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
   });
 });
+
+describe('plan version ids', () => {
+  let subgraph: SubgraphUnderTest;
+  beforeAll(async () => {
+    subgraph = await startSubgraphForTest(catalogSubgraph);
+  });
+  afterAll(() => subgraph?.stop());
+
+  it('answers a malformed id as not found, like an unknown one, never as an internal error', async () => {
+    const { send } = subgraph.clientForNewPlatform();
+    for (const v of ['not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
+      const response = await send(`mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: ACTIVATE) { status } }`, { v });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'planVersion' });
+    }
+  });
+});

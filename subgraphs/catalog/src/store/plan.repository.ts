@@ -80,6 +80,7 @@ export class PlanRepository {
 
   /** Locks the version row for the rest of the transaction: concurrent edits and status changes queue up. */
   async lockVersion(tx: Transaction, id: string): Promise<PlanVersionEntity> {
+    if (!isUuid(id)) throw notFound('Plan version', 'planVersion');
     const version = await tx.manager
       .createQueryBuilder(PlanVersionEntity, 'v')
       .setLock('pessimistic_write')

@@ -1,4 +1,4 @@
-import { Decimal, type Transaction } from '@meterline/kit';
+import { Decimal, isUuid, type Transaction } from '@meterline/kit';
 import type { MatchedEvent } from '../domain/usage-deltas';
 import { unmatchedReason, type UnmatchedReason } from '../domain/usage-event';
 import { emitUsageRecorded } from '../events/usage.events';
@@ -48,7 +48,8 @@ export async function reprocessUnmatched(tx: Transaction, platformId: string, fi
       [
         platformId,
         after,
-        filter.ids ?? null,
+        // A malformed id matches nothing (it could not be an event's id).
+        filter.ids ? filter.ids.filter(isUuid) : null,
         filter.reason ?? null,
         filter.customerReference ?? null,
         filter.meterReference ?? null,
