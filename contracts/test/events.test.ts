@@ -1,6 +1,8 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { readEnvelopeSchema, readEventSchemas } from '../src';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contractsDir, readEnvelopeSchema, readEventSchemas } from '../src';
 
 describe('event contracts', () => {
   const ajv = addFormats(new Ajv({ strict: true, allErrors: true }));
@@ -27,4 +29,15 @@ describe('event contracts', () => {
       expect(schema.data).toMatchObject({ type: 'object', additionalProperties: false });
     },
   );
+
+  // Producers prove their events keep the contract: each type is read back and checked in its producer's tests.
+  it.each(schemas.map((s) => [s.$id] as const))('%s is checked by a test of its producer', (type) => {
+    const producer = type.split('.')[0];
+    const dir = join(contractsDir, '..', 'subgraphs', producer, 'test');
+    const sources = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    expect(sources.includes(`'${type}'`)).toBe(true);
+  });
 });

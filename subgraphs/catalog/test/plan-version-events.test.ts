@@ -96,6 +96,29 @@ describe('plan version events and entities', () => {
     expect(n).toBe(1);
   });
 
+  it('announces the rest of the catalog’s life: product and item changes, deprecation and archiving, each keeping its contract', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const versionId = await activePlanVersion(send);
+    for (const action of ['DEPRECATE', 'ARCHIVE']) {
+      const response = await send(`mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: ${action}) { status } }`, {
+        v: versionId,
+      });
+      expect(response.errors).toBeUndefined();
+    }
+    const rows = await subgraph.running.db.query<{ envelope: unknown }>(`SELECT envelope FROM outbox WHERE platform_id = $1 ORDER BY seq`, [
+      platformId,
+    ]);
+    const types = rows.map((r) => eventContracts().check(typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope).type);
+    for (const type of [
+      'catalog.product.changed',
+      'catalog.product_item.changed',
+      'catalog.plan_version.activated',
+      'catalog.plan_version.deprecated',
+      'catalog.plan_version.archived',
+    ])
+      expect(types).toContain(type);
+  });
+
   it('resolves ProductItem and PricingPlanVersion references in one batch per type, only within the platform', async () => {
     const owner = subgraph.clientForNewPlatform();
     const versionId = await activePlanVersion(owner.send);

@@ -258,6 +258,17 @@ describe('invoices', () => {
       return list.length === 3 && list;
     }, 'April and the correction issued');
     const byNumber = [...issued].sort((a, b) => a.number!.localeCompare(b.number!));
+    // Paid: announced with invoicing.invoice.paid, which keeps its contract.
+    const paid = await c.send<{ markInvoicePaid: { status: string } }>(`mutation ($id: ID!) { markInvoicePaid(id: $id) { status } }`, {
+      id: march.id,
+    });
+    expect(paid.data?.markInvoicePaid.status).toBe('PAID');
+    const [paidEvent] = await subgraph.running.db.query<{ envelope: unknown }>(
+      `SELECT envelope FROM outbox WHERE platform_id = $1 AND type = 'invoicing.invoice.paid'`,
+      [c.platformId],
+    );
+    const paidEnvelope = typeof paidEvent.envelope === 'string' ? JSON.parse(paidEvent.envelope) : paidEvent.envelope;
+    expect(eventContracts().check(paidEnvelope).data).toMatchObject({ id: march.id, number: 'INV-000001' });
     expect(byNumber.map((i) => [i.kind, i.periodStart.slice(0, 7), i.number])).toEqual([
       ['SUBSCRIPTION', '2026-03', 'INV-000001'],
       ['CORRECTION', '2026-03', 'INV-000002'],

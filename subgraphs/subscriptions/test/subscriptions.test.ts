@@ -44,6 +44,13 @@ describe('subscriptions end when their time comes', () => {
       );
       return response.data?.createSubscription;
     }, 'the plan version projection');
+    const changed = await send(
+      `mutation ($id: ID!) { changeSubscription(input: { subscription: $id, effective: NOW, seats: 3 }) { seats } }`,
+      {
+        id: created.id,
+      },
+    );
+    expect(changed.errors).toBeUndefined();
     await send(`mutation ($id: ID!) { cancelSubscription(subscription: $id, effective: NOW) { status } }`, { id: created.id });
     await waitFor(async () => {
       const response = await send<{ subscription: { status: string } }>(`query ($id: ID!) { subscription(id: $id) { status } }`, {
@@ -57,6 +64,7 @@ describe('subscriptions end when their time comes', () => {
     );
     expect(rows.map((r) => eventContracts().check(r.envelope).type)).toEqual([
       'subscriptions.subscription.activated',
+      'subscriptions.subscription.changed',
       'subscriptions.subscription.canceled',
       'subscriptions.subscription.ended',
     ]);
