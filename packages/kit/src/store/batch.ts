@@ -1,3 +1,4 @@
+import { isUuid } from '../reference';
 import type { Loaders } from '../server/context';
 
 const UNIQUE_VIOLATION = '23505';
@@ -10,7 +11,8 @@ export function isUniqueViolation(error: unknown, constraintPrefix?: string): bo
 
 /**
  * Loads one row by id through the request's DataLoader named `name`: every id asked for during the request is fetched
- * in one query by `fetch` (which must filter by platform); ids not found resolve to null.
+ * in one query by `fetch` (which must filter by platform); ids not found resolve to null. Only well-formed UUIDs reach
+ * `fetch` (a malformed id is simply not found), so it compares them as uuid and the primary key's index serves.
  */
 export function loadById<T extends { id: string }>(
   loaders: Loaders,
@@ -20,7 +22,8 @@ export function loadById<T extends { id: string }>(
 ): Promise<T | null> {
   return loaders
     .get<string, T | null>(name, async (ids) => {
-      const byId = new Map((await fetch(ids)).map((row) => [row.id, row]));
+      const valid = ids.filter(isUuid);
+      const byId = new Map(valid.length === 0 ? [] : (await fetch(valid)).map((row) => [row.id, row]));
       return ids.map((key) => byId.get(key) ?? null);
     })
     .load(id);

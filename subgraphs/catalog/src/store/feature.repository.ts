@@ -11,7 +11,7 @@ export class FeatureRepository {
   }
 
   byId(id: string): Promise<FeatureEntity | null> {
-    return loadById(this.ctx.loaders, 'featureById', (ids) => this.query().andWhere('f.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(this.ctx.loaders, 'featureById', (ids) => this.query().andWhere('f.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   async get(idOrReference: string, field = 'feature'): Promise<FeatureEntity> {

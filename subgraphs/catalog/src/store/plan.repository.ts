@@ -34,7 +34,7 @@ export class PlanRepository {
   }
 
   planById(id: string): Promise<PricingPlanEntity | null> {
-    return loadById(this.ctx.loaders, 'planById', (ids) => this.planQuery().andWhere('pl.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(this.ctx.loaders, 'planById', (ids) => this.planQuery().andWhere('pl.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   async getPlan(idOrReference: string, field = 'plan'): Promise<PricingPlanEntity> {
@@ -64,12 +64,7 @@ export class PlanRepository {
 
   versionById(id: string): Promise<PlanVersionEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return loadById(
-      this.ctx.loaders,
-      'planVersionById',
-      (ids) => this.versionQuery().andWhere('v.id::text IN (:...ids)', { ids }).getMany(),
-      id,
-    );
+    return loadById(this.ctx.loaders, 'planVersionById', (ids) => this.versionQuery().andWhere('v.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   async getVersion(id: string, field = 'planVersion'): Promise<PlanVersionEntity> {

@@ -27,7 +27,7 @@ export class ProductRepository {
   }
 
   byId(id: string): Promise<ProductEntity | null> {
-    return loadById(this.ctx.loaders, 'productById', (ids) => this.query(true).andWhere('p.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(this.ctx.loaders, 'productById', (ids) => this.query(true).andWhere('p.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   /** By id or reference; NOT_FOUND (naming `field`) otherwise, also for another platform's product. */
@@ -94,12 +94,7 @@ export class ProductRepository {
   }
 
   itemById(id: string): Promise<ProductItemEntity | null> {
-    return loadById(
-      this.ctx.loaders,
-      'productItemById',
-      (ids) => this.itemQuery().andWhere('i.id::text IN (:...ids)', { ids }).getMany(),
-      id,
-    );
+    return loadById(this.ctx.loaders, 'productItemById', (ids) => this.itemQuery().andWhere('i.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   async getItem(idOrReference: string, field = 'productItem'): Promise<ProductItemEntity> {

@@ -21,7 +21,7 @@ function events(ctx: RequestContext) {
 
 async function eventById(ctx: RequestContext, id: string): Promise<UsageEventEntity | null> {
   if (!isUuid(id)) return null;
-  return loadById(ctx.loaders, 'usageEventById', (ids) => events(ctx).andWhere('e.id::text IN (:...ids)', { ids }).getMany(), id);
+  return loadById(ctx.loaders, 'usageEventById', (ids) => events(ctx).andWhere('e.id IN (:...ids)', { ids }).getMany(), id);
 }
 
 @Resolver(() => UsageEvent)

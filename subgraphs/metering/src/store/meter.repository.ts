@@ -15,7 +15,7 @@ export class MeterRepository {
 
   byId(id: string): Promise<MeterEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return loadById(this.ctx.loaders, 'meterById', (ids) => this.query().andWhere('m.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(this.ctx.loaders, 'meterById', (ids) => this.query().andWhere('m.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   byReference(reference: string): Promise<MeterEntity | null> {

@@ -14,7 +14,7 @@ export class CustomerRepository {
   /** Batched by id within the caller's platform: one query per request however many customers are resolved. */
   byId(id: string): Promise<CustomerEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return loadById(this.ctx.loaders, 'customerById', (ids) => this.query().andWhere('c.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(this.ctx.loaders, 'customerById', (ids) => this.query().andWhere('c.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   byReference(reference: string): Promise<CustomerEntity | null> {

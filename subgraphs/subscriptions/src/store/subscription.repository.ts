@@ -16,7 +16,7 @@ export class SubscriptionRepository {
 
   byId(id: string): Promise<SubscriptionEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return loadById(this.ctx.loaders, 'subscriptionById', (ids) => this.query().andWhere('s.id::text IN (:...ids)', { ids }).getMany(), id);
+    return loadById(this.ctx.loaders, 'subscriptionById', (ids) => this.query().andWhere('s.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   async get(id: string): Promise<SubscriptionEntity> {
