@@ -22,10 +22,12 @@ describe('the invoicing subgraph as a running service', () => {
     expect(probes.filter((p) => !p.ok)).toEqual([]);
   });
 
+  // The backlog is a number, not 0: test files of this subgraph run in parallel on one schema, so another may have an
+  // event on its way out right now.
   it('answers its probes and exposes Prometheus metrics', async () => {
     const report = await subgraph.selfReport();
     expect([report.healthz, report.readyz]).toEqual([200, 200]);
-    expect(report.metrics).toMatch(/^outbox_backlog\{service="invoicing"\} 0$/m);
+    expect(report.metrics).toMatch(/^outbox_backlog\{service="invoicing"\} \d+$/m);
     expect(report.metrics).toMatch(/http_request_duration_seconds_bucket/);
   });
 });
