@@ -198,6 +198,7 @@ async function main() {
   console.log(`
 Meterline is running.
   GraphQL endpoint : ${url}
+  Desk: ${url.replace(/graphql$/, '')}
   Demo API key     : ${key}   (admin role of the demo platform; kept in .meterline/demo-api-key)
 
 Try it (acme's usage this month, then its draft invoice, kept current as usage arrives):

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -58,6 +60,21 @@ export interface RunningGateway {
 /** The gateway owns the `gateway` schema: platforms and API keys. */
 export function openAccessDatabase(url: string): Promise<DataSource> {
   return openDatabase({ url, schema: 'gateway', entities: [], migrations: [Access1763700000000], poolSize: 5 });
+}
+
+/** Desk's build (web/dist), relative to the repo root: gateway/src or gateway/dist → ../../web/dist. */
+const DESK_DIR = join(__dirname, '..', '..', 'web', 'dist');
+const NOT_DESK = /^\/(graphql|v1|healthz|readyz|metrics|test\/clock)(\/|$)/;
+
+/** Serves Desk, the web app, at `/` when it is built, with index.html for any other GET (client-side routes). */
+function serveDesk(app: express.Express): void {
+  const index = join(DESK_DIR, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(DESK_DIR, { index: 'index.html' }));
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_DESK.test(req.path)) return next();
+    res.sendFile(index);
+  });
 }
 
 /** The one door: API-key auth, tenant signing, the static supergraph, one GraphQL endpoint. */
@@ -147,6 +164,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     }),
     restErrors(log), // a body too large or unreadable: 413/400 with a JSON error naming the body
   );
+  serveDesk(app);
 
   const port = await listen(httpServer, config.PORT);
   const url = `http://127.0.0.1:${port}/graphql`;

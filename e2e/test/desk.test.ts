@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitFor } from '@meterline/kit/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CREATE_CUSTOMER, gatewayClient, newTenant, startPlatform, type GatewayClient } from './testkit';
+
+/**
+ * Desk, the web app, in a real browser against the whole platform: the gateway serves web/dist at `/` (built by
+ * `npm run build`). Signs in with an API key, creates and activates a meter through the form, then issues a draft invoice.
+ */
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const UI_TIMEOUT = 15_000;
+
+/** A product with a flat monthly fee of 100 EUR, a customer `acme` subscribed from this month: one DRAFT invoice. */
+async function seedDraftInvoice(client: GatewayClient): Promise<void> {
+  await client.expectData(`mutation { createProduct(input: { reference: "platform", name: "Platform" }) { id } }`);
+  await client.expectData(`mutation ($input: CreateProductItemInput!) { createProductItem(input: $input) { id } }`, {
+    input: { product: 'platform', reference: 'platform-fee', name: 'Platform fee', chargeType: 'RECURRING' },
+  });
+  await client.expectData(`mutation { changeProductStatus(product: "platform", action: ACTIVATE) { status } }`);
+  const { createPricingPlan } = await client.expectData<{ createPricingPlan: { versions: Array<{ id: string }> } }>(
+    `mutation { createPricingPlan(input: { reference: "starter", name: "Starter", currency: "EUR", billingPeriod: MONTH }) { versions { id } } }`,
+  );
+  const planVersion = createPricingPlan.versions[0].id;
+  await client.expectData(`mutation ($input: SetPriceInput!) { setPrice(input: $input) { id } }`, {
+    input: { planVersion, productItem: 'platform-fee', price: { model: 'FLAT', amount: '100' }, recurringTiming: 'IN_ADVANCE' },
+  });
+  await client.expectData(`mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: ACTIVATE) { status } }`, {
+    v: planVersion,
+  });
+  await client.expectData(CREATE_CUSTOMER, { input: { reference: 'acme', name: 'Acme', currency: 'EUR' } });
+  const now = new Date();
+  const startAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+  // The plan version reaches subscriptions through NATS: retry until it has arrived.
+  await waitFor(async () => {
+    const response = await client.send<{ createSubscription: { id: string } }>(
+      `mutation ($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }`,
+      { input: { customer: 'acme', planVersion, startAt } },
+    );
+    return response.data?.createSubscription;
+  }, 'the active plan version to reach subscriptions');
+  await waitFor(async () => {
+    const data = await client.expectData<{ invoices: { totalCount: number } }>(`{ invoices(status: DRAFT, first: 1) { totalCount } }`);
+    return data.invoices.totalCount > 0 || undefined;
+  }, 'the draft invoice to open');
+}
+
+describe('Desk in a real browser', () => {
+  let platform: Awaited<ReturnType<typeof startPlatform>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([
+      startPlatform(),
+      chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      }),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('signs in, creates and activates a meter, and issues a draft invoice', async () => {
+    const { apiKey } = await newTenant(platform.databaseUrl);
+    const client = gatewayClient(platform.gatewayUrl, apiKey);
+    const base = platform.gatewayUrl.replace(/graphql$/, '');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const page: Page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+    page.setDefaultTimeout(UI_TIMEOUT);
+    const seeding = seedDraftInvoice(client); // in parallel with the meter steps
+
+    // Sign in.
+    await page.goto(base);
+    await page.getByLabel('API key').fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Meters' }).waitFor();
+    await page.getByText('No meters yet').waitFor();
+
+    // Create a meter through the form.
+    await page.getByRole('button', { name: 'New meter' }).click();
+    const form = page.getByRole('form', { name: 'New meter' });
+    await form.getByLabel('Reference', { exact: true }).fill('desk_calls');
+    await form.getByLabel('Name', { exact: true }).fill('Desk API calls');
+    await form.getByLabel('Value reference').fill('calls');
+    await form.getByLabel('Metric reference').fill('desk_calls_total');
+    await form.getByLabel('Of value').selectOption('calls');
+    await form.getByRole('button', { name: 'Create meter' }).click();
+    const row = page.getByRole('row', { name: /desk_calls/ });
+    await row.getByText('DRAFT').waitFor();
+    expect(await row.textContent()).toContain('desk_calls_total');
+
+    // Activate it.
+    await row.getByRole('button', { name: 'Activate desk_calls' }).click();
+    await row.getByText('ACTIVE', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Deprecate desk_calls' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'meters.png') });
+    const meter = await client.expectData<{ meter: { status: string } }>(`{ meter(meter: "desk_calls") { status } }`);
+    expect(meter.meter.status).toBe('ACTIVE');
+
+    // Invoices: the draft, its lines and total; issue it.
+    await seeding;
+    await page.getByRole('link', { name: 'Invoices' }).click();
+    const draftRow = page.getByRole('row', { name: /acme/ });
+    await draftRow.getByText('DRAFT', { exact: true }).waitFor();
+    expect(await draftRow.textContent()).toContain('100 EUR');
+    await page.screenshot({ path: join(SCREENSHOTS, 'invoices.png') });
+    await draftRow.getByRole('link', { name: 'Draft invoice' }).click();
+    await page.getByRole('heading', { name: 'Draft invoice' }).waitFor();
+    await page.getByText('Platform fee (in advance)').waitFor();
+    expect(await page.getByTestId('invoice-total').textContent()).toBe('100 EUR');
+    await page.getByRole('button', { name: 'Issue invoice' }).click();
+    await page.getByRole('heading', { name: 'INV-000001' }).waitFor();
+    expect(await page.getByTestId('invoice-status').textContent()).toBe('ISSUED');
+    await page.getByRole('button', { name: 'Mark paid' }).waitFor();
+
+    // Back to the list: the filter shows it as issued, with its number.
+    await page.getByRole('button', { name: '← All invoices' }).click();
+    await page.getByLabel('Status').selectOption('ISSUED');
+    await page
+      .getByRole('row', { name: /INV-000001/ })
+      .getByText('ISSUED', { exact: true })
+      .waitFor();
+  }, 90_000);
+});

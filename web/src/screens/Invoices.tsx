@@ -1,0 +1,255 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../errors';
+import { day, money, period } from '../format';
+import { INVOICE, INVOICES, ISSUE_INVOICE, MARK_INVOICE_PAID, VOID_INVOICE, type InvoiceStatus } from './invoices.graphql';
+import { LoadMore } from '../LoadMore';
+
+const PAGE_SIZE = 20;
+const STATUSES: InvoiceStatus[] = ['DRAFT', 'ISSUED', 'PAID', 'VOID'];
+
+export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
+  const [status, setStatus] = useState<InvoiceStatus | ''>('');
+  const { data, loading, error, fetchMore } = useQuery(INVOICES, {
+    variables: { first: PAGE_SIZE, status: status || null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const invoices = data?.invoices.edges.map((e) => e.node) ?? [];
+  const pageInfo = data?.invoices.pageInfo;
+  return (
+    <section>
+      <div className="screen-head">
+        <h2>Invoices</h2>
+        <label className="inline">
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value as InvoiceStatus | '')}>
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <ErrorMessage error={error} />}
+      {!data && loading && <p className="state">Loading invoices…</p>}
+      {data && invoices.length === 0 && <p className="state empty">No invoices{status ? ` with status ${status}` : ''}.</p>}
+      {invoices.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Number</th>
+              <th>Status</th>
+              <th>Customer</th>
+              <th>Period</th>
+              <th className="num">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoices.map((invoice) => (
+              <tr key={invoice.id} className="clickable" onClick={() => onOpen(invoice.id)}>
+                <td>
+                  <a
+                    href={`/invoices/${invoice.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpen(invoice.id);
+                    }}
+                  >
+                    {invoice.number ?? `Draft ${invoice.kind === 'CORRECTION' ? 'correction' : 'invoice'}`}
+                  </a>
+                </td>
+                <td>
+                  <span className={`badge ${invoice.status.toLowerCase()}`}>{invoice.status}</span>
+                </td>
+                <td>
+                  <code>{invoice.customer.reference}</code>
+                </td>
+                <td>{period(invoice.periodStart, invoice.periodEnd)}</td>
+                <td className="num">{money(invoice.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <LoadMore pageInfo={pageInfo} fetchMore={fetchMore} />
+    </section>
+  );
+}
+
+export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }) {
+  const { data, loading, error } = useQuery(INVOICE, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const refetchLists = { refetchQueries: ['Invoices'] };
+  const [issue, issuing] = useMutation(ISSUE_INVOICE, refetchLists);
+  const [markPaid, paying] = useMutation(MARK_INVOICE_PAID, refetchLists);
+  const [voidInvoice, voiding] = useMutation(VOID_INVOICE, refetchLists);
+  const [reason, setReason] = useState('');
+  const busy = issuing.loading || paying.loading || voiding.loading;
+  const invoice = data?.invoice;
+
+  const back = (
+    <button type="button" className="link" onClick={onBack}>
+      ← All invoices
+    </button>
+  );
+  if (!data && loading)
+    return (
+      <section>
+        {back}
+        <p className="state">Loading invoice…</p>
+      </section>
+    );
+  if (error && !invoice)
+    return (
+      <section>
+        {back}
+        <ErrorMessage error={error} />
+      </section>
+    );
+  if (!invoice)
+    return (
+      <section>
+        {back}
+        <p className="state empty">This invoice does not exist.</p>
+      </section>
+    );
+
+  const submitVoid = (event: FormEvent) => {
+    event.preventDefault();
+    voidInvoice({ variables: { id, reason: reason.trim() } }).catch(() => undefined);
+  };
+  return (
+    <section>
+      {back}
+      <div className="screen-head">
+        <h2>{invoice.number ?? 'Draft invoice'}</h2>
+        <span className={`badge ${invoice.status.toLowerCase()}`} data-testid="invoice-status">
+          {invoice.status}
+        </span>
+      </div>
+      <dl className="facts">
+        <dt>Customer</dt>
+        <dd>
+          {invoice.customer.name} (<code>{invoice.customer.reference}</code>)
+        </dd>
+        <dt>Period</dt>
+        <dd>{period(invoice.periodStart, invoice.periodEnd)}</dd>
+        {invoice.status === 'DRAFT' && (
+          <>
+            <dt>Issued automatically</dt>
+            <dd>{day(invoice.dueAt)}</dd>
+          </>
+        )}
+        {invoice.issuedAt && (
+          <>
+            <dt>Issued</dt>
+            <dd>{day(invoice.issuedAt)}</dd>
+          </>
+        )}
+        {invoice.paidAt && (
+          <>
+            <dt>Paid</dt>
+            <dd>{day(invoice.paidAt)}</dd>
+          </>
+        )}
+        {invoice.voidReason && (
+          <>
+            <dt>Void reason</dt>
+            <dd>{invoice.voidReason}</dd>
+          </>
+        )}
+      </dl>
+      <table className="lines">
+        <thead>
+          <tr>
+            <th>Description</th>
+            <th className="num">Quantity</th>
+            <th className="num">Amount</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.lines.length === 0 && (
+            <tr>
+              <td colSpan={3} className="state empty">
+                No lines.
+              </td>
+            </tr>
+          )}
+          {invoice.lines.map((line) => (
+            <tr key={line.id}>
+              <td>
+                {line.description}
+                {line.deduction && <span className="muted"> (deduction)</span>}
+                {line.breakdown.length > 0 && (
+                  <ul className="breakdown">
+                    {line.breakdown.map((b, i) => (
+                      <li key={i}>
+                        {b.label}
+                        {b.quantity !== null && <> · {b.quantity}</>}
+                        {b.unitPrice !== null && <> × {b.unitPrice}</>}
+                        {b.flatFee !== null && b.flatFee !== '0' && <> + {b.flatFee} flat</>} = {b.amount}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="num">{line.quantity ?? '—'}</td>
+              <td className="num">{money(line.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={2}>Subtotal</td>
+            <td className="num">{money(invoice.subtotal)}</td>
+          </tr>
+          <tr>
+            <td colSpan={2}>Tax{invoice.taxRate ? ` (${invoice.taxRate} %)` : ''}</td>
+            <td className="num">{money(invoice.tax)}</td>
+          </tr>
+          <tr className="total">
+            <td colSpan={2}>Total</td>
+            <td className="num" data-testid="invoice-total">
+              {money(invoice.total)}
+            </td>
+          </tr>
+          {invoice.deductions.amount !== '0' && (
+            <tr>
+              <td colSpan={2}>Deductions</td>
+              <td className="num">{money(invoice.deductions)}</td>
+            </tr>
+          )}
+          <tr className="total">
+            <td colSpan={2}>Amount due</td>
+            <td className="num">{money(invoice.amountDue)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <div className="actions">
+        {invoice.status === 'DRAFT' && (
+          <button type="button" className="primary" disabled={busy} onClick={() => issue({ variables: { id } }).catch(() => undefined)}>
+            Issue invoice
+          </button>
+        )}
+        {invoice.status === 'ISSUED' && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => markPaid({ variables: { id } }).catch(() => undefined)}
+            >
+              Mark paid
+            </button>
+            <form className="inline" onSubmit={submitVoid}>
+              <input aria-label="Void reason" placeholder="Reason for voiding" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <button type="submit" className="danger" disabled={busy || !reason.trim()}>
+                Void
+              </button>
+            </form>
+          </>
+        )}
+      </div>
+      <ErrorMessage error={issuing.error ?? paying.error ?? voiding.error} />
+    </section>
+  );
+}
