@@ -131,4 +131,77 @@ describe('Desk in a real browser', () => {
       .getByText('ISSUED', { exact: true })
       .waitFor();
   }, 90_000);
+
+  it('creates a customer through the form, subscribes it to the seeded plan version and shows its draft invoice', async () => {
+    const { apiKey } = await newTenant(platform.databaseUrl);
+    const client = gatewayClient(platform.gatewayUrl, apiKey);
+    const base = platform.gatewayUrl.replace(/graphql$/, '');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const page: Page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.setDefaultTimeout(UI_TIMEOUT);
+    // The plan `starter` v1 (ACTIVE, 100 EUR a month) and `acme` on it: once done, the version has reached subscriptions.
+    const seeding = seedDraftInvoice(client);
+
+    await page.goto(`${base}customers`);
+    await page.getByLabel('API key').fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Customers' }).getAttribute('class')).toBe('active');
+
+    // Create a customer through the form: the API's error names its field, then it succeeds and opens the customer.
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const form = page.getByRole('form', { name: 'New customer' });
+    await form.getByLabel('Reference', { exact: true }).fill('globex');
+    await form.getByRole('button', { name: 'Create customer' }).click();
+    await form.getByRole('alert').getByText('name: name must be 1-500 characters').waitFor();
+    await form.getByLabel('Name', { exact: true }).fill('Globex Corporation');
+    await form.getByLabel('Currency').fill('EUR');
+    await form.getByLabel('Tax rate (%)').fill('21');
+    await form.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/customers/globex');
+    await page.getByText('No subscriptions yet.').waitFor();
+    await page.getByText('No invoices yet.').waitFor();
+
+    // Subscribe it to the seeded ACTIVE plan version with 3 seats.
+    await seeding;
+    await page.reload(); // the plan list was fetched before the plan existed
+    const subscribe = page.getByRole('form', { name: 'New subscription' });
+    await subscribe.getByLabel('Plan version').selectOption({ label: 'Starter (starter) v1 · MONTH' });
+    await subscribe.getByLabel('Seats').fill('3');
+    await subscribe.getByRole('button', { name: 'Create subscription' }).click();
+    const subscriptions = page.getByRole('table', { name: 'Subscriptions' });
+    const subscription = subscriptions.getByRole('row', { name: /Starter/ });
+    await subscription.getByText('ACTIVE', { exact: true }).waitFor();
+    expect(await subscription.textContent()).toContain('v1');
+
+    // Its draft invoice is opened asynchronously: the page shows it when it arrives.
+    const invoices = page.getByRole('table', { name: 'Invoices' });
+    const draft = invoices.getByRole('row', { name: /Draft invoice/ });
+    await draft.getByText('DRAFT', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await draft.textContent()).toContain('121 EUR'); // 100 EUR and 21 % tax
+
+    // Change seats (NOW), then cancel at the period end.
+    await subscription.getByLabel('Seats of Starter v1').fill('5');
+    await subscription.getByRole('button', { name: 'Change seats' }).click();
+    await subscription.getByRole('cell', { name: '5', exact: true }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer.png'), fullPage: true });
+    await subscription.getByRole('button', { name: 'Cancel Starter v1 at period end' }).click();
+    await subscription.getByText('CANCELED', { exact: true }).waitFor();
+    await subscription.getByText(/^ends \d{4}-\d{2}-\d{2}$/).waitFor();
+    const data = await client.expectData<{ customer: { subscriptions: Array<{ seats: number; status: string; endAt: string | null }> } }>(
+      `{ customer(reference: "globex") { subscriptions { seats status endAt } } }`,
+    );
+    expect(data.customer.subscriptions).toEqual([{ seats: 5, status: 'CANCELED', endAt: expect.any(String) }]);
+
+    // The draft opens the existing invoice detail; the list finds the customer by search.
+    await draft.getByRole('link', { name: 'Draft invoice' }).click();
+    await page.getByRole('heading', { name: 'Draft invoice' }).waitFor();
+    await page.getByText('Globex Corporation').waitFor();
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('row', { name: /acme/ }).waitFor();
+    await page.getByLabel('Search customers').fill('glob');
+    await page.getByRole('row', { name: /acme/ }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('row', { name: /globex/ }).textContent()).toContain('21 %');
+  }, 90_000);
 });

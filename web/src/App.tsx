@@ -6,6 +6,14 @@ import { SignIn } from './SignIn';
 import { usePath } from './router';
 import { MetersScreen } from './screens/Meters';
 import { InvoiceDetail, InvoicesScreen } from './screens/Invoices';
+import { CustomerDetail, CustomersScreen, customerPath } from './screens/Customers';
+
+const SECTIONS = [
+  { key: 'meters', label: 'Meters' },
+  { key: 'customers', label: 'Customers' },
+  { key: 'invoices', label: 'Invoices' },
+] as const;
+type Section = (typeof SECTIONS)[number]['key'];
 
 export function App() {
   const [apiKey, setApiKey] = useState<string | null>(() => storedApiKey());
@@ -40,32 +48,26 @@ export function App() {
 function Shell({ onSignOut }: { onSignOut: () => void }) {
   const [path, navigate] = usePath();
   const invoiceId = /^\/invoices\/([^/]+)$/.exec(path)?.[1];
-  const section = path.startsWith('/invoices') ? 'invoices' : 'meters';
+  const customerRef = /^\/customers\/([^/]+)$/.exec(path)?.[1];
+  const section: Section = path.startsWith('/invoices') ? 'invoices' : path.startsWith('/customers') ? 'customers' : 'meters';
   return (
     <div className="shell">
       <header className="topbar">
         <span className="brand">Desk</span>
         <nav>
-          <a
-            href="/meters"
-            className={section === 'meters' ? 'active' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/meters');
-            }}
-          >
-            Meters
-          </a>
-          <a
-            href="/invoices"
-            className={section === 'invoices' ? 'active' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/invoices');
-            }}
-          >
-            Invoices
-          </a>
+          {SECTIONS.map(({ key, label }) => (
+            <a
+              key={key}
+              href={`/${key}`}
+              className={section === key ? 'active' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/${key}`);
+              }}
+            >
+              {label}
+            </a>
+          ))}
         </nav>
         <button type="button" className="link" onClick={onSignOut}>
           Sign out
@@ -73,6 +75,15 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       </header>
       <main className="content">
         {section === 'meters' && <MetersScreen />}
+        {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
+        {section === 'customers' && customerRef && (
+          <CustomerDetail
+            key={customerRef}
+            referenceOrId={decodeURIComponent(customerRef)}
+            onBack={() => navigate('/customers')}
+            onOpenInvoice={(id) => navigate(`/invoices/${id}`)}
+          />
+        )}
         {section === 'invoices' && !invoiceId && <InvoicesScreen onOpen={(id) => navigate(`/invoices/${id}`)} />}
         {section === 'invoices' && invoiceId && <InvoiceDetail id={decodeURIComponent(invoiceId)} onBack={() => navigate('/invoices')} />}
       </main>

@@ -11,8 +11,10 @@ export function createCache(): InMemoryCache {
         fields: {
           meters: relayStylePagination(['includeArchived']),
           invoices: relayStylePagination(['status', 'kind', 'customer', 'subscription']),
+          customers: relayStylePagination(['search', 'includeArchived']),
         },
       },
+      Customer: { fields: { invoices: relayStylePagination(['status', 'kind']) } },
     },
   });
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
 import { day, money, period } from '../format';
 import { INVOICE, INVOICES, ISSUE_INVOICE, MARK_INVOICE_PAID, VOID_INVOICE, type InvoiceStatus } from './invoices.graphql';
+import { detailState } from '../DetailState';
 import { LoadMore } from '../LoadMore';
 
 const PAGE_SIZE = 20;
@@ -91,27 +92,8 @@ export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }
       ← All invoices
     </button>
   );
-  if (!data && loading)
-    return (
-      <section>
-        {back}
-        <p className="state">Loading invoice…</p>
-      </section>
-    );
-  if (error && !invoice)
-    return (
-      <section>
-        {back}
-        <ErrorMessage error={error} />
-      </section>
-    );
-  if (!invoice)
-    return (
-      <section>
-        {back}
-        <p className="state empty">This invoice does not exist.</p>
-      </section>
-    );
+  const state = detailState({ back, loading: !data && loading, error, found: Boolean(invoice), what: 'invoice' });
+  if (state || !invoice) return state;
 
   const submitVoid = (event: FormEvent) => {
     event.preventDefault();
