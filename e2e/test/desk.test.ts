@@ -70,13 +70,19 @@ describe('Desk in a real browser', () => {
     await platform?.stop();
   });
 
-  it('signs in, creates and activates a meter, and issues a draft invoice', async () => {
+  /** A new platform with its key and API client, and a fresh browser page of the given height (not signed in yet). */
+  async function newSession(height: number) {
     const { apiKey } = await newTenant(platform.databaseUrl);
     const client = gatewayClient(platform.gatewayUrl, apiKey);
     const base = platform.gatewayUrl.replace(/graphql$/, '');
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const page: Page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+    const page: Page = await browser.newPage({ viewport: { width: 1200, height } });
     page.setDefaultTimeout(UI_TIMEOUT);
+    return { apiKey, client, base, page };
+  }
+
+  it('signs in, creates and activates a meter, and issues a draft invoice', async () => {
+    const { apiKey, client, base, page } = await newSession(760);
     const seeding = seedDraftInvoice(client); // in parallel with the meter steps
 
     // Sign in.
@@ -133,12 +139,7 @@ describe('Desk in a real browser', () => {
   }, 90_000);
 
   it('creates a customer through the form, subscribes it to the seeded plan version and shows its draft invoice', async () => {
-    const { apiKey } = await newTenant(platform.databaseUrl);
-    const client = gatewayClient(platform.gatewayUrl, apiKey);
-    const base = platform.gatewayUrl.replace(/graphql$/, '');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const page: Page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    page.setDefaultTimeout(UI_TIMEOUT);
+    const { apiKey, client, base, page } = await newSession(900);
     // The plan `starter` v1 (ACTIVE, 100 EUR a month) and `acme` on it: once done, the version has reached subscriptions.
     const seeding = seedDraftInvoice(client);
 
@@ -203,5 +204,88 @@ describe('Desk in a real browser', () => {
     await page.getByLabel('Search customers').fill('glob');
     await page.getByRole('row', { name: /acme/ }).waitFor({ state: 'detached' });
     expect(await page.getByRole('row', { name: /globex/ }).textContent()).toContain('21 %');
+  }, 90_000);
+
+  it('sets up a plan in the Catalog: a product with a RECURRING item, a plan, a FLAT price with a preview, activation', async () => {
+    const { apiKey, client, base, page } = await newSession(900);
+
+    await page.goto(`${base}catalog`);
+    await page.getByLabel('API key').fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Catalog' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Catalog' }).getAttribute('class')).toBe('active');
+    await page.getByText('No products yet').waitFor();
+
+    // A product with a RECURRING item, then activate it.
+    await page.getByRole('button', { name: 'New product' }).click();
+    const productForm = page.getByRole('form', { name: 'New product' });
+    await productForm.getByLabel('Reference', { exact: true }).fill('platform');
+    await productForm.getByLabel('Name', { exact: true }).fill('Platform');
+    await productForm.getByRole('button', { name: 'Create product' }).click();
+    const productRow = page.getByRole('table', { name: 'Products' }).getByRole('row', { name: /platform/ });
+    await productRow.getByText('DRAFT', { exact: true }).waitFor();
+    await productRow.getByRole('button', { name: 'Add item to platform' }).click();
+    const itemForm = page.getByRole('form', { name: 'New item of platform' });
+    await itemForm.getByLabel('Reference', { exact: true }).fill('platform-fee');
+    await itemForm.getByLabel('Name', { exact: true }).fill('Platform fee');
+    await itemForm.getByLabel('Charge type').selectOption('RECURRING');
+    await itemForm.getByRole('button', { name: 'Add item' }).click();
+    await productRow.getByText('platform-fee').waitFor();
+    await productRow.getByRole('button', { name: 'Activate product platform' }).click();
+    await productRow.getByText('ACTIVE', { exact: true }).waitFor();
+
+    // A plan: its first version is a DRAFT.
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const planForm = page.getByRole('form', { name: 'New plan' });
+    await planForm.getByLabel('Reference', { exact: true }).fill('starter');
+    await planForm.getByLabel('Name', { exact: true }).fill('Starter');
+    await planForm.getByLabel('Currency').fill('EUR');
+    await planForm.getByLabel('Billing period').selectOption('MONTH');
+    await planForm.getByRole('button', { name: 'Create plan' }).click();
+    const version = page.getByRole('region', { name: 'Starter v1' });
+    await version.getByText('DRAFT', { exact: true }).waitFor();
+
+    // A FLAT price of 100 in advance, with its live preview.
+    const editor = page.getByRole('form', { name: 'Price editor of Starter v1' });
+    await editor.getByLabel('Product item').selectOption({ label: 'Platform fee (platform-fee) · RECURRING' });
+    await editor.getByLabel('Model').selectOption('FLAT');
+    await editor.getByLabel('Timing').selectOption('IN_ADVANCE');
+    await editor.getByLabel('Amount').fill('100');
+    await editor.getByLabel('Preview for quantity').fill('1');
+    await editor.getByTestId('preview-amount').waitFor();
+    expect(await editor.getByTestId('preview-amount').textContent()).toMatch(/^100(\.00)? EUR$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'catalog.png'), fullPage: true });
+    await editor.getByRole('button', { name: 'Set price' }).click();
+    const prices = page.getByRole('table', { name: 'Prices of Starter v1' });
+    await prices
+      .getByRole('row', { name: /platform-fee/ })
+      .getByText('IN_ADVANCE')
+      .waitFor();
+    expect(await prices.getByRole('row', { name: /platform-fee/ }).textContent()).toContain('FLAT 100');
+
+    // Activate the version.
+    await version.getByRole('button', { name: 'Activate Starter v1' }).click();
+    await version.getByText('ACTIVE', { exact: true }).waitFor();
+    await editor.waitFor({ state: 'detached' });
+
+    const data = await client.expectData<{
+      pricingPlan: {
+        versions: Array<{
+          status: string;
+          prices: Array<{ recurringTiming: string; productItem: { reference: string }; price: { model: string; amount: string } }>;
+        }>;
+      };
+    }>(
+      `{ pricingPlan(plan: "starter") { versions { status prices { recurringTiming productItem { reference } price { model amount } } } } }`,
+    );
+    expect(data.pricingPlan.versions).toHaveLength(1);
+    expect(data.pricingPlan.versions[0].status).toBe('ACTIVE');
+    expect(data.pricingPlan.versions[0].prices).toHaveLength(1);
+    expect(data.pricingPlan.versions[0].prices[0]).toMatchObject({
+      recurringTiming: 'IN_ADVANCE',
+      productItem: { reference: 'platform-fee' },
+      price: { model: 'FLAT' },
+    });
+    expect(Number(data.pricingPlan.versions[0].prices[0].price.amount)).toBe(100);
   }, 90_000);
 });

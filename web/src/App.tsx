@@ -6,12 +6,14 @@ import { SignIn } from './SignIn';
 import { usePath } from './router';
 import { MetersScreen } from './screens/Meters';
 import { InvoiceDetail, InvoicesScreen } from './screens/Invoices';
+import { CatalogScreen } from './screens/Catalog';
 import { CustomerDetail, CustomersScreen, customerPath } from './screens/Customers';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
   { key: 'customers', label: 'Customers' },
   { key: 'invoices', label: 'Invoices' },
+  { key: 'catalog', label: 'Catalog' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['key'];
 
@@ -49,7 +51,13 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   const [path, navigate] = usePath();
   const invoiceId = /^\/invoices\/([^/]+)$/.exec(path)?.[1];
   const customerRef = /^\/customers\/([^/]+)$/.exec(path)?.[1];
-  const section: Section = path.startsWith('/invoices') ? 'invoices' : path.startsWith('/customers') ? 'customers' : 'meters';
+  const section: Section = path.startsWith('/invoices')
+    ? 'invoices'
+    : path.startsWith('/customers')
+      ? 'customers'
+      : path.startsWith('/catalog')
+        ? 'catalog'
+        : 'meters';
   return (
     <div className="shell">
       <header className="topbar">
@@ -75,6 +83,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       </header>
       <main className="content">
         {section === 'meters' && <MetersScreen />}
+        {section === 'catalog' && <CatalogScreen />}
         {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
         {section === 'customers' && customerRef && (
           <CustomerDetail

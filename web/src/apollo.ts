@@ -12,6 +12,7 @@ export function createCache(): InMemoryCache {
           meters: relayStylePagination(['includeArchived']),
           invoices: relayStylePagination(['status', 'kind', 'customer', 'subscription']),
           customers: relayStylePagination(['search', 'includeArchived']),
+          products: relayStylePagination(['includeArchived']),
         },
       },
       Customer: { fields: { invoices: relayStylePagination(['status', 'kind']) } },
