@@ -21,7 +21,7 @@ import { Drafts1763700000300 } from './store/migrations/1763700000300-drafts';
 import { UsageStateMerge1763700000400 } from './store/migrations/1763700000400-usage-state-merge';
 import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
-import { onUsageRecorded, onUsageRecordedBatch } from './store/projections/usage.projection';
+import { onUsageRecordedBatch } from './store/projections/usage.projection';
 
 export { billingOptionsFromEnv } from './billing/billing-options';
 export { defaultBillingOptions, type BillingOptions } from './billing/invoice-issuing';
@@ -97,7 +97,8 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
       },
       {
         producer: 'metering',
-        handlers: { 'metering.usage.recorded': onUsageRecorded },
+        // Deltas of what queued up merge in one upsert; a lone message is a batch of one.
+        handlers: {},
         batchHandlers: { 'metering.usage.recorded': onUsageRecordedBatch },
       },
     ],

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
-import { day, money, period } from '../format';
+import { day, period } from '../format';
 import { detailState } from '../DetailState';
+import { InvoiceTable } from '../InvoiceTable';
 import { LoadMore } from '../LoadMore';
 import {
   CANCEL_SUBSCRIPTION,
@@ -279,39 +280,7 @@ export function CustomerDetail({
       {invoices.length === 0 ? (
         <p className="state empty">No invoices yet.</p>
       ) : (
-        <table aria-label="Invoices">
-          <thead>
-            <tr>
-              <th>Number</th>
-              <th>Status</th>
-              <th>Period</th>
-              <th className="num">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoices.map((invoice) => (
-              <tr key={invoice.id} className="clickable" onClick={() => onOpenInvoice(invoice.id)}>
-                <td>
-                  <a
-                    href={`/invoices/${invoice.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      e.stopPropagation();
-                      onOpenInvoice(invoice.id);
-                    }}
-                  >
-                    {invoice.number ?? `Draft ${invoice.kind === 'CORRECTION' ? 'correction' : 'invoice'}`}
-                  </a>
-                </td>
-                <td>
-                  <span className={`badge ${invoice.status.toLowerCase()}`}>{invoice.status}</span>
-                </td>
-                <td>{period(invoice.periodStart, invoice.periodEnd)}</td>
-                <td className="num">{money(invoice.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InvoiceTable invoices={invoices} onOpen={onOpenInvoice} />
       )}
       <LoadMore pageInfo={customer.invoices.pageInfo} fetchMore={fetchMore} />
     </section>

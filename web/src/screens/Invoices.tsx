@@ -4,6 +4,7 @@ import { ErrorMessage } from '../errors';
 import { day, money, period } from '../format';
 import { INVOICE, INVOICES, ISSUE_INVOICE, MARK_INVOICE_PAID, VOID_INVOICE, type InvoiceStatus } from './invoices.graphql';
 import { detailState } from '../DetailState';
+import { InvoiceTable } from '../InvoiceTable';
 import { LoadMore } from '../LoadMore';
 
 const PAGE_SIZE = 20;
@@ -34,44 +35,7 @@ export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
       {error && <ErrorMessage error={error} />}
       {!data && loading && <p className="state">Loading invoices…</p>}
       {data && invoices.length === 0 && <p className="state empty">No invoices{status ? ` with status ${status}` : ''}.</p>}
-      {invoices.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>Number</th>
-              <th>Status</th>
-              <th>Customer</th>
-              <th>Period</th>
-              <th className="num">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoices.map((invoice) => (
-              <tr key={invoice.id} className="clickable" onClick={() => onOpen(invoice.id)}>
-                <td>
-                  <a
-                    href={`/invoices/${invoice.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpen(invoice.id);
-                    }}
-                  >
-                    {invoice.number ?? `Draft ${invoice.kind === 'CORRECTION' ? 'correction' : 'invoice'}`}
-                  </a>
-                </td>
-                <td>
-                  <span className={`badge ${invoice.status.toLowerCase()}`}>{invoice.status}</span>
-                </td>
-                <td>
-                  <code>{invoice.customer.reference}</code>
-                </td>
-                <td>{period(invoice.periodStart, invoice.periodEnd)}</td>
-                <td className="num">{money(invoice.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {invoices.length > 0 && <InvoiceTable invoices={invoices} onOpen={onOpen} withCustomer />}
       <LoadMore pageInfo={pageInfo} fetchMore={fetchMore} />
     </section>
   );

@@ -1,7 +1,7 @@
 import { isUuid, loadById, type RequestContext } from '@meterline/kit';
 import { CreditNoteEntity, InvoiceEntity } from './invoice.entity';
 
-/** Ids compared as uuid (so the indexes serve); a malformed id simply matches nothing. */
+/** Ids compared as uuid (so the indexes serve); a malformed id simply matches nothing (loadById does this itself). */
 const uuidsOf = (ids: readonly string[]) => ids.filter(isUuid);
 
 export class InvoiceRepository {
@@ -15,17 +15,7 @@ export class InvoiceRepository {
   }
 
   byId(id: string): Promise<InvoiceEntity | null> {
-    return loadById(
-      this.ctx.loaders,
-      'invoiceById',
-      async (ids) =>
-        uuidsOf(ids).length === 0
-          ? []
-          : this.query()
-              .andWhere('i.id IN (:...ids)', { ids: uuidsOf(ids) })
-              .getMany(),
-      id,
-    );
+    return loadById(this.ctx.loaders, 'invoiceById', (ids) => this.query().andWhere('i.id IN (:...ids)', { ids }).getMany(), id);
   }
 
   /** The draft of the period running now (or the last one, once the subscription ended): one query for all asked. */
@@ -62,14 +52,12 @@ export class InvoiceRepository {
     return loadById(
       this.ctx.loaders,
       'creditNoteById',
-      async (ids) =>
-        uuidsOf(ids).length === 0
-          ? []
-          : this.ctx.db.ds
-              .getRepository(CreditNoteEntity)
-              .createQueryBuilder('n')
-              .where('n.platformId = :platformId AND n.id IN (:...ids)', { platformId: this.ctx.platformId, ids: uuidsOf(ids) })
-              .getMany(),
+      (ids) =>
+        this.ctx.db.ds
+          .getRepository(CreditNoteEntity)
+          .createQueryBuilder('n')
+          .where('n.platformId = :platformId AND n.id IN (:...ids)', { platformId: this.ctx.platformId, ids })
+          .getMany(),
       id,
     );
   }

@@ -22,18 +22,10 @@ function dimensionsKey(dimensions: Record<string, string | null>): string {
 }
 
 /**
- * metering.usage.recorded → usage_totals: each delta merges into its (customer, metric, hour, dimensions) total in one
- * upsert, `usage_state_merge` doing in SQL what mergeStates does (atomic per row, so two replicas merging into the
- * same total never lose an update; rows go in key order, so two messages never deadlock). The inbox makes a
- * redelivered message a no-op.
- */
-export async function onUsageRecorded(tx: Transaction, event: EventEnvelope): Promise<void> {
-  await mergeUsage(tx, event.platformId, (event.data as { deltas: Delta[] }).deltas, event.occurredAt);
-}
-
-/**
- * Several messages at once (what arrived while the last transaction ran): their deltas merge per key first, so a busy
- * stream writes each (customer, metric, hour, dimensions) total once per batch rather than once per message.
+ * metering.usage.recorded → usage_totals, for what arrived while the last transaction ran (a lone message is a batch of
+ * one): deltas merge per key first, then each (customer, metric, hour, dimensions) total is written once, in one upsert,
+ * `usage_state_merge` doing in SQL what mergeStates does (atomic per row, so two replicas merging into the same total
+ * never lose an update; rows go in key order, so two batches never deadlock). The inbox makes a redelivery a no-op.
  */
 export async function onUsageRecordedBatch(tx: Transaction, events: EventEnvelope[]): Promise<void> {
   const byPlatform = new Map<string, { deltas: Delta[]; occurredAt: string }>();
