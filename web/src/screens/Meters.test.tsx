@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCache } from '../apollo';
-import { METERS } from './meters.graphql';
+import { MetersDocument } from './meters.generated';
 import { MetersScreen, PAGE_SIZE } from './Meters';
 
 const meter = {
@@ -13,7 +13,9 @@ const meter = {
   name: 'API calls',
   status: 'DRAFT' as const,
   values: [{ __typename: 'MeterValue' as const, reference: 'calls', type: 'NUMBER' as const, currency: null }],
-  metrics: [{ __typename: 'UsageMetric' as const, id: 'x1', reference: 'api_calls_total', aggregation: 'SUM', valueReference: 'calls' }],
+  metrics: [
+    { __typename: 'UsageMetric' as const, id: 'x1', reference: 'api_calls_total', aggregation: 'SUM' as const, valueReference: 'calls' },
+  ],
 };
 const page = (nodes: (typeof meter)[], hasNextPage = false) => ({
   meters: {
@@ -24,7 +26,7 @@ const page = (nodes: (typeof meter)[], hasNextPage = false) => ({
   },
 });
 const mock = (data: ReturnType<typeof page>): MockLink.MockedResponse => ({
-  request: { query: METERS, variables: { first: PAGE_SIZE, includeArchived: false } },
+  request: { query: MetersDocument, variables: { first: PAGE_SIZE, includeArchived: false } },
   result: { data },
 });
 
@@ -62,7 +64,7 @@ describe('MetersScreen', () => {
       <MockedProvider
         mocks={[
           {
-            request: { query: METERS, variables: { first: PAGE_SIZE, includeArchived: false } },
+            request: { query: MetersDocument, variables: { first: PAGE_SIZE, includeArchived: false } },
             result: { errors: [{ message: 'must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } }] },
           },
         ]}

@@ -1,13 +1,21 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
-import { CHANGE_METER_STATUS, CREATE_METER, METERS, type CreateMeterInput, type MeterNode, type StatusAction } from './meters.graphql';
+import {
+  ChangeMeterStatusDocument,
+  CreateMeterDocument,
+  MetersDocument,
+  type Aggregation,
+  type CreateMeterInput,
+  type MeterFieldsFragment,
+  type StatusAction,
+} from './meters.generated';
 import { LoadMore } from '../LoadMore';
 
 export const PAGE_SIZE = 20;
-const AGGREGATIONS = ['SUM', 'COUNT', 'MAX', 'MIN', 'AVERAGE', 'UNIQUE_COUNT', 'LATEST'];
+const AGGREGATIONS: Aggregation[] = ['SUM', 'COUNT', 'MAX', 'MIN', 'AVERAGE', 'UNIQUE_COUNT', 'LATEST'];
 /** The actions the API accepts from each status (DESIGN §3: DRAFT → ACTIVE → DEPRECATED → ARCHIVED). */
-const ACTIONS: Record<MeterNode['status'], StatusAction[]> = {
+const ACTIONS: Record<MeterFieldsFragment['status'], StatusAction[]> = {
   DRAFT: ['ACTIVATE', 'ARCHIVE'],
   ACTIVE: ['DEPRECATE'],
   DEPRECATED: ['ARCHIVE'],
@@ -18,7 +26,7 @@ const ACTION_LABEL: Record<StatusAction, string> = { ACTIVATE: 'Activate', DEPRE
 export function MetersScreen() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(METERS, {
+  const { data, loading, error, fetchMore } = useQuery(MetersDocument, {
     variables: { first: PAGE_SIZE, includeArchived },
     notifyOnNetworkStatusChange: true,
   });
@@ -63,8 +71,8 @@ export function MetersScreen() {
   );
 }
 
-function MeterRow({ meter }: { meter: MeterNode }) {
-  const [change, { loading, error }] = useMutation(CHANGE_METER_STATUS);
+function MeterRow({ meter }: { meter: MeterFieldsFragment }) {
+  const [change, { loading, error }] = useMutation(ChangeMeterStatusDocument);
   return (
     <tr>
       <td>
@@ -110,7 +118,7 @@ interface ValueRow {
 }
 interface MetricRow {
   reference: string;
-  aggregation: string;
+  aggregation: Aggregation;
   valueReference: string;
   property: string;
 }
@@ -120,7 +128,7 @@ export function CreateMeterForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [values, setValues] = useState<ValueRow[]>([{ reference: '', type: 'NUMBER', currency: '' }]);
   const [metrics, setMetrics] = useState<MetricRow[]>([{ reference: '', aggregation: 'SUM', valueReference: '', property: '' }]);
-  const [create, { loading, error }] = useMutation(CREATE_METER, { refetchQueries: ['Meters'], awaitRefetchQueries: true });
+  const [create, { loading, error }] = useMutation(CreateMeterDocument, { refetchQueries: ['Meters'], awaitRefetchQueries: true });
 
   const setValue = (i: number, patch: Partial<ValueRow>) => setValues((vs) => vs.map((v, j) => (j === i ? { ...v, ...patch } : v)));
   const setMetric = (i: number, patch: Partial<MetricRow>) => setMetrics((ms) => ms.map((m, j) => (j === i ? { ...m, ...patch } : m)));
@@ -209,7 +217,7 @@ export function CreateMeterForm({ onCreated }: { onCreated: () => void }) {
             </label>
             <label>
               Aggregation
-              <select value={m.aggregation} onChange={(e) => setMetric(i, { aggregation: e.target.value })}>
+              <select value={m.aggregation} onChange={(e) => setMetric(i, { aggregation: e.target.value as Aggregation })}>
                 {AGGREGATIONS.map((a) => (
                   <option key={a}>{a}</option>
                 ))}
