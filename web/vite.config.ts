@@ -5,7 +5,7 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   server: {
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/v1': 'http://localhost:4000' },
   },
   test: {
     environment: 'jsdom',

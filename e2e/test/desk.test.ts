@@ -1,8 +1,19 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@meterline/kit/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CREATE_CUSTOMER, gatewayClient, newTenant, startPlatform, type GatewayClient } from './testkit';
+import {
+  ACTIVATE_METER,
+  CREATE_CUSTOMER,
+  CREATE_METER,
+  INGEST,
+  createApiCallsMeter,
+  gatewayClient,
+  newTenant,
+  startPlatform,
+  type GatewayClient,
+} from './testkit';
 
 /**
  * Desk, the web app, in a real browser against the whole platform: the gateway serves web/dist at `/` (built by
@@ -43,6 +54,69 @@ async function seedDraftInvoice(client: GatewayClient): Promise<void> {
     const data = await client.expectData<{ invoices: { totalCount: number } }>(`{ invoices(status: DRAFT, first: 1) { totalCount } }`);
     return data.invoices.totalCount > 0 || undefined;
   }, 'the draft invoice to open');
+}
+
+/**
+ * The active meter `api_calls`, a product item `calls` billing its metric at 0.10 EUR a call in plan `usage` v1, and
+ * customer `acme` subscribed from the start of this month: a DRAFT invoice that follows acme's calls.
+ */
+async function seedUsagePlan(client: GatewayClient): Promise<void> {
+  await createApiCallsMeter(client);
+  await client.expectData(`mutation { createProduct(input: { reference: "api", name: "API" }) { id } }`);
+  await client.expectData(`mutation ($input: CreateProductItemInput!) { createProductItem(input: $input) { id } }`, {
+    input: {
+      product: 'api',
+      reference: 'calls',
+      name: 'API calls',
+      chargeType: 'USAGE',
+      meterReference: 'api_calls',
+      metricReference: 'api_calls_total',
+    },
+  });
+  await client.expectData(`mutation { changeProductStatus(product: "api", action: ACTIVATE) { status } }`);
+  const { createPricingPlan } = await client.expectData<{ createPricingPlan: { versions: Array<{ id: string }> } }>(
+    `mutation { createPricingPlan(input: { reference: "usage", name: "Usage", currency: "EUR", billingPeriod: MONTH }) { versions { id } } }`,
+  );
+  const planVersion = createPricingPlan.versions[0].id;
+  await client.expectData(`mutation ($input: SetPriceInput!) { setPrice(input: $input) { id } }`, {
+    input: { planVersion, productItem: 'calls', price: { model: 'PER_UNIT', unitPrice: '0.10' } },
+  });
+  await client.expectData(`mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: ACTIVATE) { status } }`, {
+    v: planVersion,
+  });
+  await client.expectData(CREATE_CUSTOMER, { input: { reference: 'acme', name: 'Acme', currency: 'EUR' } });
+  await waitFor(async () => {
+    const response = await client.send<{ createSubscription: { id: string } }>(
+      `mutation ($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }`,
+      { input: { customer: 'acme', planVersion, startAt: monthStart().toISOString() } },
+    );
+    return response.data?.createSubscription;
+  }, 'the active plan version to reach subscriptions');
+  await waitFor(async () => {
+    const data = await client.expectData<{ invoices: { totalCount: number } }>(`{ invoices(status: DRAFT, first: 1) { totalCount } }`);
+    return data.invoices.totalCount > 0 || undefined;
+  }, 'the draft invoice to open');
+}
+
+function monthStart(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+/** An instant of this month, `minutesAgo` before now (never before the month started). */
+function thisMonth(minutesAgo: number): string {
+  return new Date(Math.max(monthStart().getTime(), Date.now() - minutesAgo * 60_000)).toISOString();
+}
+
+/** The draft invoice's total once it equals `expected` (drafts follow usage asynchronously). */
+async function draftTotal(client: GatewayClient, expected: string): Promise<void> {
+  let last = '';
+  await waitFor(async () => {
+    const data = await client.expectData<{ invoices: { edges: Array<{ node: { total: { amount: string } } }> } }>(
+      `{ invoices(status: DRAFT, first: 1) { edges { node { total { amount } } } } }`,
+    );
+    last = data.invoices.edges[0]?.node.total.amount ?? '';
+    return Number(last) === Number(expected) || undefined;
+  }, `the draft total to reach ${expected} (last ${last})`);
 }
 
 describe('Desk in a real browser', () => {
@@ -288,4 +362,127 @@ describe('Desk in a real browser', () => {
     });
     expect(Number(data.pricingPlan.versions[0].prices[0].price.amount)).toBe(100);
   }, 90_000);
+
+  it('bills usage entered in the browser: an event by hand (its curl works), an unmatched one reprocessed, a file upload, then a credit note', async () => {
+    const { apiKey, client, base, page } = await newSession(1000);
+    await seedUsagePlan(client);
+
+    // A deep link before signing in: after sign-in the page is the one asked for.
+    await page.goto(`${base}events/new`);
+    await page.getByLabel('API key').fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Enter an event' }).waitFor();
+
+    // Manual entry: the form shows the equivalent curl; running that curl stores the event, so sending the same form is
+    // a DUPLICATE (same reference and content), which proves the two are the same request.
+    const entry = page.getByRole('form', { name: 'New event' });
+    await entry.getByLabel('Meter').selectOption({ label: 'API calls (api_calls)' });
+    await entry.getByLabel('Customer reference').fill('acme');
+    await entry.getByLabel('calls (NUMBER)').fill('5');
+    await entry.getByLabel('Timestamp (UTC)').fill(thisMonth(30).slice(0, 19));
+    const curl = (await page.getByTestId('curl-request').textContent()) ?? '';
+    expect(curl).toContain(`'${base.replace(/\/$/, '')}/v1/events'`);
+    expect(await page.getByTestId('graphql-mutation').textContent()).toContain('ingestUsageEvents');
+    await page.screenshot({ path: join(SCREENSHOTS, 'event-entry.png'), fullPage: true });
+    const curlOutput = execFileSync('bash', ['-c', `${curl} --silent --show-error --fail-with-body`], {
+      env: { ...process.env, METERLINE_API_KEY: apiKey },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(curlOutput)).toMatchObject({ accepted: 1 });
+    await entry.getByRole('button', { name: 'Send event' }).click();
+    const result = page.getByRole('status', { name: 'Result' });
+    await result.getByText('DUPLICATE', { exact: true }).waitFor();
+    await draftTotal(client, '0.5'); // 5 calls × 0.10
+
+    // Its processing details: customer, metric, estimated cost and the draft invoice it is billed on.
+    await result.getByRole('link', { name: 'View event' }).click();
+    await page.getByRole('heading', { name: /^Event / }).waitFor();
+    await page.getByText('Acme').first().waitFor();
+    expect(await page.getByTestId('estimated-cost').textContent()).toMatch(/^0\.50* EUR$/);
+    expect(await page.getByTestId('event-invoice').textContent()).toContain('Draft');
+
+    // An event of a meter that does not exist yet is unmatched; once the meter exists, reprocessing matches it.
+    const late = await client.expectData<{ ingestUsageEvents: { unmatched: number } }>(INGEST, {
+      events: [
+        {
+          meterReference: 'tokens',
+          customerReference: 'acme',
+          reference: 'tok-1',
+          timestamp: thisMonth(20),
+          meterValues: [{ reference: 'tokens', number: '7' }],
+        },
+      ],
+    });
+    expect(late.ingestUsageEvents.unmatched).toBe(1);
+    await page.getByRole('link', { name: 'Unmatched' }).click();
+    const unmatched = page.getByRole('table', { name: 'Unmatched events' });
+    await unmatched.getByRole('row', { name: /tok-1/ }).getByText('UNKNOWN_METER').first().waitFor();
+    await client.expectData(CREATE_METER, {
+      input: {
+        reference: 'tokens',
+        name: 'Tokens',
+        values: [{ reference: 'tokens', type: 'NUMBER' }],
+        metrics: [{ reference: 'tokens_total', aggregation: 'SUM', valueReference: 'tokens' }],
+      },
+    });
+    await client.expectData(ACTIVATE_METER, { meter: 'tokens' });
+    await page.getByLabel('Select tok-1').check();
+    await page.getByRole('button', { name: 'Reprocess selected' }).click();
+    await page.getByRole('status').getByText('Examined 1 · matched 1 · still unmatched 0').waitFor();
+    await unmatched.getByRole('row', { name: /tok-1/ }).waitFor({ state: 'detached' });
+
+    // Upload a CSV: map its columns, watch it process, read the result (one row rejected, with its reason).
+    await page.getByRole('link', { name: 'Upload a file' }).click();
+    const csv = [
+      'customer,calls,timestamp,reference',
+      `acme,10,${thisMonth(10)},up-1`,
+      `acme,25,${thisMonth(9)},up-2`,
+      `acme,lots,${thisMonth(8)},up-3`,
+    ].join('\n');
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('3 data rows').waitFor();
+    await page.getByLabel('Meter', { exact: true }).selectOption({ label: 'API calls (api_calls)' });
+    expect(await page.getByLabel('Customer column').inputValue()).toBe('customer');
+    expect(await page.getByLabel('Column of calls').inputValue()).toBe('calls');
+    await page.getByLabel('Reference column').selectOption('reference');
+    await page.getByLabel('Timestamp column').selectOption('timestamp');
+    await page.getByRole('button', { name: 'Upload file' }).click();
+    await page.getByRole('heading', { name: 'Result' }).waitFor({ timeout: 30_000 });
+    const rejected = page.getByRole('region', { name: 'Rejected rows' });
+    await rejected.getByRole('row', { name: /calls/ }).first().waitFor();
+    expect(await rejected.textContent()).toContain('3'); // the third data row
+    await page.screenshot({ path: join(SCREENSHOTS, 'upload.png'), fullPage: true });
+    const imported = await client.expectData<{
+      eventImports: { edges: Array<{ node: { accepted: number; rejected: number; status: string } }> };
+    }>(`{ eventImports(first: 10) { edges { node { accepted rejected status } } } }`);
+    expect(imported.eventImports.edges.map((e) => e.node)).toEqual([{ accepted: 2, rejected: 1, status: 'COMPLETED' }]);
+    await draftTotal(client, '4'); // (5 + 10 + 25) × 0.10
+
+    // The events list finds the uploaded events by customer; the draft shows 40 calls; issue it and credit part of it.
+    await page.getByRole('link', { name: 'All events' }).click();
+    await page.getByLabel('Customer reference').fill('acme');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const events = page.getByRole('table', { name: 'Usage events' });
+    await events.getByRole('row', { name: /up-2/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'events.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('row', { name: /acme/ }).getByRole('link', { name: 'Draft invoice' }).click();
+    await page.getByRole('heading', { name: 'Draft invoice' }).waitFor();
+    expect(await page.getByTestId('invoice-total').textContent()).toMatch(/^4(\.00)? EUR$/);
+    await page.getByRole('button', { name: 'Issue invoice' }).click();
+    await page.getByRole('heading', { name: 'INV-000001' }).waitFor();
+    await page.getByRole('button', { name: 'New credit note' }).click();
+    const credit = page.getByRole('form', { name: 'New credit note' });
+    await credit.getByLabel('Reason').fill('Goodwill');
+    await credit.getByLabel('Credit API calls').check();
+    await credit.getByLabel('Amount to credit for API calls').fill('1.50');
+    await credit.getByRole('button', { name: 'Create credit note' }).click();
+    await page.getByText('Credit note CN-000001 created.').waitFor();
+    expect(await page.getByTestId('invoice-credited').textContent()).toMatch(/^1\.50? EUR$/);
+
+    // Deep links survive a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'INV-000001' }).waitFor();
+    await page.getByRole('region', { name: 'Credit notes' }).getByText('CN-000001').waitFor();
+  }, 120_000);
 });

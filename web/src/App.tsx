@@ -8,9 +8,12 @@ import { MetersScreen } from './screens/Meters';
 import { InvoiceDetail, InvoicesScreen } from './screens/Invoices';
 import { CatalogScreen } from './screens/Catalog';
 import { CustomerDetail, CustomersScreen, customerPath } from './screens/Customers';
+import { EventsSection } from './screens/Events';
+import { UploadScreen } from './screens/Upload';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
+  { key: 'events', label: 'Events' },
   { key: 'customers', label: 'Customers' },
   { key: 'invoices', label: 'Invoices' },
   { key: 'catalog', label: 'Catalog' },
@@ -57,7 +60,9 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       ? 'customers'
       : path.startsWith('/catalog')
         ? 'catalog'
-        : 'meters';
+        : path.startsWith('/events')
+          ? 'events'
+          : 'meters';
   return (
     <div className="shell">
       <header className="topbar">
@@ -83,6 +88,8 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       </header>
       <main className="content">
         {section === 'meters' && <MetersScreen />}
+        {section === 'events' && path === '/events/upload' && <UploadScreen path={path} navigate={navigate} />}
+        {section === 'events' && path !== '/events/upload' && <EventsSection path={path} navigate={navigate} />}
         {section === 'catalog' && <CatalogScreen />}
         {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
         {section === 'customers' && customerRef && (

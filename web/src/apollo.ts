@@ -13,9 +13,14 @@ export function createCache(): InMemoryCache {
           invoices: relayStylePagination(['status', 'kind', 'customer', 'subscription']),
           customers: relayStylePagination(['search', 'includeArchived']),
           products: relayStylePagination(['includeArchived']),
+          pricingPlans: relayStylePagination(),
+          subscriptions: relayStylePagination(['customer', 'status']),
+          usageEvents: relayStylePagination(['filter']),
+          eventImports: relayStylePagination(),
         },
       },
       Customer: { fields: { invoices: relayStylePagination(['status', 'kind']) } },
+      EventImport: { fields: { rejectedRows: relayStylePagination() } },
     },
   });
 }

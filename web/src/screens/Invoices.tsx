@@ -2,7 +2,15 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
 import { day, money, period } from '../format';
-import { INVOICE, INVOICES, ISSUE_INVOICE, MARK_INVOICE_PAID, VOID_INVOICE, type InvoiceStatus } from './invoices.graphql';
+import {
+  InvoiceDocument,
+  InvoicesDocument,
+  IssueInvoiceDocument,
+  MarkInvoicePaidDocument,
+  VoidInvoiceDocument,
+  type InvoiceStatus,
+} from './invoices.generated';
+import { CreditNoteForm, CreditNotes } from './CreditNotes';
 import { detailState } from '../DetailState';
 import { InvoiceTable } from '../InvoiceTable';
 import { LoadMore } from '../LoadMore';
@@ -12,7 +20,7 @@ const STATUSES: InvoiceStatus[] = ['DRAFT', 'ISSUED', 'PAID', 'VOID'];
 
 export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
   const [status, setStatus] = useState<InvoiceStatus | ''>('');
-  const { data, loading, error, fetchMore } = useQuery(INVOICES, {
+  const { data, loading, error, fetchMore } = useQuery(InvoicesDocument, {
     variables: { first: PAGE_SIZE, status: status || null },
     fetchPolicy: 'cache-and-network',
   });
@@ -42,11 +50,11 @@ export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
 }
 
 export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }) {
-  const { data, loading, error } = useQuery(INVOICE, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(InvoiceDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const refetchLists = { refetchQueries: ['Invoices'] };
-  const [issue, issuing] = useMutation(ISSUE_INVOICE, refetchLists);
-  const [markPaid, paying] = useMutation(MARK_INVOICE_PAID, refetchLists);
-  const [voidInvoice, voiding] = useMutation(VOID_INVOICE, refetchLists);
+  const [issue, issuing] = useMutation(IssueInvoiceDocument, refetchLists);
+  const [markPaid, paying] = useMutation(MarkInvoicePaidDocument, refetchLists);
+  const [voidInvoice, voiding] = useMutation(VoidInvoiceDocument, refetchLists);
   const [reason, setReason] = useState('');
   const busy = issuing.loading || paying.loading || voiding.loading;
   const invoice = data?.invoice;
@@ -77,6 +85,15 @@ export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }
         <dd>
           {invoice.customer.name} (<code>{invoice.customer.reference}</code>)
         </dd>
+        {invoice.subscription?.planVersion && (
+          <>
+            <dt>Plan</dt>
+            <dd>
+              {invoice.subscription.planVersion.plan.name} (<code>{invoice.subscription.planVersion.plan.reference}</code>) v
+              {invoice.subscription.planVersion.version}
+            </dd>
+          </>
+        )}
         <dt>Period</dt>
         <dd>{period(invoice.periodStart, invoice.periodEnd)}</dd>
         {invoice.status === 'DRAFT' && (
@@ -168,6 +185,14 @@ export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }
             <td colSpan={2}>Amount due</td>
             <td className="num">{money(invoice.amountDue)}</td>
           </tr>
+          {invoice.credited.amount !== '0' && (
+            <tr>
+              <td colSpan={2}>Credited</td>
+              <td className="num" data-testid="invoice-credited">
+                {money(invoice.credited)}
+              </td>
+            </tr>
+          )}
         </tfoot>
       </table>
       <div className="actions">
@@ -196,6 +221,8 @@ export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }
         )}
       </div>
       <ErrorMessage error={issuing.error ?? paying.error ?? voiding.error} />
+      <CreditNotes creditNotes={invoice.creditNotes} />
+      {(invoice.status === 'ISSUED' || invoice.status === 'PAID') && <CreditNoteForm invoice={invoice} />}
     </section>
   );
 }
