@@ -485,4 +485,103 @@ describe('Desk in a real browser', () => {
     await page.getByRole('heading', { name: 'INV-000001' }).waitFor();
     await page.getByRole('region', { name: 'Credit notes' }).getByText('CN-000001').waitFor();
   }, 120_000);
+
+  it('takes a newcomer from sign-in to an issued invoice for usage without the API: meter, catalog, customer, subscription, upload, issue', async () => {
+    const { apiKey, client, base, page } = await newSession(1000);
+    await page.goto(base);
+    await page.getByLabel('API key').fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // A meter of API calls, activated.
+    await page.getByRole('button', { name: 'New meter' }).click();
+    const meterForm = page.getByRole('form', { name: 'New meter' });
+    await meterForm.getByLabel('Reference', { exact: true }).fill('api_calls');
+    await meterForm.getByLabel('Name', { exact: true }).fill('API calls');
+    await meterForm.getByLabel('Value reference').fill('calls');
+    await meterForm.getByLabel('Metric reference').fill('api_calls_total');
+    await meterForm.getByLabel('Of value').selectOption('calls');
+    await meterForm.getByRole('button', { name: 'Create meter' }).click();
+    await page.getByRole('button', { name: 'Activate api_calls' }).click();
+    await page.getByRole('button', { name: 'Deprecate api_calls' }).waitFor();
+
+    // The catalog: a product with a USAGE item on that metric, a plan pricing it at 0.10 EUR a call, activated.
+    await page.getByRole('link', { name: 'Catalog' }).click();
+    await page.getByRole('button', { name: 'New product' }).click();
+    const productForm = page.getByRole('form', { name: 'New product' });
+    await productForm.getByLabel('Reference', { exact: true }).fill('api');
+    await productForm.getByLabel('Name', { exact: true }).fill('API');
+    await productForm.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('button', { name: 'Add item to api' }).click();
+    const itemForm = page.getByRole('form', { name: 'New item of api' });
+    await itemForm.getByLabel('Reference', { exact: true }).fill('calls');
+    await itemForm.getByLabel('Name', { exact: true }).fill('API calls');
+    await itemForm.getByLabel('Charge type').selectOption('USAGE');
+    await itemForm.getByLabel('Meter reference').fill('api_calls');
+    await itemForm.getByLabel('Metric reference').fill('api_calls_total');
+    await itemForm.getByRole('button', { name: 'Add item' }).click();
+    await page.getByRole('button', { name: 'Activate product api' }).click();
+    await page.getByRole('button', { name: 'Deprecate product api' }).waitFor();
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const planForm = page.getByRole('form', { name: 'New plan' });
+    await planForm.getByLabel('Reference', { exact: true }).fill('usage');
+    await planForm.getByLabel('Name', { exact: true }).fill('Usage');
+    await planForm.getByLabel('Currency').fill('EUR');
+    await planForm.getByLabel('Billing period').selectOption('MONTH');
+    await planForm.getByRole('button', { name: 'Create plan' }).click();
+    const editor = page.getByRole('form', { name: 'Price editor of Usage v1' });
+    await editor.getByLabel('Product item').selectOption({ label: 'API calls (calls) · USAGE' });
+    await editor.getByLabel('Model').selectOption('PER_UNIT');
+    await editor.getByLabel('Unit price').fill('0.10');
+    await editor.getByLabel('Preview for quantity').fill('150');
+    await editor
+      .getByTestId('preview-amount')
+      .getByText(/^15(\.00?)? EUR$/)
+      .waitFor();
+    await editor.getByRole('button', { name: 'Set price' }).click();
+    const version = page.getByRole('region', { name: 'Usage v1' });
+    await version.getByRole('table', { name: 'Prices of Usage v1' }).getByRole('row', { name: /calls/ }).waitFor();
+    await version.getByRole('button', { name: 'Activate Usage v1' }).click();
+    await version.getByText('ACTIVE', { exact: true }).waitFor();
+
+    // A customer, subscribed to the plan from now.
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const customerForm = page.getByRole('form', { name: 'New customer' });
+    await customerForm.getByLabel('Reference', { exact: true }).fill('acme');
+    await customerForm.getByLabel('Name', { exact: true }).fill('Acme');
+    await customerForm.getByLabel('Currency').fill('EUR');
+    await customerForm.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('heading', { name: 'Acme' }).waitFor();
+    const subscribe = page.getByRole('form', { name: 'New subscription' });
+    await subscribe.getByLabel('Plan version').selectOption({ label: 'Usage (usage) v1 · MONTH' });
+    await subscribe.getByRole('button', { name: 'Create subscription' }).click();
+    const subscription = page.getByRole('table', { name: 'Subscriptions' }).getByRole('row', { name: /Usage/ });
+    await subscription.getByText('ACTIVE', { exact: true }).waitFor();
+
+    // A file of usage (no timestamps: stamped when received, so within the subscription).
+    await page.getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('link', { name: 'Upload a file' }).click();
+    const csv = ['customer,calls,reference', 'acme,120,n-1', 'acme,30,n-2'].join('\n');
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('2 data rows').waitFor();
+    await page.getByLabel('Meter', { exact: true }).selectOption({ label: 'API calls (api_calls)' });
+    await page.getByLabel('Reference column').selectOption('reference');
+    await page.getByRole('button', { name: 'Upload file' }).click();
+    await page.getByRole('heading', { name: 'Result' }).waitFor({ timeout: 30_000 });
+
+    // The draft invoice follows (150 calls × 0.10 = 15 EUR); issue it from the customer's page.
+    await draftTotal(client, '15');
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('row', { name: /acme/ }).getByRole('link').first().click();
+    // The customer's page charts its usage per metric, day by day.
+    await page.getByRole('img', { name: 'api_calls_total per day' }).waitFor();
+    await page.getByTestId('usage-total-api_calls_total').getByText(/150/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-usage.png'), fullPage: true });
+    await page.getByRole('table', { name: 'Invoices' }).getByRole('link', { name: 'Draft invoice' }).click();
+    await page.getByRole('heading', { name: 'Draft invoice' }).waitFor();
+    expect(await page.getByTestId('invoice-total').textContent()).toMatch(/^15(\.00?)? EUR$/);
+    await page.getByRole('button', { name: 'Issue invoice' }).click();
+    await page.getByRole('heading', { name: 'INV-000001' }).waitFor();
+    expect(await page.getByTestId('invoice-status').textContent()).toBe('ISSUED');
+  }, 120_000);
 });

@@ -1,22 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
-import { day, period } from '../format';
+import { day } from '../format';
 import { detailState } from '../DetailState';
 import { InvoiceTable } from '../InvoiceTable';
 import { LoadMore } from '../LoadMore';
 import {
-  CANCEL_SUBSCRIPTION,
-  CHANGE_SEATS,
-  CREATE_CUSTOMER,
-  CREATE_SUBSCRIPTION,
-  CUSTOMER,
-  CUSTOMERS,
-  PLANS,
+  CreateCustomerDocument,
+  CustomerDetailDocument,
+  CustomersDocument,
   type CreateCustomerInput,
-  type CustomerNode,
-  type SubscriptionNode,
-} from './customers.graphql';
+  type CustomerDetailFieldsFragment,
+  type CustomerRowFieldsFragment,
+} from './customers.generated';
+import { ArchiveCustomerButton, CustomerEditForm } from './CustomerEdit';
+import { CustomerUsage } from './CustomerUsage';
+import { CreateSubscriptionForm } from './SubscriptionForm';
+import { SubscriptionList } from './SubscriptionList';
 
 export const PAGE_SIZE = 20;
 /** How often the customer page asks for the draft invoice a new subscription opens (it is created asynchronously). */
@@ -30,12 +30,13 @@ export function CustomersScreen({ onOpen }: { onOpen: (reference: string) => voi
   const [creating, setCreating] = useState(false);
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
+  const [includeArchived, setIncludeArchived] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchInput.trim()), 250);
     return () => clearTimeout(timer);
   }, [searchInput]);
-  const { data, loading, error, fetchMore } = useQuery(CUSTOMERS, {
-    variables: { first: PAGE_SIZE, search: search || null },
+  const { data, loading, error, fetchMore } = useQuery(CustomersDocument, {
+    variables: { first: PAGE_SIZE, search: search || null, includeArchived },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
@@ -52,6 +53,9 @@ export function CustomersScreen({ onOpen }: { onOpen: (reference: string) => voi
           value={searchInput}
           onChange={(e) => setSearchInput(e.target.value)}
         />
+        <label className="inline">
+          <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> Show archived
+        </label>
         <button type="button" className="primary" onClick={() => setCreating((c) => !c)}>
           {creating ? 'Close form' : 'New customer'}
         </button>
@@ -87,7 +91,7 @@ export function CustomersScreen({ onOpen }: { onOpen: (reference: string) => voi
   );
 }
 
-function CustomerRow({ customer, onOpen }: { customer: CustomerNode; onOpen: (reference: string) => void }) {
+function CustomerRow({ customer, onOpen }: { customer: CustomerRowFieldsFragment; onOpen: (reference: string) => void }) {
   return (
     <tr className="clickable" onClick={() => onOpen(customer.reference)}>
       <td>
@@ -102,7 +106,9 @@ function CustomerRow({ customer, onOpen }: { customer: CustomerNode; onOpen: (re
           <code>{customer.reference}</code>
         </a>
       </td>
-      <td>{customer.name}</td>
+      <td>
+        {customer.name} {customer.archivedAt && <span className="badge archived">ARCHIVED</span>}
+      </td>
       <td>{customer.currency}</td>
       <td>{customer.country ?? '—'}</td>
       <td className="num">{customer.taxRate ? `${customer.taxRate} %` : '—'}</td>
@@ -110,16 +116,20 @@ function CustomerRow({ customer, onOpen }: { customer: CustomerNode; onOpen: (re
   );
 }
 
-export function CreateCustomerForm({ onCreated }: { onCreated: (customer: CustomerNode) => void }) {
+export function CreateCustomerForm({ onCreated }: { onCreated: (customer: CustomerRowFieldsFragment) => void }) {
   const [reference, setReference] = useState('');
   const [name, setName] = useState('');
   const [currency, setCurrency] = useState('EUR');
+  const [email, setEmail] = useState('');
+  const [country, setCountry] = useState('');
   const [taxRate, setTaxRate] = useState('');
-  const [create, { loading, error }] = useMutation(CREATE_CUSTOMER, { refetchQueries: ['Customers'] });
+  const [create, { loading, error }] = useMutation(CreateCustomerDocument, { refetchQueries: ['Customers'] });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input: CreateCustomerInput = { reference: reference.trim(), name: name.trim(), currency: currency.trim().toUpperCase() };
+    if (email.trim()) input.email = email.trim();
+    if (country.trim()) input.country = country.trim().toUpperCase();
     if (taxRate.trim()) input.taxRate = taxRate.trim();
     try {
       const result = await create({ variables: { input } });
@@ -146,6 +156,14 @@ export function CreateCustomerForm({ onCreated }: { onCreated: (customer: Custom
           <input value={currency} onChange={(e) => setCurrency(e.target.value)} placeholder="EUR" maxLength={3} size={5} />
         </label>
         <label>
+          E-mail
+          <input value={email} onChange={(e) => setEmail(e.target.value)} placeholder="billing@acme.com" />
+        </label>
+        <label>
+          Country
+          <input value={country} onChange={(e) => setCountry(e.target.value)} placeholder="NL" maxLength={2} size={4} />
+        </label>
+        <label>
           Tax rate (%)
           <input value={taxRate} onChange={(e) => setTaxRate(e.target.value)} placeholder="21" inputMode="decimal" size={6} />
         </label>
@@ -168,13 +186,13 @@ export function CustomerDetail({
   onBack: () => void;
   onOpenInvoice: (id: string) => void;
 }) {
-  const byReference = useQuery(CUSTOMER, {
+  const byReference = useQuery(CustomerDetailDocument, {
     variables: { reference: referenceOrId, first: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   const notByReference = byReference.dataState === 'complete' && byReference.data?.customer === null;
-  const byId = useQuery(CUSTOMER, {
+  const byId = useQuery(CustomerDetailDocument, {
     variables: { id: referenceOrId, first: PAGE_SIZE },
     skip: !notByReference,
     fetchPolicy: 'cache-and-network',
@@ -183,6 +201,7 @@ export function CustomerDetail({
   const query = notByReference ? byId : byReference;
   const { data, loading, error, fetchMore, startPolling, stopPolling } = query;
   const customer = data?.customer;
+  const [editing, setEditing] = useState(false);
 
   // A new subscription's draft invoice is opened asynchronously: poll until it is there (or for a minute).
   const [awaiting, setAwaiting] = useState<{ count: number; since: number } | null>(null);
@@ -222,56 +241,40 @@ export function CustomerDetail({
       <div className="screen-head">
         <h2>{customer.name}</h2>
         <code>{customer.reference}</code>
+        {customer.archivedAt ? (
+          <span className="badge archived">ARCHIVED</span>
+        ) : (
+          <>
+            {!editing && (
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit customer
+              </button>
+            )}
+            <ArchiveCustomerButton customer={customer} />
+          </>
+        )}
       </div>
-      <dl className="facts">
-        <dt>Currency</dt>
-        <dd>{customer.currency}</dd>
-        {customer.country && (
-          <>
-            <dt>Country</dt>
-            <dd>{customer.country}</dd>
-          </>
-        )}
-        <dt>Tax rate</dt>
-        <dd>{customer.taxRate ? `${customer.taxRate} %` : '—'}</dd>
-        {customer.email && (
-          <>
-            <dt>E-mail</dt>
-            <dd>{customer.email}</dd>
-          </>
-        )}
-        <dt>Created</dt>
-        <dd>{day(customer.createdAt)}</dd>
-      </dl>
+      {editing && !customer.archivedAt ? (
+        <CustomerEditForm customer={customer} onDone={() => setEditing(false)} />
+      ) : (
+        <CustomerFacts customer={customer} />
+      )}
+
+      <CustomerUsage customerId={customer.id} subscriptions={customer.subscriptions} />
 
       <div className="screen-head">
         <h3>Subscriptions</h3>
       </div>
-      {customer.subscriptions.length === 0 ? (
-        <p className="state empty">No subscriptions yet.</p>
+      <SubscriptionList subscriptions={customer.subscriptions} currency={customer.currency} onOpenInvoice={onOpenInvoice} />
+      {customer.archivedAt ? (
+        <p className="muted">An archived customer cannot get a new subscription.</p>
       ) : (
-        <table aria-label="Subscriptions">
-          <thead>
-            <tr>
-              <th>Plan version</th>
-              <th>Status</th>
-              <th className="num">Seats</th>
-              <th>Current period</th>
-              <th>Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {customer.subscriptions.map((subscription) => (
-              <SubscriptionRow key={subscription.id} subscription={subscription} />
-            ))}
-          </tbody>
-        </table>
+        <CreateSubscriptionForm
+          customer={customer.reference}
+          currency={customer.currency}
+          onCreated={() => setAwaiting({ count: customer.invoices.totalCount, since: Date.now() })}
+        />
       )}
-      <CreateSubscriptionForm
-        customer={customer.reference}
-        currency={customer.currency}
-        onCreated={() => setAwaiting({ count: customer.invoices.totalCount, since: Date.now() })}
-      />
 
       <div className="screen-head">
         <h3>Invoices</h3>
@@ -287,121 +290,48 @@ export function CustomerDetail({
   );
 }
 
-const planLabel = (s: SubscriptionNode) => `${s.planVersion.plan.name} v${s.planVersion.version}`;
-
-function SubscriptionRow({ subscription }: { subscription: SubscriptionNode }) {
-  const [seats, setSeats] = useState(String(subscription.seats));
-  useEffect(() => setSeats(String(subscription.seats)), [subscription.seats]);
-  const [changeSeats, changing] = useMutation(CHANGE_SEATS, { refetchQueries: ['Customer'] });
-  const [cancel, canceling] = useMutation(CANCEL_SUBSCRIPTION, { refetchQueries: ['Customer'] });
-  const busy = changing.loading || canceling.loading;
-  const label = planLabel(subscription);
-  const open = subscription.status === 'ACTIVE' || subscription.status === 'DRAFT';
-  const submitSeats = (event: FormEvent) => {
-    event.preventDefault();
-    changeSeats({ variables: { subscription: subscription.id, seats: Number(seats) } }).catch(() => undefined);
-  };
+function CustomerFacts({ customer }: { customer: CustomerDetailFieldsFragment }) {
+  const address = customer.billingAddress;
+  const addressLines = address
+    ? [address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.state, address.country].filter(
+        Boolean,
+      )
+    : [];
+  const metadata = Object.entries(customer.metadata);
   return (
-    <tr>
-      <td>
-        {subscription.planVersion.plan.name} <span className="muted">v{subscription.planVersion.version}</span>
-        <div>
-          <code>{subscription.planVersion.plan.reference}</code>
-        </div>
-      </td>
-      <td>
-        <span className={`badge ${subscription.status.toLowerCase()}`}>{subscription.status}</span>
-        {subscription.endAt && <div className="muted">ends {day(subscription.endAt)}</div>}
-      </td>
-      <td className="num">{subscription.seats}</td>
-      <td>{subscription.currentPeriod ? period(subscription.currentPeriod.start, subscription.currentPeriod.end) : '—'}</td>
-      <td className="actions">
-        {open && (
-          <>
-            <form className="inline" onSubmit={submitSeats}>
-              <input
-                type="number"
-                min={1}
-                step={1}
-                size={4}
-                aria-label={`Seats of ${label}`}
-                value={seats}
-                onChange={(e) => setSeats(e.target.value)}
-                style={{ width: 70 }}
-              />
-              <button type="submit" disabled={busy || !seats || Number(seats) === subscription.seats}>
-                Change seats
-              </button>
-            </form>
-            {subscription.status === 'ACTIVE' && !subscription.endAt && (
-              <button
-                type="button"
-                className="danger"
-                disabled={busy}
-                aria-label={`Cancel ${label} at period end`}
-                onClick={() => cancel({ variables: { subscription: subscription.id } }).catch(() => undefined)}
-              >
-                Cancel at period end
-              </button>
-            )}
-          </>
-        )}
-        <ErrorMessage error={changing.error ?? canceling.error} />
-      </td>
-    </tr>
-  );
-}
-
-function CreateSubscriptionForm({ customer, currency, onCreated }: { customer: string; currency: string; onCreated: () => void }) {
-  const plans = useQuery(PLANS, { fetchPolicy: 'cache-and-network' });
-  const [planVersion, setPlanVersion] = useState('');
-  const [seats, setSeats] = useState('1');
-  const [create, { loading, error }] = useMutation(CREATE_SUBSCRIPTION, { refetchQueries: ['Customer'] });
-  const versions = (plans.data?.pricingPlans.edges ?? []).flatMap(({ node: plan }) =>
-    plan.versions.filter((v) => v.status === 'ACTIVE' && v.currency === currency).map((v) => ({ ...v, plan })),
-  );
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await create({ variables: { input: { customer, planVersion, seats: Number(seats) } } });
-      setPlanVersion('');
-      setSeats('1');
-      onCreated();
-    } catch {
-      // shown from `error`
-    }
-  };
-  return (
-    <form className="card form" onSubmit={submit} aria-label="New subscription" style={{ marginTop: 16 }}>
-      <h3>New subscription</h3>
-      <div className="row">
-        <label>
-          Plan version
-          <select value={planVersion} onChange={(e) => setPlanVersion(e.target.value)}>
-            <option value="">
-              {plans.loading && !plans.data
-                ? 'Loading plans…'
-                : versions.length
-                  ? 'Choose an active plan version'
-                  : `No active plan version in ${currency}`}
-            </option>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.plan.name} ({v.plan.reference}) v{v.version} · {v.billingPeriod}
-              </option>
+    <dl className="facts">
+      <dt>Currency</dt>
+      <dd>{customer.currency}</dd>
+      <dt>Country</dt>
+      <dd>{customer.country ?? '—'}</dd>
+      <dt>Tax rate</dt>
+      <dd>{customer.taxRate ? `${customer.taxRate} %` : '—'}</dd>
+      <dt>Tax ID</dt>
+      <dd>{customer.taxId ?? '—'}</dd>
+      <dt>E-mail</dt>
+      <dd>{customer.email ?? '—'}</dd>
+      <dt>Billing address</dt>
+      <dd>{addressLines.length ? addressLines.join(', ') : '—'}</dd>
+      {metadata.length > 0 && (
+        <>
+          <dt>Metadata</dt>
+          <dd>
+            {metadata.map(([key, value]) => (
+              <div key={key}>
+                <code>{key}</code>: {String(value)}
+              </div>
             ))}
-          </select>
-        </label>
-        <label>
-          Seats
-          <input type="number" min={1} step={1} value={seats} onChange={(e) => setSeats(e.target.value)} style={{ width: 90 }} />
-        </label>
-        <button type="submit" className="primary" disabled={loading || !planVersion}>
-          {loading ? 'Subscribing…' : 'Create subscription'}
-        </button>
-      </div>
-      <ErrorMessage error={plans.error} />
-      <ErrorMessage error={error} />
-    </form>
+          </dd>
+        </>
+      )}
+      <dt>Created</dt>
+      <dd>{day(customer.createdAt)}</dd>
+      {customer.archivedAt && (
+        <>
+          <dt>Archived</dt>
+          <dd>{day(customer.archivedAt)}</dd>
+        </>
+      )}
+    </dl>
   );
 }
