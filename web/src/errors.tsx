@@ -19,8 +19,8 @@ export function fieldErrors(error: unknown): FieldError[] {
   return [{ message: error instanceof Error ? error.message : String(error) }];
 }
 
-export function ErrorMessage({ error }: { error: unknown }) {
-  const errors = fieldErrors(error);
+/** Errors as the API names them — the field, the message, the code — whether an operation's or found before sending. */
+export function FieldErrors({ errors }: { errors: FieldError[] }) {
   if (errors.length === 0) return null;
   return (
     <div className="error" role="alert">
@@ -33,4 +33,8 @@ export function ErrorMessage({ error }: { error: unknown }) {
       ))}
     </div>
   );
+}
+
+export function ErrorMessage({ error }: { error: unknown }) {
+  return <FieldErrors errors={fieldErrors(error)} />;
 }

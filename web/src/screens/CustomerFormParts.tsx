@@ -1,17 +1,10 @@
 import { useState } from 'react';
+import { FieldErrors } from '../errors';
 import type { InputProblem } from './subscriptionModel';
 
 /** A problem found before sending, shown like the API's errors (ErrorMessage): the field, then the message. */
 export function ProblemMessage({ problem }: { problem: InputProblem | null }) {
-  if (!problem) return null;
-  return (
-    <div className="error" role="alert">
-      <p>
-        <strong className="error-field">{problem.field}: </strong>
-        {problem.message}
-      </p>
-    </div>
-  );
+  return <FieldErrors errors={problem ? [problem] : []} />;
 }
 
 /** A destructive action behind a second click: the button asks its question, then "Yes, …" does it. */

@@ -64,3 +64,26 @@ export function EventLink({ id, navigate, children }: { id: string; navigate: (t
     </a>
   );
 }
+
+/** The cells an event's row starts with in every list: timestamp, reference (a link to its details), meter, customer, values. */
+export function EventCells({ event, navigate }: { event: EventRowFieldsFragment; navigate: (to: string) => void }) {
+  return (
+    <>
+      <td>{instant(event.timestamp)}</td>
+      <td>
+        <EventLink id={event.id} navigate={navigate}>
+          {event.reference}
+        </EventLink>
+      </td>
+      <td>
+        <code>{event.meterReference}</code>
+      </td>
+      <td>
+        <code>{event.customerReference}</code>
+      </td>
+      <td>
+        <EventValues values={event.values} />
+      </td>
+    </>
+  );
+}

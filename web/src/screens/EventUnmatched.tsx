@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ErrorMessage } from '../errors';
 import { LoadMore } from '../LoadMore';
-import { EventLink, EventValues, instant, PAGE_SIZE, REASON_TEXT, UNMATCHED_REASONS } from './EventParts';
+import { EventCells, PAGE_SIZE, REASON_TEXT, UNMATCHED_REASONS } from './EventParts';
 import { EventListDocument, EventReprocessDocument, type ReprocessFilter, type UnmatchedReason } from './events.generated';
 
 /** /events/unmatched: events waiting for their meter or customer, with why, and reprocessing them. */
@@ -119,21 +119,7 @@ export function EventUnmatched({ navigate }: { navigate: (to: string) => void })
                     onChange={() => toggle(event.id)}
                   />
                 </td>
-                <td>{instant(event.timestamp)}</td>
-                <td>
-                  <EventLink id={event.id} navigate={navigate}>
-                    {event.reference}
-                  </EventLink>
-                </td>
-                <td>
-                  <code>{event.meterReference}</code>
-                </td>
-                <td>
-                  <code>{event.customerReference}</code>
-                </td>
-                <td>
-                  <EventValues values={event.values} />
-                </td>
+                <EventCells event={event} navigate={navigate} />
                 <td>
                   {event.unmatchedReason && (
                     <>

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../errors';
 import { LoadMore } from '../LoadMore';
 import { EventDetail } from './EventDetail';
 import { EventEntry } from './EventEntry';
-import { EventLink, EventStatusBadge, EventValues, instant, PAGE_SIZE } from './EventParts';
+import { EventCells, EventStatusBadge, PAGE_SIZE } from './EventParts';
 import { EventsTabs } from './EventsTabs';
 import { EventUnmatched } from './EventUnmatched';
 import { EventListDocument, type EventStatus, type UsageEventFilter } from './events.generated';
@@ -145,21 +145,7 @@ function EventList({ navigate }: { navigate: Navigate }) {
           <tbody>
             {events.map((event) => (
               <tr key={event.id} className="clickable" onClick={() => navigate(`/events/${event.id}`)}>
-                <td>{instant(event.timestamp)}</td>
-                <td>
-                  <EventLink id={event.id} navigate={navigate}>
-                    {event.reference}
-                  </EventLink>
-                </td>
-                <td>
-                  <code>{event.meterReference}</code>
-                </td>
-                <td>
-                  <code>{event.customerReference}</code>
-                </td>
-                <td>
-                  <EventValues values={event.values} />
-                </td>
+                <EventCells event={event} navigate={navigate} />
                 <td>
                   <EventStatusBadge event={event} />
                 </td>

@@ -1,11 +1,11 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ErrorMessage, type FieldError } from '../errors';
+import { ErrorMessage, FieldErrors, type FieldError } from '../errors';
 import { LoadMore } from '../LoadMore';
 import { EventsTabs } from './EventsTabs';
 import { UploadEventImportsDocument, UploadMetersDocument } from './upload.generated';
 import { scanFile, UploadRefused, xhrUploader, type Uploader } from './uploadBrowser';
-import { UploadField, UploadFieldErrors } from './UploadFields';
+import { UploadField } from './UploadFields';
 import { byteSize, UploadHistory, UploadImportView } from './UploadImport';
 import { buildMapping, inferMapping, type MappingDraft, type MeterOption } from './uploadMapping';
 import { UploadMappingForm } from './UploadMappingForm';
@@ -180,7 +180,7 @@ function UploadWizard({ uploader, onUploaded }: { uploader: Uploader; onUploaded
       {file && scan && draft && (
         <section className="card upload-step" aria-label="Upload">
           <h3>3. Upload</h3>
-          <UploadFieldErrors errors={errors} />
+          <FieldErrors errors={errors} />
           {sent ? (
             <div className="upload-progress">
               <progress aria-label="Upload progress" value={sent.loaded} max={sent.total || 1} />
@@ -201,7 +201,7 @@ function UploadWizard({ uploader, onUploaded }: { uploader: Uploader; onUploaded
 
 function FilePreviewTable({ name, size, scan }: { name: string; size: number; scan: Scan }) {
   const { columns, rows, rowCount, problem } = scan.preview;
-  if (problem) return <UploadFieldErrors errors={[{ field: 'body', message: problem }]} />;
+  if (problem) return <FieldErrors errors={[{ field: 'body', message: problem }]} />;
   return (
     <div className="upload-preview">
       <p>

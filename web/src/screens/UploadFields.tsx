@@ -1,5 +1,4 @@
 import { useId, type ReactNode } from 'react';
-import type { FieldError } from '../errors';
 
 /**
  * A form control under its own <label> (not wrapping it): the control's accessible name is exactly the label, whatever
@@ -42,21 +41,5 @@ export function ColumnSelect({
         </select>
       )}
     </UploadField>
-  );
-}
-
-/** Errors that are not an Apollo operation's (the upload's REST answer, the mapping checked before sending), shown as ErrorMessage shows API errors. */
-export function UploadFieldErrors({ errors }: { errors: FieldError[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <div className="error" role="alert">
-      {errors.map((e, i) => (
-        <p key={i}>
-          {e.field && <strong className="error-field">{e.field}: </strong>}
-          {e.message}
-          {e.code && <span className="error-code"> ({e.code})</span>}
-        </p>
-      ))}
-    </div>
   );
 }
