@@ -1,8 +1,9 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
 import { LoadMore } from '../LoadMore';
 import {
+  CatalogMetersDocument,
   CatalogChangeProductStatusDocument,
   CatalogCreateProductDocument,
   CatalogCreateProductItemDocument,
@@ -162,6 +163,9 @@ function CreateItemForm({ product, onCreated }: { product: string; onCreated: ()
   const [meter, setMeter] = useState('');
   const [metric, setMetric] = useState('');
   const [create, { loading, error }] = useMutation(CatalogCreateProductItemDocument, { refetchQueries: ['CatalogProducts'] });
+  // Suggestions for the meter and metric (typing a reference still works, e.g. for a meter beyond the first 100).
+  const meters = useQuery(CatalogMetersDocument, { skip: chargeType !== 'USAGE' }).data?.meters.edges.map((e) => e.node) ?? [];
+  const metrics = meters.find((m) => m.reference === meter.trim())?.metrics ?? meters.flatMap((m) => m.metrics);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input: CreateProductItemInput = { product, reference: reference.trim(), name: name.trim(), chargeType };
@@ -201,11 +205,30 @@ function CreateItemForm({ product, onCreated }: { product: string; onCreated: ()
           <>
             <label>
               Meter reference
-              <input value={meter} onChange={(e) => setMeter(e.target.value)} placeholder="api_calls" />
+              <input value={meter} onChange={(e) => setMeter(e.target.value)} placeholder="api_calls" list={`meters-of-${product}`} />
+              <datalist id={`meters-of-${product}`}>
+                {meters.map((m) => (
+                  <option key={m.id} value={m.reference}>
+                    {m.name}
+                  </option>
+                ))}
+              </datalist>
             </label>
             <label>
               Metric reference
-              <input value={metric} onChange={(e) => setMetric(e.target.value)} placeholder="api_calls_total" />
+              <input
+                value={metric}
+                onChange={(e) => setMetric(e.target.value)}
+                placeholder="api_calls_total"
+                list={`metrics-of-${product}`}
+              />
+              <datalist id={`metrics-of-${product}`}>
+                {metrics.map((m) => (
+                  <option key={m.id} value={m.reference}>
+                    {m.aggregation}
+                  </option>
+                ))}
+              </datalist>
             </label>
           </>
         )}

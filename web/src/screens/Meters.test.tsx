@@ -1,10 +1,10 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
-import { MetersDocument } from './meters.generated';
-import { MetersScreen, PAGE_SIZE } from './Meters';
+import { CreateMeterDocument, MetersDocument } from './meters.generated';
+import { CreateMeterForm, MetersScreen, PAGE_SIZE } from './Meters';
 
 const meter = {
   __typename: 'Meter' as const,
@@ -12,9 +12,18 @@ const meter = {
   reference: 'api_calls',
   name: 'API calls',
   status: 'DRAFT' as const,
+  properties: ['region'],
   values: [{ __typename: 'MeterValue' as const, reference: 'calls', type: 'NUMBER' as const, currency: null }],
   metrics: [
-    { __typename: 'UsageMetric' as const, id: 'x1', reference: 'api_calls_total', aggregation: 'SUM' as const, valueReference: 'calls' },
+    {
+      __typename: 'UsageMetric' as const,
+      id: 'x1',
+      reference: 'api_calls_total',
+      aggregation: 'SUM' as const,
+      valueReference: 'calls',
+      property: null,
+      filters: [{ __typename: 'MetricFilter' as const, property: 'region', values: ['eu-west'] }],
+    },
   ],
 };
 const page = (nodes: (typeof meter)[], hasNextPage = false) => ({
@@ -75,5 +84,49 @@ describe('MetersScreen', () => {
     );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('first: must be between 1 and 100');
+  });
+
+  it('creates a meter with properties and a metric counting only some property values', async () => {
+    const input = {
+      reference: 'api_calls',
+      name: 'API calls',
+      values: [{ reference: 'calls', type: 'NUMBER' }],
+      metrics: [
+        {
+          reference: 'eu_calls',
+          aggregation: 'SUM',
+          valueReference: 'calls',
+          filters: [{ property: 'region', values: ['eu-west', 'eu-central'] }],
+        },
+      ],
+      properties: ['region', 'plan'],
+    };
+    let created = false;
+    render(
+      <MockedProvider
+        mocks={[
+          {
+            request: { query: CreateMeterDocument, variables: { input } },
+            result: () => {
+              created = true;
+              return { data: { createMeter: { ...meter, properties: ['region', 'plan'] } } };
+            },
+          },
+        ]}
+        cache={createCache()}
+      >
+        <CreateMeterForm onCreated={() => undefined} />
+      </MockedProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('Reference'), { target: { value: 'api_calls' } });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'API calls' } });
+    fireEvent.change(screen.getByLabelText('Properties (comma-separated)'), { target: { value: 'region, plan' } });
+    fireEvent.change(screen.getByLabelText('Value reference'), { target: { value: 'calls' } });
+    fireEvent.change(screen.getByLabelText('Metric reference'), { target: { value: 'eu_calls' } });
+    fireEvent.change(screen.getByLabelText('Of value'), { target: { value: 'calls' } });
+    fireEvent.change(screen.getByLabelText('Only where property'), { target: { value: 'region' } });
+    fireEvent.change(screen.getByLabelText('is one of (comma-separated)'), { target: { value: 'eu-west, eu-central' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create meter' }));
+    await vi.waitFor(() => expect(created).toBe(true));
   });
 });

@@ -55,6 +55,7 @@ export function MetersScreen() {
               <th>Reference</th>
               <th>Name</th>
               <th>Status</th>
+              <th>Properties</th>
               <th>Metrics</th>
               <th>Actions</th>
             </tr>
@@ -82,6 +83,7 @@ function MeterRow({ meter }: { meter: MeterFieldsFragment }) {
       <td>
         <span className={`badge ${meter.status.toLowerCase()}`}>{meter.status}</span>
       </td>
+      <td>{meter.properties.length ? meter.properties.join(', ') : <span className="muted">—</span>}</td>
       <td>
         {meter.metrics.map((m) => (
           <div key={m.id}>
@@ -89,6 +91,8 @@ function MeterRow({ meter }: { meter: MeterFieldsFragment }) {
             <span className="muted">
               {m.aggregation}
               {m.valueReference ? `(${m.valueReference})` : ''}
+              {m.property ? `(${m.property})` : ''}
+              {m.filters.map((f) => ` where ${f.property} ∈ {${f.values.join(', ')}}`).join('')}
             </span>
           </div>
         ))}
@@ -121,13 +125,26 @@ interface MetricRow {
   aggregation: Aggregation;
   valueReference: string;
   property: string;
+  /** Only events whose property has one of the values count (optional). */
+  filterProperty: string;
+  filterValues: string;
 }
+
+const NEW_METRIC: MetricRow = { reference: '', aggregation: 'SUM', valueReference: '', property: '', filterProperty: '', filterValues: '' };
+
+/** A comma-separated list, trimmed, without blanks. */
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function CreateMeterForm({ onCreated }: { onCreated: () => void }) {
   const [reference, setReference] = useState('');
   const [name, setName] = useState('');
   const [values, setValues] = useState<ValueRow[]>([{ reference: '', type: 'NUMBER', currency: '' }]);
-  const [metrics, setMetrics] = useState<MetricRow[]>([{ reference: '', aggregation: 'SUM', valueReference: '', property: '' }]);
+  const [properties, setProperties] = useState('');
+  const [metrics, setMetrics] = useState<MetricRow[]>([NEW_METRIC]);
   const [create, { loading, error }] = useMutation(CreateMeterDocument, { refetchQueries: ['Meters'], awaitRefetchQueries: true });
 
   const setValue = (i: number, patch: Partial<ValueRow>) => setValues((vs) => vs.map((v, j) => (j === i ? { ...v, ...patch } : v)));
@@ -148,11 +165,15 @@ export function CreateMeterForm({ onCreated }: { onCreated: () => void }) {
         aggregation: m.aggregation,
         ...(m.valueReference ? { valueReference: m.valueReference } : {}),
         ...(m.aggregation === 'UNIQUE_COUNT' && m.property.trim() ? { property: m.property.trim() } : {}),
+        ...(m.filterProperty.trim() ? { filters: [{ property: m.filterProperty.trim(), values: list(m.filterValues) }] } : {}),
       })),
     };
-    // A UNIQUE_COUNT counts a property the meter must know.
-    const properties = [...new Set(input.metrics.flatMap((m) => (m.property ? [m.property] : [])))];
-    if (properties.length) input.properties = properties;
+    // The properties given, and those a metric counts or filters on: the meter must know them all.
+    const known = [
+      ...list(properties),
+      ...input.metrics.flatMap((m) => [...(m.property ? [m.property] : []), ...(m.filters ?? []).map((f) => f.property)]),
+    ];
+    if (known.length) input.properties = [...new Set(known)];
     try {
       await create({ variables: { input } });
       onCreated();
@@ -175,6 +196,10 @@ export function CreateMeterForm({ onCreated }: { onCreated: () => void }) {
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="API calls" />
         </label>
       </div>
+      <label>
+        Properties (comma-separated)
+        <input value={properties} onChange={(e) => setProperties(e.target.value)} placeholder="region, plan, user_id" />
+      </label>
       <fieldset>
         <legend>Values</legend>
         {values.map((v, i) => (
@@ -240,6 +265,20 @@ export function CreateMeterForm({ onCreated }: { onCreated: () => void }) {
                 <input value={m.property} onChange={(e) => setMetric(i, { property: e.target.value })} placeholder="user_id" />
               </label>
             )}
+            <label>
+              Only where property
+              <input value={m.filterProperty} onChange={(e) => setMetric(i, { filterProperty: e.target.value })} placeholder="region" />
+            </label>
+            {m.filterProperty.trim() && (
+              <label>
+                is one of (comma-separated)
+                <input
+                  value={m.filterValues}
+                  onChange={(e) => setMetric(i, { filterValues: e.target.value })}
+                  placeholder="eu-west, eu-central"
+                />
+              </label>
+            )}
             {metrics.length > 1 && (
               <button type="button" className="link" onClick={() => setMetrics((ms) => ms.filter((_, j) => j !== i))}>
                 Remove
@@ -247,11 +286,7 @@ export function CreateMeterForm({ onCreated }: { onCreated: () => void }) {
             )}
           </div>
         ))}
-        <button
-          type="button"
-          className="link"
-          onClick={() => setMetrics((ms) => [...ms, { reference: '', aggregation: 'SUM', valueReference: '', property: '' }])}
-        >
+        <button type="button" className="link" onClick={() => setMetrics((ms) => [...ms, NEW_METRIC])}>
           + Add metric
         </button>
       </fieldset>

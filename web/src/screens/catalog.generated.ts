@@ -4,6 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How a metric aggregates a value over a period */
+export type Aggregation =
+  /** Sum of the value */
+  | 'SUM'
+  /** Number of events */
+  | 'COUNT'
+  /** Largest value */
+  | 'MAX'
+  /** Smallest value */
+  | 'MIN'
+  /** Mean of the value */
+  | 'AVERAGE'
+  /** Number of distinct values of a property */
+  | 'UNIQUE_COUNT'
+  /** Value of the event with the latest timestamp */
+  | 'LATEST';
+
 export type BillingPeriod = 'MONTH' | 'QUARTER' | 'YEAR';
 
 export type ChargeType =
@@ -704,6 +721,16 @@ export type CatalogPriceCurveQuery = {
   p8: { exactAmount: string };
   p9: { exactAmount: string };
   p10: { exactAmount: string };
+};
+
+export type CatalogMetersQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CatalogMetersQuery = {
+  meters: {
+    edges: Array<{
+      node: { id: string; reference: string; name: string; metrics: Array<{ id: string; reference: string; aggregation: Aggregation }> };
+    }>;
+  };
 };
 
 export const CatalogProductItemFragmentDoc = {
@@ -3101,3 +3128,61 @@ export const CatalogPriceCurveDocument = {
     },
   ],
 } as unknown as DocumentNode<CatalogPriceCurveQuery, CatalogPriceCurveQueryVariables>;
+export const CatalogMetersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogMeters' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'meters' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'metrics' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'aggregation' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogMetersQuery, CatalogMetersQueryVariables>;

@@ -68,8 +68,16 @@ export type MeterFieldsFragment = {
   reference: string;
   name: string;
   status: LifecycleStatus;
+  properties: Array<string>;
   values: Array<{ reference: string; type: MeterValueType; currency: string | null }>;
-  metrics: Array<{ id: string; reference: string; aggregation: Aggregation; valueReference: string | null }>;
+  metrics: Array<{
+    id: string;
+    reference: string;
+    aggregation: Aggregation;
+    valueReference: string | null;
+    property: string | null;
+    filters: Array<{ property: string; values: Array<string> }>;
+  }>;
 };
 
 export type MetersQueryVariables = Exact<{
@@ -88,8 +96,16 @@ export type MetersQuery = {
         reference: string;
         name: string;
         status: LifecycleStatus;
+        properties: Array<string>;
         values: Array<{ reference: string; type: MeterValueType; currency: string | null }>;
-        metrics: Array<{ id: string; reference: string; aggregation: Aggregation; valueReference: string | null }>;
+        metrics: Array<{
+          id: string;
+          reference: string;
+          aggregation: Aggregation;
+          valueReference: string | null;
+          property: string | null;
+          filters: Array<{ property: string; values: Array<string> }>;
+        }>;
       };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -106,8 +122,16 @@ export type CreateMeterMutation = {
     reference: string;
     name: string;
     status: LifecycleStatus;
+    properties: Array<string>;
     values: Array<{ reference: string; type: MeterValueType; currency: string | null }>;
-    metrics: Array<{ id: string; reference: string; aggregation: Aggregation; valueReference: string | null }>;
+    metrics: Array<{
+      id: string;
+      reference: string;
+      aggregation: Aggregation;
+      valueReference: string | null;
+      property: string | null;
+      filters: Array<{ property: string; values: Array<string> }>;
+    }>;
   };
 };
 
@@ -132,6 +156,7 @@ export const MeterFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'properties' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'values' },
@@ -154,6 +179,18 @@ export const MeterFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'aggregation' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'valueReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'property' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'filters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'property' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'values' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -260,6 +297,7 @@ export const MetersDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'properties' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'values' },
@@ -282,6 +320,18 @@ export const MetersDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'aggregation' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'valueReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'property' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'filters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'property' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'values' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -333,6 +383,7 @@ export const CreateMeterDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'properties' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'values' },
@@ -355,6 +406,18 @@ export const CreateMeterDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'aggregation' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'valueReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'property' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'filters' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'property' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'values' } },
+                    ],
+                  },
+                },
               ],
             },
           },
