@@ -16,7 +16,7 @@ export function createCache(): InMemoryCache {
           pricingPlans: relayStylePagination(),
           subscriptions: relayStylePagination(['customer', 'status']),
           usageEvents: relayStylePagination(['filter']),
-          eventImports: relayStylePagination(),
+          eventImports: relayStylePagination(['newestFirst']),
         },
       },
       Customer: { fields: { invoices: relayStylePagination(['status', 'kind']) } },

@@ -421,6 +421,34 @@ describe('file imports of usage events', () => {
     expect(await ok(owner.send, EVENT_IMPORT, { id: 'not-a-uuid' })).toEqual({ eventImport: null });
   });
 
+  it('lists imports oldest first, or newest first when asked, paging either way', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const uploaded = await upload(platformId, `${SCANS_CSV}acme,2026-01-0${n}T00:00:00Z,${n},low,file ${n}\r\n`, {
+        format: 'csv',
+        mapping: SCANS_MAPPING,
+      });
+      ids.push(uploaded.json.id as string);
+      await finished(send, ids.at(-1)!);
+    }
+    const LIST = `query ($first: Int, $after: String, $newestFirst: Boolean!) {
+      eventImports(first: $first, after: $after, newestFirst: $newestFirst) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
+    }`;
+    type Page = {
+      eventImports: { totalCount: number; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    };
+    const all = async (newestFirst: boolean) => {
+      const first = await ok<Page>(send, LIST, { first: 2, newestFirst });
+      expect(first.eventImports).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+      const rest = await ok<Page>(send, LIST, { first: 2, after: first.eventImports.pageInfo.endCursor, newestFirst });
+      expect(rest.eventImports.pageInfo.hasNextPage).toBe(false);
+      return [...first.eventImports.edges, ...rest.eventImports.edges].map((e) => e.node.id);
+    };
+    expect(await all(false)).toEqual(ids);
+    expect(await all(true)).toEqual([...ids].reverse());
+  });
+
   it('takes back an import whose worker died and finishes it from its checkpoint without counting anything twice', async () => {
     const { platformId, send } = subgraph.clientForNewPlatform();
     await scansMeter(send);

@@ -184,13 +184,14 @@ function RejectedRows({ id }: { id: string }) {
   );
 }
 
-/** Past imports, oldest first as the API lists them; "View import N" opens one's result. */
+/** Past imports, the latest first, numbered from the oldest (1); "View import N" opens one's result. */
 export function UploadHistory({ onOpen }: { onOpen: (id: string) => void }) {
   const { data, loading, error, fetchMore } = useQuery(UploadEventImportsDocument, {
     variables: { first: IMPORTS_PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
   const imports = data?.eventImports.edges.map((e) => e.node) ?? [];
+  const total = data?.eventImports.totalCount ?? 0;
   return (
     <section className="upload-history" aria-label="Past imports">
       <h3>Past imports{data ? ` (${data.eventImports.totalCount})` : ''}</h3>
@@ -218,7 +219,7 @@ export function UploadHistory({ onOpen }: { onOpen: (id: string) => void }) {
           <tbody>
             {imports.map((item, i) => (
               <tr key={item.id}>
-                <td className="num">{i + 1}</td>
+                <td className="num">{total - i}</td>
                 <td>{instant(item.createdAt)}</td>
                 <td>{item.format}</td>
                 <td className="num">{byteSize(item.byteSize)}</td>
@@ -232,7 +233,7 @@ export function UploadHistory({ onOpen }: { onOpen: (id: string) => void }) {
                 <td className="num">{item.conflicts}</td>
                 <td className="num">{item.rejected}</td>
                 <td>
-                  <button type="button" className="link" aria-label={`View import ${i + 1}`} onClick={() => onOpen(item.id)}>
+                  <button type="button" className="link" aria-label={`View import ${total - i}`} onClick={() => onOpen(item.id)}>
                     View
                   </button>
                 </td>

@@ -486,6 +486,7 @@ export const UploadEventImportsDocument = {
                 name: { kind: 'Name', value: 'after' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
               },
+              { kind: 'Argument', name: { kind: 'Name', value: 'newestFirst' }, value: { kind: 'BooleanValue', value: true } },
             ],
             selectionSet: {
               kind: 'SelectionSet',

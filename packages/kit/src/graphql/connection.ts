@@ -86,25 +86,26 @@ function decodeCursor(cursor: string): KeysetCursor {
 }
 
 /**
- * Keyset pagination over (created_at, id), oldest first: stable while rows are added.
- * `query` must already be filtered by platform; `alias` is its main alias.
+ * Keyset pagination over (created_at, id), oldest first (or newest first with `order: 'DESC'`): stable while rows are
+ * added. `query` must already be filtered by platform; `alias` is its main alias.
  */
 export async function paginate<T extends ObjectLiteral & { createdAt: Date; id: string }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   args: PageArgs,
+  order: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Connection<T>> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100');
   const totalCount = await query.clone().getCount();
   const page = query
     .clone()
-    .orderBy(`${alias}.createdAt`, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
+    .orderBy(`${alias}.createdAt`, order)
+    .addOrderBy(`${alias}.id`, order)
     .take(first + 1);
   if (args.after) {
     const cursor = decodeCursor(args.after);
-    page.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
+    page.andWhere(`(${alias}.createdAt, ${alias}.id) ${order === 'ASC' ? '>' : '<'} (:cursorCreatedAt, :cursorId)`, {
       cursorCreatedAt: cursor.createdAt,
       cursorId: cursor.id,
     });

@@ -32,9 +32,13 @@ export class EventImportResolver {
     return importsOf(ctx).andWhere('i.id = :id', { id }).getOne();
   }
 
-  @Query(() => EventImportConnection, { description: 'File imports of this platform, oldest first' })
-  async eventImports(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<EventImportEntity>> {
-    return paginate(importsOf(ctx), 'i', page);
+  @Query(() => EventImportConnection, { description: 'File imports of this platform, oldest first (newest first when asked)' })
+  async eventImports(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('newestFirst', () => Boolean, { defaultValue: false, description: 'The latest upload first' }) newestFirst: boolean,
+  ): Promise<Connection<EventImportEntity>> {
+    return paginate(importsOf(ctx), 'i', page, newestFirst ? 'DESC' : 'ASC');
   }
 
   @FieldResolver(() => EventImportRejectionConnection, { description: 'Rows that did not become events, in file order' })
