@@ -469,6 +469,22 @@ describe('Desk in a real browser', () => {
     await page.getByRole('row', { name: /acme/ }).getByRole('link', { name: 'Draft invoice' }).click();
     await page.getByRole('heading', { name: 'Draft invoice' }).waitFor();
     expect(await page.getByTestId('invoice-total').textContent()).toMatch(/^4(\.00)? EUR$/);
+    // The product keeps sending usage: the open draft follows it without a reload.
+    await client.expectData(INGEST, {
+      events: [
+        {
+          meterReference: 'api_calls',
+          customerReference: 'acme',
+          reference: 'live-1',
+          timestamp: thisMonth(5),
+          meterValues: [{ reference: 'calls', number: '3' }],
+        },
+      ],
+    });
+    await page
+      .getByTestId('invoice-total')
+      .getByText(/^4\.30? EUR$/)
+      .waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Issue invoice' }).click();
     await page.getByRole('heading', { name: 'INV-000001' }).waitFor();
     await page.getByRole('button', { name: 'New credit note' }).click();

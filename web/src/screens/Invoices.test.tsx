@@ -1,7 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
 import { CreateCreditNoteDocument, InvoiceDocument } from './invoices.generated';
 import { InvoiceDetail } from './Invoices';
@@ -29,6 +29,7 @@ const invoice = {
   total: eur('121.00'),
   currency: 'EUR',
   dueAt: null,
+  refreshedAt: null,
   issuedAt: '2026-05-01T01:00:00.000Z',
   paidAt: null,
   voidReason: null,
@@ -141,5 +142,33 @@ describe('InvoiceDetail', () => {
       </MockedProvider>,
     );
     expect(await screen.findByText('This invoice does not exist.')).toBeTruthy();
+  });
+
+  it('follows a draft as usage arrives: the page re-asks until the invoice is issued', async () => {
+    const draft = (total: string, refreshedAt: string) => ({
+      ...invoice,
+      number: null,
+      status: 'DRAFT' as const,
+      issuedAt: null,
+      dueAt: '2026-05-01T01:00:00.000Z',
+      refreshedAt,
+      total: eur(total),
+    });
+    const request = { query: InvoiceDocument, variables: { id: 'inv1' } };
+    render(
+      <MockedProvider
+        mocks={[
+          { request, result: { data: { invoice: draft('0.00', '2026-04-10T08:00:00.000Z') } } },
+          { request, result: { data: { invoice: draft('12.10', '2026-04-10T08:00:05.000Z') } } },
+        ]}
+        cache={createCache()}
+      >
+        <InvoiceDetail id="inv1" onBack={() => undefined} pollMs={20} />
+      </MockedProvider>,
+    );
+    expect(await screen.findByText('Draft invoice')).toBeTruthy();
+    expect(screen.getByTestId('invoice-total').textContent).toBe('0.00 EUR');
+    await vi.waitFor(() => expect(screen.getByTestId('invoice-total').textContent).toBe('12.10 EUR'));
+    expect(screen.getByTestId('invoice-refreshed').textContent).toBe('2026-04-10 08:00:05 UTC');
   });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
 import { day, money, period } from '../format';
 import {
@@ -16,6 +16,7 @@ import { InvoiceTable } from '../InvoiceTable';
 import { LoadMore } from '../LoadMore';
 
 const PAGE_SIZE = 20;
+const DRAFT_POLL_MS = 3000;
 const STATUSES: InvoiceStatus[] = ['DRAFT', 'ISSUED', 'PAID', 'VOID'];
 
 export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
@@ -49,8 +50,18 @@ export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
   );
 }
 
-export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }) {
-  const { data, loading, error } = useQuery(InvoiceDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+export function InvoiceDetail({ id, onBack, pollMs = DRAFT_POLL_MS }: { id: string; onBack: () => void; pollMs?: number }) {
+  const { data, loading, error, startPolling, stopPolling } = useQuery(InvoiceDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  // A draft is kept current as usage arrives: the page follows it until it is issued.
+  const isDraft = data?.invoice?.status === 'DRAFT';
+  useEffect(() => {
+    if (!isDraft) return;
+    startPolling(pollMs);
+    return stopPolling;
+  }, [isDraft, pollMs, startPolling, stopPolling]);
   const refetchLists = { refetchQueries: ['Invoices'] };
   const [issue, issuing] = useMutation(IssueInvoiceDocument, refetchLists);
   const [markPaid, paying] = useMutation(MarkInvoicePaidDocument, refetchLists);
@@ -100,6 +111,10 @@ export function InvoiceDetail({ id, onBack }: { id: string; onBack: () => void }
           <>
             <dt>Issued automatically</dt>
             <dd>{day(invoice.dueAt)}</dd>
+            <dt>Last recomputed</dt>
+            <dd data-testid="invoice-refreshed">
+              {invoice.refreshedAt ? `${invoice.refreshedAt.slice(0, 19).replace('T', ' ')} UTC` : '—'}
+            </dd>
           </>
         )}
         {invoice.issuedAt && (

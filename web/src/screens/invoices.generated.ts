@@ -75,6 +75,7 @@ export type InvoicesQuery = {
 export type InvoiceDetailFieldsFragment = {
   currency: string;
   dueAt: string | null;
+  refreshedAt: string | null;
   issuedAt: string | null;
   paidAt: string | null;
   voidReason: string | null;
@@ -122,6 +123,7 @@ export type InvoiceQuery = {
   invoice: {
     currency: string;
     dueAt: string | null;
+    refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
@@ -173,6 +175,7 @@ export type IssueInvoiceMutation = {
   issueInvoice: {
     currency: string;
     dueAt: string | null;
+    refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
@@ -224,6 +227,7 @@ export type MarkInvoicePaidMutation = {
   markInvoicePaid: {
     currency: string;
     dueAt: string | null;
+    refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
@@ -276,6 +280,7 @@ export type VoidInvoiceMutation = {
   voidInvoice: {
     currency: string;
     dueAt: string | null;
+    refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
@@ -330,6 +335,7 @@ export type CreateCreditNoteMutation = {
     invoice: {
       currency: string;
       dueAt: string | null;
+      refreshedAt: string | null;
       issuedAt: string | null;
       paidAt: string | null;
       voidReason: string | null;
@@ -431,6 +437,7 @@ export const InvoiceDetailFieldsFragmentDoc = {
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
@@ -881,6 +888,7 @@ export const InvoiceDocument = {
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
@@ -1165,6 +1173,7 @@ export const IssueInvoiceDocument = {
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
@@ -1449,6 +1458,7 @@ export const MarkInvoicePaidDocument = {
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
@@ -1743,6 +1753,7 @@ export const VoidInvoiceDocument = {
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
@@ -2042,6 +2053,7 @@ export const CreateCreditNoteDocument = {
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
