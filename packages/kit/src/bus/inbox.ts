@@ -96,9 +96,7 @@ export class InboxConsumer {
           wake = undefined;
           continue;
         }
-        const batch = queue.splice(0, maxBatch);
-        if (batch.length === 1) await this.handle(batch[0]);
-        else await this.handleBatch(batch);
+        await this.handle(queue.splice(0, maxBatch));
       }
       await pump;
     })().catch((error) => this.log.error({ err: error, stream: this.stream }, 'inbox consumer stopped'));
@@ -134,70 +132,62 @@ export class InboxConsumer {
     return event;
   }
 
-  /** Several messages in one transaction; on failure, each on its own (with its own retry and back-off). */
-  private async handleBatch(messages: JsMsg[]): Promise<void> {
+  /**
+   * Messages in one transaction, acked once it commits. When a batch of several fails, each is handled on its own; when
+   * a single one fails, it is redelivered after a back-off that grows with its deliveries.
+   */
+  private async handle(messages: JsMsg[]): Promise<void> {
     const understood = messages.flatMap((message) => {
       const event = this.understood(message);
       return event ? [{ message, event }] : [];
     });
     if (understood.length === 0) return;
-    try {
-      await this.db.transact(async (tx) => {
-        const now = this.clock.now();
-        const inserted = (await tx.manager.query(
-          `INSERT INTO inbox (message_id, platform_id, type, stream, received_at)
-           SELECT m.id, m.platform_id, m.type, $4, $5 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS m(id, platform_id, type)
-           ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-          [
-            understood.map((u) => u.event.id),
-            understood.map((u) => u.event.platformId),
-            understood.map((u) => u.event.type),
-            this.stream,
-            now,
-          ],
-        )) as Array<{ message_id: string }>;
-        const fresh = new Set(inserted.map((r) => r.message_id));
-        // In order; a message delivered twice in one batch counts once.
-        const events = understood.map((u) => u.event).filter((e) => fresh.delete(e.id));
-        for (let start = 0; start < events.length;) {
-          let end = start + 1;
-          while (end < events.length && events[end].type === events[start].type) end += 1;
-          const run = events.slice(start, end);
-          const batchHandler = this.options.batchHandlers?.[run[0].type];
-          if (batchHandler) await batchHandler(tx, run);
-          else for (const event of run) await this.options.handlers[event.type](tx, event);
-          start = end;
-        }
-      });
-    } catch (error) {
-      this.log.warn({ err: error, messages: understood.length }, 'inbox: batch failed; handling its messages one by one');
-      for (const { message } of understood) await this.handle(message);
-      return;
-    }
-    for (const { message } of understood) message.ack();
+    await this.settle(understood);
   }
 
-  private async handle(message: JsMsg): Promise<void> {
-    const event = this.understood(message);
-    if (!event) return;
-    const batchHandler = this.options.batchHandlers?.[event.type];
-    const handler = batchHandler ? (tx: Transaction, e: EventEnvelope) => batchHandler(tx, [e]) : this.options.handlers[event.type];
+  private async settle(items: Array<{ message: JsMsg; event: EventEnvelope }>): Promise<void> {
     try {
-      await this.db.transact(async (tx) => {
-        const inserted = (await tx.manager.query(
-          `INSERT INTO inbox (message_id, platform_id, type, stream, received_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-          [event.id, event.platformId, event.type, this.stream, this.clock.now()],
-        )) as unknown[];
-        if (inserted.length === 0) return;
-        await handler(tx, event);
-      });
-      message.ack();
+      await this.db.transact((tx) =>
+        this.apply(
+          tx,
+          items.map((item) => item.event),
+        ),
+      );
     } catch (error) {
+      if (items.length > 1) {
+        this.log.warn({ err: error, messages: items.length }, 'inbox: batch failed; handling its messages one by one');
+        for (const item of items) await this.settle([item]);
+        return;
+      }
+      const [{ message, event }] = items;
       const redeliveries = message.info.deliveryCount;
       const delay = Math.min(30_000, 200 * 2 ** Math.min(redeliveries, 8));
       this.log.warn({ err: error, type: event.type, id: event.id, redeliveries, retryInMs: delay }, 'inbox: handler failed, will retry');
       message.nak(delay);
+      return;
+    }
+    for (const { message } of items) message.ack();
+  }
+
+  /** Records the events in the inbox and applies those not seen before, in order, runs of one type to its batch handler. */
+  private async apply(tx: Transaction, events: EventEnvelope[]): Promise<void> {
+    const inserted = (await tx.manager.query(
+      `INSERT INTO inbox (message_id, platform_id, type, stream, received_at)
+       SELECT m.id, m.platform_id, m.type, $4, $5 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS m(id, platform_id, type)
+       ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
+      [events.map((e) => e.id), events.map((e) => e.platformId), events.map((e) => e.type), this.stream, this.clock.now()],
+    )) as Array<{ message_id: string }>;
+    const fresh = new Set(inserted.map((r) => r.message_id));
+    // A message delivered twice in one batch counts once.
+    const applied = events.filter((e) => fresh.delete(e.id));
+    for (let start = 0; start < applied.length;) {
+      let end = start + 1;
+      while (end < applied.length && applied[end].type === applied[start].type) end += 1;
+      const run = applied.slice(start, end);
+      const batchHandler = this.options.batchHandlers?.[run[0].type];
+      if (batchHandler) await batchHandler(tx, run);
+      else for (const event of run) await this.options.handlers[event.type](tx, event);
+      start = end;
     }
   }
 }
