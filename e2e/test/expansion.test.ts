@@ -1,12 +1,13 @@
-import { signTenantHeaders, systemClock } from '@meterline/kit';
+import { Decimal, signTenantHeaders, systemClock } from '@meterline/kit';
 import { waitFor } from '@meterline/kit/testing';
-import { createApiCallsMeter, gatewayClient, newTenant, startPlatform, type GatewayClient } from './testkit';
+import { callEvent, createApiCallsMeter, gatewayClient, INGEST, newTenant, startPlatform, type GatewayClient } from './testkit';
 
 /**
  * Expansion without N+1 (DESIGN §2): listing 10 or 100 invoices with their customer, subscription, lines and the lines'
- * product items costs each subgraph the same number of SQL statements. Each subgraph reports what a request cost in
- * `x-meterline-sql-statements`; the requests below are the ones the gateway's plan sends (one list, then one batched
- * `_entities` per owning subgraph), checked against the gateway's own answer.
+ * product items, or 10 or 100 usage events with their estimated cost and invoice, costs each subgraph the same number
+ * of SQL statements. Each subgraph reports what a request cost in `x-meterline-sql-statements`; the requests below are
+ * the ones the gateway's plan sends (one list, then one batched `_entities` per owning subgraph), checked against the
+ * gateway's own answer.
  */
 describe('expanding related resources costs the same for 10 or 100 invoices', () => {
   let platform: Awaited<ReturnType<typeof startPlatform>>;
@@ -121,6 +122,70 @@ describe('expanding related resources costs the same for 10 or 100 invoices', ()
   it('costs each subgraph the same number of SQL statements for 10 and for 100 invoices', async () => {
     const ten = await costs(10);
     const hundred = await costs(100);
+    for (const count of Object.values(ten)) expect(count).toBeGreaterThan(0);
+    if (process.env.PRINT_SQL_COSTS) console.log(JSON.stringify({ ten, hundred }));
+    expect(hundred).toEqual(ten);
+  });
+
+  interface EventNode {
+    id: string;
+    timestamp: string;
+    receivedAt: string;
+    properties: Record<string, unknown>;
+    customer: { id: string };
+    metricValues: Array<{ metric: string; value: string }>;
+  }
+  type PricedEvent = { estimatedCost: { amount: string; currency: string } | null; invoice: { id: string; number: string | null } | null };
+
+  async function eventCosts(n: number, draftOf: Map<string, string>) {
+    const list = await direct<{ usageEvents: { edges: Array<{ node: EventNode }> } }>(
+      'metering',
+      `query ($n: Int!) { usageEvents(first: $n) { edges { node { id timestamp receivedAt properties customer { id } metricValues { metric value } } } } }`,
+      { n },
+    );
+    const nodes = list.data.usageEvents.edges.map((e) => e.node);
+    const priced = await direct<{ _entities: PricedEvent[] }>(
+      'invoicing',
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on UsageEvent { estimatedCost { amount currency } invoice { id number } } } }`,
+      { r: nodes.map((node) => ({ __typename: 'UsageEvent', ...node })) },
+    );
+    // Per-unit calls at 0.01: each event costs its calls × 0.01 and goes on its customer's draft.
+    expect(priced.data._entities).toEqual(
+      nodes.map((node) => ({
+        estimatedCost: { amount: new Decimal(node.metricValues[0].value).times('0.01').toFixed(), currency: 'EUR' },
+        invoice: { id: draftOf.get(node.customer.id), number: null },
+      })),
+    );
+    const gateway = await admin.expectData<{ usageEvents: { edges: Array<{ node: PricedEvent }> } }>(
+      `query ($n: Int!) { usageEvents(first: $n) { edges { node { estimatedCost { amount currency } invoice { id number } } } } }`,
+      { n },
+    );
+    expect(gateway.usageEvents.edges.map((e) => e.node)).toEqual(priced.data._entities);
+    return { metering: list.statements, invoicing: priced.statements };
+  }
+
+  it('costs each subgraph the same number of SQL statements for the cost and invoice of 10 and of 100 usage events', async () => {
+    const references = Array.from({ length: 100 }, (_, i) => `c${i}`);
+    // Metering learns of the customers through NATS: wait for all of them, or the events would be stored as unmatched.
+    await waitFor(
+      () =>
+        admin.expectData(
+          `{ ${references.map((c) => `${c}: usage(customer: "${c}", metric: "api_calls_total", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { value }`).join(' ')} }`,
+        ),
+      'metering to know the 100 customers',
+    );
+    const at = new Date().toISOString();
+    const ingested = await admin.expectData<{ ingestUsageEvents: { accepted: number } }>(INGEST, {
+      events: references.map((c, i) => callEvent(c, `e${i}`, String((i % 7) + 1), at)),
+    });
+    expect(ingested.ingestUsageEvents.accepted).toBe(100);
+    const drafts = await admin.expectData<{ invoices: { edges: Array<{ node: { id: string; customer: { id: string } } }> } }>(
+      `{ invoices(status: DRAFT, first: 100) { edges { node { id customer { id } } } } }`,
+    );
+    const draftOf = new Map(drafts.invoices.edges.map((e) => [e.node.customer.id, e.node.id]));
+
+    const ten = await eventCosts(10, draftOf);
+    const hundred = await eventCosts(100, draftOf);
     for (const count of Object.values(ten)) expect(count).toBeGreaterThan(0);
     if (process.env.PRINT_SQL_COSTS) console.log(JSON.stringify({ ten, hundred }));
     expect(hundred).toEqual(ten);

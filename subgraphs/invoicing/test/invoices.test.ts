@@ -31,8 +31,7 @@ describe('invoices', () => {
   afterAll(() => subgraph?.stop());
 
   /** A customer (21 % tax) on a plan: 100 in advance, 10 per seat, graduated API calls, 2 % + 0.10 per payment. */
-  async function customerOnPlan(seats = 2) {
-    const { platformId, send } = subgraph.clientForNewPlatform();
+  async function customerOnPlan(seats = 2, { platformId, send } = subgraph.clientForNewPlatform()) {
     const version = planVersionActivated(platformId, clock, [
       { name: 'Platform fee', chargeType: 'RECURRING', price: { model: 'FLAT', amount: '100' } },
       { name: 'Seats', chargeType: 'SEAT', price: { model: 'PER_UNIT', unitPrice: '10' } },
@@ -81,7 +80,12 @@ describe('invoices', () => {
   /** UsageEvent.estimatedCost / .invoice as the gateway asks for them: with metering's fields that invoicing requires. */
   async function eventDetails(
     c: Awaited<ReturnType<typeof customerOnPlan>>,
-    events: Array<{ timestamp: string; receivedAt?: string; metricValues: Array<{ metric: string; value: string }> }>,
+    events: Array<{
+      customerId?: string;
+      timestamp: string;
+      receivedAt?: string;
+      metricValues: Array<{ metric: string; value: string }>;
+    }>,
   ) {
     const response = await c.send<{
       _entities: Array<{ estimatedCost: { amount: string; currency: string } | null; invoice: { id: string } | null }>;
@@ -94,7 +98,7 @@ describe('invoices', () => {
           timestamp: e.timestamp,
           receivedAt: e.receivedAt ?? clock.now().toISOString(),
           properties: {},
-          customer: { id: c.customerId },
+          customer: { id: e.customerId ?? c.customerId },
           metricValues: e.metricValues,
         })),
       },
@@ -274,6 +278,79 @@ describe('invoices', () => {
       ['CORRECTION', '2026-03', 'INV-000002'],
       ['SUBSCRIPTION', '2026-04', 'INV-000003'],
     ]);
+  });
+
+  it('prices the events of several customers and periods in one _entities as it does one by one', async () => {
+    clock.set('2026-03-10T12:00:00Z');
+    const platform = subgraph.clientForNewPlatform();
+    const a = await customerOnPlan(1, platform);
+    const b = await customerOnPlan(1, platform);
+    await waitFor(async () => (await a.invoices()).length === 1 && (await b.invoices()).length === 1, 'the drafts of March');
+    // A: 1,200 calls in March's last hour; March issued; then 250 late calls for March, on a correction. B: 1,005 in April.
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(a.platformId, clock, a.customerId, [{ metric: 'api_calls', hour: '2026-03-31T23:00Z', sum: '1200', count: 3 }]),
+    );
+    await waitFor(async () => (await a.invoices())[0]?.lines[2].amount.amount === '2', 'March with 200 billable calls');
+    clock.set('2026-04-01T01:00:00Z');
+    const issued = async (c: typeof a) => {
+      const list = await c.invoices();
+      return list.length === 2 && list[0].status === 'ISSUED' && list;
+    };
+    const [aMarch] = await waitFor(() => issued(a), 'March of A issued');
+    const [bMarch, bApril] = await waitFor(() => issued(b), 'March of B issued');
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(a.platformId, clock, a.customerId, [{ metric: 'api_calls', hour: '2026-03-15T09:00Z', sum: '250', count: 2 }]),
+    );
+    await publish(
+      subgraph,
+      'metering',
+      usageRecorded(b.platformId, clock, b.customerId, [{ metric: 'api_calls', hour: '2026-04-02T10:00Z', sum: '1005', count: 1 }]),
+    );
+    const aCorrection = await waitFor(async () => (await a.invoices()).find((i) => i.kind === 'CORRECTION'), 'the correction of March');
+    await waitFor(async () => (await b.invoices())[1]?.lines[2].amount.amount === money('0.05'), 'April of B with its calls');
+
+    const calls = [{ metric: 'api_calls', value: '10' }];
+    const events = [
+      // 1,450 calls in March: the 10 cost 4.50 − 4.40; received before March was issued, then after (the correction).
+      { customerId: a.customerId, timestamp: '2026-03-15T09:10:00Z', receivedAt: '2026-03-15T09:10:01Z', metricValues: calls },
+      { customerId: a.customerId, timestamp: '2026-03-15T09:10:00Z', receivedAt: '2026-04-01T02:00:00Z', metricValues: calls },
+      {
+        customerId: a.customerId,
+        timestamp: '2026-03-20T10:00:00Z',
+        receivedAt: '2026-03-20T10:00:01Z',
+        metricValues: [{ metric: 'unpriced', value: '1' }],
+      },
+      // No March usage for B: within the free thousand. In April, 1,005 calls: 0.05 − 0.
+      { customerId: b.customerId, timestamp: '2026-03-20T10:00:00Z', receivedAt: '2026-03-20T10:00:01Z', metricValues: calls },
+      { customerId: b.customerId, timestamp: '2026-04-02T10:20:00Z', metricValues: calls },
+      // Before the subscription, of a customer invoicing does not know, of a malformed id: priced by nothing, billed nowhere.
+      { customerId: a.customerId, timestamp: '2026-02-20T10:00:00Z', metricValues: calls },
+      { customerId: randomUUID(), timestamp: '2026-03-20T10:00:00Z', metricValues: calls },
+      { customerId: 'not-a-customer', timestamp: '2026-03-20T10:00:00Z', metricValues: calls },
+    ];
+    const together = await eventDetails(a, events);
+    const eur = (amount: string) => ({ amount: money(amount), currency: 'EUR' });
+    expect(together).toEqual([
+      { estimatedCost: eur('0.1'), invoice: { id: aMarch.id } },
+      { estimatedCost: eur('0.1'), invoice: { id: aCorrection.id } },
+      { estimatedCost: null, invoice: { id: aMarch.id } },
+      { estimatedCost: eur('0'), invoice: { id: bMarch.id } },
+      { estimatedCost: eur('0.05'), invoice: { id: bApril.id } },
+      { estimatedCost: null, invoice: null },
+      { estimatedCost: null, invoice: null },
+      { estimatedCost: null, invoice: null },
+    ]);
+    const oneByOne = [];
+    for (const event of events) oneByOne.push(...(await eventDetails(a, [event])));
+    expect(oneByOne).toEqual(together);
+    // Another platform knows none of these customers.
+    expect(await eventDetails({ ...a, send: subgraph.clientForNewPlatform().send }, events.slice(0, 5))).toEqual(
+      events.slice(0, 5).map(() => ({ estimatedCost: null, invoice: null })),
+    );
   });
 
   it('credits issued invoices (never more than is left), marks them paid and voids them with a reason', async () => {

@@ -64,9 +64,12 @@ function subscriptionOf(row: SubscriptionRow): BilledSubscription {
   };
 }
 
+/** Where read models are read from: a transaction, or the DataSource for a request's reads (see `RequestReadModels`). */
+export type Reader = Pick<Transaction, 'manager'>;
+
 const SUBSCRIPTION_COLUMNS = `id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, phases`;
 
-export async function customersByIds(tx: Transaction, platformId: string, ids: string[]): Promise<Map<string, BilledCustomer>> {
+export async function customersByIds(tx: Reader, platformId: string, ids: string[]): Promise<Map<string, BilledCustomer>> {
   const rows = (await tx.manager.query(
     `SELECT id, currency, tax_rate::text AS tax_rate FROM customers WHERE platform_id = $1 AND id = ANY($2::uuid[])`,
     [platformId, ids],
@@ -77,7 +80,7 @@ export async function customersByIds(tx: Transaction, platformId: string, ids: s
 }
 
 /** The subscriptions that bill (every status but DRAFT) of several customers, in one query. */
-export async function subscriptionsOfCustomers(tx: Transaction, platformId: string, customerIds: string[]): Promise<BilledSubscription[]> {
+export async function subscriptionsOfCustomers(tx: Reader, platformId: string, customerIds: string[]): Promise<BilledSubscription[]> {
   const rows = (await tx.manager.query(
     `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform_id = $1 AND customer_id = ANY($2::uuid[]) AND status <> 'DRAFT'
       ORDER BY start_at, id`,
@@ -86,7 +89,7 @@ export async function subscriptionsOfCustomers(tx: Transaction, platformId: stri
   return rows.map(subscriptionOf);
 }
 
-export async function subscriptionsByIds(tx: Transaction, platformId: string, ids: string[]): Promise<Map<string, BilledSubscription>> {
+export async function subscriptionsByIds(tx: Reader, platformId: string, ids: string[]): Promise<Map<string, BilledSubscription>> {
   const rows = (await tx.manager.query(
     `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform_id = $1 AND id = ANY($2::uuid[])`,
     [platformId, ids],
@@ -101,7 +104,7 @@ interface VersionSnapshot {
 }
 
 /** Plan versions (catalog's snapshots) with their prices in line order. */
-export async function versionsByIds(tx: Transaction, platformId: string, ids: string[]): Promise<Map<string, VersionForBilling>> {
+export async function versionsByIds(tx: Reader, platformId: string, ids: string[]): Promise<Map<string, VersionForBilling>> {
   if (ids.length === 0) return new Map();
   const rows = (await tx.manager.query(`SELECT snapshot FROM plan_versions WHERE platform_id = $1 AND id = ANY($2::uuid[])`, [
     platformId,
@@ -138,7 +141,7 @@ const totalOf = (r: TotalRow): UsageTotal => ({
 
 /** Usage totals for many (customer, period) windows in one query; the answer is in the order asked. */
 export async function usageOfPeriods(
-  tx: Transaction,
+  tx: Reader,
   platformId: string,
   windows: ReadonlyArray<{ customerId: string; period: Period }>,
 ): Promise<UsageTotal[][]> {

@@ -1,8 +1,10 @@
 import { Decimal, Money, type RequestContext } from '@meterline/kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { customersByIds, subscriptionsOfCustomers, usageOfPeriods, versionsByIds, type BilledSubscription } from '../billing/read-models';
+import type { BilledSubscription } from '../billing/read-models';
+import { RequestReadModels } from '../billing/request-read-models';
 import { estimateEventCost, periodOfUsageAt } from '../domain/event-cost';
-import { InvoiceEntity } from '../store/invoice.entity';
+import type { InvoiceEntity } from '../store/invoice.entity';
+import { InvoiceRepository } from '../store/invoice.repository';
 import { Invoice } from './invoice.type';
 import { UsageEvent } from './refs/usage-event.type';
 
@@ -30,24 +32,26 @@ export class UsageEventCostResolver {
     const customerId = event.customer?.id;
     if (!customerId || !event.timestamp || !event.metricValues?.length) return null;
     const at = new Date(event.timestamp);
-    return ctx.db.transact(async (tx) => {
-      const customer = (await customersByIds(tx, ctx.platformId, [customerId])).get(customerId);
-      const subscription = billingSubscription(await subscriptionsOfCustomers(tx, ctx.platformId, [customerId]), at);
-      if (!customer || !subscription) return null;
-      const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
-      const versions = await versionsByIds(tx, ctx.platformId, [...new Set(subscription.phases.map((p) => p.planVersionId))]);
-      const cost = estimateEventCost(
-        {
-          contributions: event.metricValues!.map((c) => ({ metric: c.metric, value: new Decimal(c.value) })),
-          properties: event.properties ?? {},
-        },
-        subscription.phases,
-        versions,
-        subscription.endAt && subscription.endAt < period.end ? subscription.endAt : period.end,
-        (await usageOfPeriods(tx, ctx.platformId, [{ customerId, period }]))[0],
-      );
-      return cost === null ? null : Money.of(cost, customer.currency);
-    });
+    const readModels = new RequestReadModels(ctx);
+    const [customer, subscriptions] = await Promise.all([readModels.customer(customerId), readModels.subscriptionsOf(customerId)]);
+    const subscription = billingSubscription(subscriptions, at);
+    if (!customer || !subscription) return null;
+    const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
+    const [versions, totals] = await Promise.all([
+      readModels.versions([...new Set(subscription.phases.map((p) => p.planVersionId))]),
+      readModels.usageOf(customerId, period),
+    ]);
+    const cost = estimateEventCost(
+      {
+        contributions: event.metricValues.map((c) => ({ metric: c.metric, value: new Decimal(c.value) })),
+        properties: event.properties ?? {},
+      },
+      subscription.phases,
+      versions,
+      subscription.endAt && subscription.endAt < period.end ? subscription.endAt : period.end,
+      totals,
+    );
+    return cost === null ? null : Money.of(cost, customer.currency);
   }
 
   @FieldResolver(() => Invoice, { nullable: true })
@@ -56,32 +60,17 @@ export class UsageEventCostResolver {
     if (!customerId || !event.timestamp) return null;
     const at = new Date(event.timestamp);
     const receivedAt = event.receivedAt ? new Date(event.receivedAt) : ctx.clock.now();
-    return ctx.db.transact(async (tx) => {
-      const subscription = billingSubscription(await subscriptionsOfCustomers(tx, ctx.platformId, [customerId]), at);
-      if (!subscription) return null;
-      const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
-      const invoices = tx.manager.getRepository(InvoiceEntity);
-      const original = await invoices.findOneBy({
-        platformId: ctx.platformId,
-        subscriptionId: subscription.id,
-        kind: 'SUBSCRIPTION',
-        periodStart: period.start,
-      });
-      if (!original || original.issuedAt === null || original.issuedAt > receivedAt) return original;
-      // Issued before the event arrived: the event went to the period's correction issued after its arrival, or the open one.
-      const corrections = await invoices
-        .createQueryBuilder('i')
-        .where('i.platformId = :platformId AND i.subscription_id = :subscriptionId AND i.periodStart = :start AND i.kind = :kind', {
-          platformId: ctx.platformId,
-          subscriptionId: subscription.id,
-          start: period.start,
-          kind: 'CORRECTION',
-        })
-        .andWhere(`(i.status = 'DRAFT' OR i.issued_at > :receivedAt)`, { receivedAt })
-        .orderBy('i.issued_at', 'ASC', 'NULLS LAST')
-        .getMany();
-      return corrections[0] ?? original;
-    });
+    const subscription = billingSubscription(await new RequestReadModels(ctx).subscriptionsOf(customerId), at);
+    if (!subscription) return null;
+    const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
+    const invoices = await new InvoiceRepository(ctx).ofPeriod(subscription.id, period.start);
+    const original = invoices.find((i) => i.kind === 'SUBSCRIPTION') ?? null;
+    if (!original || original.issuedAt === null || original.issuedAt > receivedAt) return original;
+    // Issued before the event arrived: the event went to the period's correction issued after its arrival, or the open one.
+    const correction = invoices.find(
+      (i) => i.kind === 'CORRECTION' && (i.status === 'DRAFT' || (i.issuedAt !== null && i.issuedAt > receivedAt)),
+    );
+    return correction ?? original;
   }
 }
 

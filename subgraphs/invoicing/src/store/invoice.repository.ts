@@ -33,6 +33,25 @@ export class InvoiceRepository {
       .load(subscriptionId);
   }
 
+  /** A subscription's invoices of the period starting at `periodStart` (its own and corrections), in issue order, drafts last. */
+  ofPeriod(subscriptionId: string, periodStart: Date): Promise<InvoiceEntity[]> {
+    return this.ctx.loaders
+      .get<string, InvoiceEntity[]>('invoicesBySubscriptionPeriod', async (keys) => {
+        const periods = keys.map((key) => key.split(' '));
+        const invoices = await this.query()
+          .andWhere('(i.subscription_id, i.period_start) IN (SELECT * FROM unnest(:subscriptions::uuid[], :starts::timestamptz[]))', {
+            subscriptions: periods.map(([subscription]) => subscription),
+            starts: periods.map(([, start]) => start),
+          })
+          .orderBy('i.issued_at', 'ASC', 'NULLS LAST')
+          .getMany();
+        return periods.map(([subscription, start]) =>
+          invoices.filter((i) => i.subscriptionId === subscription && i.periodStart.toISOString() === start),
+        );
+      })
+      .load(`${subscriptionId} ${periodStart.toISOString()}`);
+  }
+
   creditNotesOf(invoiceId: string): Promise<CreditNoteEntity[]> {
     return this.ctx.loaders
       .get<string, CreditNoteEntity[]>('creditNotesByInvoice', async (ids) => {
