@@ -57,6 +57,6 @@ export function importsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Imp
     staleClaimMs: config.IMPORTS_STALE_CLAIM_MS,
     maxAttempts: config.IMPORTS_MAX_ATTEMPTS,
     concurrency: config.IMPORTS_CONCURRENCY,
-    chunkSize: 1000,
+    chunkSize: 5000,
   };
 }
