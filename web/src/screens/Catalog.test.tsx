@@ -16,7 +16,7 @@ import {
   CatalogRemovePriceDocument,
   type LifecycleStatus,
   type StatusAction,
-} from './catalog.generated';
+} from '../generated';
 import { apiCalls, planPrice, planSummary, platformFee, product, storedPrice, version } from './catalogFixtures';
 import { PLANS_PAGE_SIZE, PlansSection } from './CatalogPlans';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { CatalogProductsDocument } from './catalog.generated';
+import { CatalogProductsDocument } from '../generated';
 import { PlansSection } from './CatalogPlans';
 import { ProductsSection } from './CatalogProducts';
 

@@ -12,7 +12,7 @@ import {
   type BillingPeriod,
   type CatalogPlanSummaryFragment,
   type CatalogPlanVersionFragment,
-} from './catalog.generated';
+} from '../generated';
 import { VersionBlock } from './CatalogVersion';
 import type { EditorItem } from './PriceEditor';
 

@@ -10,7 +10,7 @@ import {
   type CatalogProductFragment,
   type ChargeType,
   type CreateProductItemInput,
-} from './catalog.generated';
+} from '../generated';
 import { StatusActions } from './CatalogStatus';
 
 const CHARGE_TYPES: ChargeType[] = ['USAGE', 'RECURRING', 'SEAT', 'ONE_OFF'];

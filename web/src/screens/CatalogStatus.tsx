@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { LifecycleStatus, StatusAction } from './catalog.generated';
+import type { LifecycleStatus, StatusAction } from '../generated';
 
 /** The actions the API accepts from each status (DESIGN §3: DRAFT → ACTIVE → DEPRECATED → ARCHIVED, RESTORE back). */
 export const STATUS_ACTIONS: Record<LifecycleStatus, StatusAction[]> = {

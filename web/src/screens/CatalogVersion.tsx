@@ -7,7 +7,7 @@ import {
   CatalogDeletePlanVersionDocument,
   CatalogRemovePriceDocument,
   type CatalogPlanVersionFragment,
-} from './catalog.generated';
+} from '../generated';
 import { ConfirmButton, StatusActions } from './CatalogStatus';
 import { PriceEditor, type EditorItem, type PlanPrice } from './PriceEditor';
 import { describePrice } from './priceForm';

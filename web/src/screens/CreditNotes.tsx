@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
 import { day, money } from '../format';
-import { CreateCreditNoteDocument, type CreditNoteLineInput, type InvoiceDetailFieldsFragment } from './invoices.generated';
+import { CreateCreditNoteDocument, type CreditNoteLineInput, type InvoiceDetailFieldsFragment } from '../generated';
 
 /** An invoice's credit notes, each with its credited lines and totals. */
 export function CreditNotes({ creditNotes }: { creditNotes: InvoiceDetailFieldsFragment['creditNotes'] }) {

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
 import { acme } from './customerFixtures';
-import { UpdateCustomerDocument } from './customers.generated';
+import { UpdateCustomerDocument } from '../generated';
 import { CustomerEditForm } from './CustomerEdit';
 
 const change = (value: string) => ({ target: { value } });

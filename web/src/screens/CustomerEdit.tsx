@@ -6,7 +6,7 @@ import {
   UpdateCustomerDocument,
   type CustomerDetailFieldsFragment,
   type CustomerDetailsInput,
-} from './customers.generated';
+} from '../generated';
 import { ConfirmButton } from './CustomerFormParts';
 
 type Customer = CustomerDetailFieldsFragment;

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
 import { apiCalls, planVersion, platformFee, storage, subscription } from './customerFixtures';
-import { CustomerUsageDocument } from './customers.generated';
+import { CustomerUsageDocument } from '../generated';
 import { CustomerUsage } from './CustomerUsage';
 
 const day = (d: string) => `2026-${d}T00:00:00.000Z`;

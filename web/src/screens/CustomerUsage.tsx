@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Chart, type ChartPoint } from '../Chart';
 import { ErrorMessage } from '../errors';
 import { period as periodText } from '../format';
-import { CustomerUsageDocument, type CustomerUsageQuery, type SubscriptionFieldsFragment } from './customers.generated';
+import { CustomerUsageDocument, type CustomerUsageQuery, type SubscriptionFieldsFragment } from '../generated';
 
 const DAY_MS = 86_400_000;
 

@@ -16,7 +16,7 @@ import {
   SubscriptionPlansDocument,
   SubscriptionVersionDocument,
   type CustomerRowFieldsFragment,
-} from './customers.generated';
+} from '../generated';
 import { CustomerDetail, CustomersScreen, PAGE_SIZE } from './Customers';
 
 const customer = {

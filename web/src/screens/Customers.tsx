@@ -12,7 +12,7 @@ import {
   type CreateCustomerInput,
   type CustomerDetailFieldsFragment,
   type CustomerRowFieldsFragment,
-} from './customers.generated';
+} from '../generated';
 import { ArchiveCustomerButton, CustomerEditForm } from './CustomerEdit';
 import { CustomerUsage } from './CustomerUsage';
 import { CreateSubscriptionForm } from './SubscriptionForm';

@@ -3,7 +3,7 @@ import { detailState } from '../DetailState';
 import { ErrorMessage } from '../errors';
 import { money, period } from '../format';
 import { EventStatusBadge, EventValues, instant, REASON_TEXT } from './EventParts';
-import { EventDetailDocument, EventReprocessDocument, type EventDetailQuery } from './events.generated';
+import { EventDetailDocument, EventReprocessDocument, type EventDetailQuery } from '../generated';
 
 type Navigate = (to: string) => void;
 type UsageEvent = NonNullable<EventDetailQuery['usageEvent']>;

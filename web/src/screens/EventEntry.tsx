@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
 import { EventLink, REASON_TEXT, UNMATCHED_REASONS } from './EventParts';
 import {
@@ -13,12 +13,12 @@ import {
   type EventFormProperty,
   type EventFormValue,
 } from './eventRequest';
-import { EventIngestDocument, EventMetersDocument, type EventIngestMutation, type UnmatchedReason } from './events.generated';
+import { EventIngestDocument, type EventIngestMutation, type UnmatchedReason } from '../generated';
+import { useMeterChoices } from './meterChoices';
 
 type Navigate = (to: string) => void;
 type IngestEventResult = EventIngestMutation['ingestUsageEvents']['results'][number];
 
-const METERS_PAGE = 100;
 const STATUS_TEXT: Record<IngestEventResult['status'], string> = {
   ACCEPTED: 'Stored and attributed to its meter and customer.',
   UNMATCHED: 'Stored, but not attributed yet.',
@@ -38,18 +38,10 @@ const newForm = (): EventForm => ({
 
 /** /events/new: one event entered by hand, the equivalent API request to copy, and the outcome of sending it. */
 export function EventEntry({ navigate }: { navigate: Navigate }) {
-  const meters = useQuery(EventMetersDocument, { variables: { first: METERS_PAGE } });
+  const { meters: meterList, loaded, loading: metersLoading, error: metersError } = useMeterChoices();
   const [form, setForm] = useState<EventForm>(newForm);
   const [ingest, { data, loading, error }] = useMutation(EventIngestDocument);
-  const pageInfo = meters.data?.meters.pageInfo;
-  const { fetchMore } = meters;
 
-  // The select lists every meter: fetch the pages after the first.
-  useEffect(() => {
-    if (pageInfo?.hasNextPage) fetchMore({ variables: { after: pageInfo.endCursor } }).catch(() => undefined);
-  }, [pageInfo, fetchMore]);
-
-  const meterList = meters.data?.meters.edges.map((e) => e.node) ?? [];
   const set = (patch: Partial<EventForm>) => setForm((f) => ({ ...f, ...patch }));
   const setValue = (i: number, patch: Partial<EventFormValue>) =>
     set({ values: form.values.map((v, j) => (j === i ? { ...v, ...patch } : v)) });
@@ -79,7 +71,7 @@ export function EventEntry({ navigate }: { navigate: Navigate }) {
           <label>
             Meter
             <select value={form.meterReference} onChange={(e) => chooseMeter(e.target.value)}>
-              <option value="">{meters.loading && !meters.data ? 'Loading meters…' : 'Choose a meter…'}</option>
+              <option value="">{metersLoading ? 'Loading meters…' : 'Choose a meter…'}</option>
               {meterList.map((m) => (
                 <option key={m.id} value={m.reference}>
                   {`${m.name} (${m.reference})${m.status === 'ACTIVE' ? '' : ` — ${m.status}`}`}
@@ -103,8 +95,8 @@ export function EventEntry({ navigate }: { navigate: Navigate }) {
             <input type="datetime-local" step={1} value={form.timestamp} onChange={(e) => set({ timestamp: e.target.value })} />
           </label>
         </div>
-        <ErrorMessage error={meters.error} />
-        {meters.data && meterList.length === 0 && <p className="muted">No meters yet: create one on the Meters screen first.</p>}
+        <ErrorMessage error={metersError} />
+        {loaded && meterList.length === 0 && <p className="muted">No meters yet: create one on the Meters screen first.</p>}
         <fieldset>
           <legend>Values</legend>
           {form.values.length === 0 && <p className="muted">Choose a meter to enter its values.</p>}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { EventRowFieldsFragment, UnmatchedReason } from './events.generated';
+import type { EventRowFieldsFragment, UnmatchedReason } from '../generated';
 
 export const PAGE_SIZE = 20;
 
@@ -62,6 +62,19 @@ export function EventLink({ id, navigate, children }: { id: string; navigate: (t
     >
       {children}
     </a>
+  );
+}
+
+/** The headers of EventCells. */
+export function EventHeadCells() {
+  return (
+    <>
+      <th>Timestamp</th>
+      <th>Reference</th>
+      <th>Meter</th>
+      <th>Customer</th>
+      <th>Values</th>
+    </>
   );
 }
 

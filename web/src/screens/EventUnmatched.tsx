@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ErrorMessage } from '../errors';
 import { LoadMore } from '../LoadMore';
-import { EventCells, PAGE_SIZE, REASON_TEXT, UNMATCHED_REASONS } from './EventParts';
-import { EventListDocument, EventReprocessDocument, type ReprocessFilter, type UnmatchedReason } from './events.generated';
+import { EventCells, EventHeadCells, PAGE_SIZE, REASON_TEXT, UNMATCHED_REASONS } from './EventParts';
+import { EventListDocument, EventReprocessDocument, type ReprocessFilter, type UnmatchedReason } from '../generated';
 
 /** /events/unmatched: events waiting for their meter or customer, with why, and reprocessing them. */
 export function EventUnmatched({ navigate }: { navigate: (to: string) => void }) {
@@ -100,11 +100,7 @@ export function EventUnmatched({ navigate }: { navigate: (to: string) => void })
                   onChange={() => setSelected(allSelected ? new Set() : new Set(events.map((e) => e.id)))}
                 />
               </th>
-              <th>Timestamp</th>
-              <th>Reference</th>
-              <th>Meter</th>
-              <th>Customer</th>
-              <th>Values</th>
+              <EventHeadCells />
               <th>Reason</th>
             </tr>
           </thead>

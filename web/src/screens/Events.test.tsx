@@ -9,11 +9,11 @@ import {
   EventDetailDocument,
   EventIngestDocument,
   EventListDocument,
-  EventMetersDocument,
+  MeterChoicesDocument,
   EventReprocessDocument,
   type EventDetailQuery,
   type UsageEventFilter,
-} from './events.generated';
+} from '../generated';
 
 type EventNode = EventDetailQuery['usageEvent'] & object;
 
@@ -242,6 +242,7 @@ describe('Enter an event', () => {
       edges: [
         {
           __typename: 'MeterEdge' as const,
+          cursor: 'c1',
           node: {
             __typename: 'Meter' as const,
             id: 'm1',
@@ -252,6 +253,7 @@ describe('Enter an event', () => {
               { __typename: 'MeterValue' as const, reference: 'amount_processed', type: 'AMOUNT' as const, currency: 'EUR' },
               { __typename: 'MeterValue' as const, reference: 'items', type: 'NUMBER' as const, currency: null },
             ],
+            properties: [],
           },
         },
       ],
@@ -273,7 +275,7 @@ describe('Enter an event', () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     renderAt('/events/new', [
-      { request: { query: EventMetersDocument, variables: { first: 100 } }, result: { data: meters } },
+      { request: { query: MeterChoicesDocument, variables: { first: 100 } }, result: { data: meters } },
       {
         request: { query: EventIngestDocument, variables: { events } },
         result: {

@@ -4,10 +4,10 @@ import { ErrorMessage } from '../errors';
 import { LoadMore } from '../LoadMore';
 import { EventDetail } from './EventDetail';
 import { EventEntry } from './EventEntry';
-import { EventCells, EventStatusBadge, PAGE_SIZE } from './EventParts';
+import { EventCells, EventHeadCells, EventStatusBadge, PAGE_SIZE } from './EventParts';
 import { EventsTabs } from './EventsTabs';
 import { EventUnmatched } from './EventUnmatched';
-import { EventListDocument, type EventStatus, type UsageEventFilter } from './events.generated';
+import { EventListDocument, type EventStatus, type UsageEventFilter } from '../generated';
 
 type Navigate = (to: string) => void;
 
@@ -134,11 +134,7 @@ function EventList({ navigate }: { navigate: Navigate }) {
         <table aria-label="Usage events">
           <thead>
             <tr>
-              <th>Timestamp</th>
-              <th>Reference</th>
-              <th>Meter</th>
-              <th>Customer</th>
-              <th>Values</th>
+              <EventHeadCells />
               <th>Status</th>
             </tr>
           </thead>

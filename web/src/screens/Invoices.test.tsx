@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
-import { CreateCreditNoteDocument, InvoiceDocument } from './invoices.generated';
+import { CreateCreditNoteDocument, InvoiceDocument } from '../generated';
 import { InvoiceDetail } from './Invoices';
 
 const eur = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });

@@ -9,7 +9,7 @@ import {
   MarkInvoicePaidDocument,
   VoidInvoiceDocument,
   type InvoiceStatus,
-} from './invoices.generated';
+} from '../generated';
 import { CreditNoteForm, CreditNotes } from './CreditNotes';
 import { detailState } from '../DetailState';
 import { InvoiceTable } from '../InvoiceTable';

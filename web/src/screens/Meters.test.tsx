@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
-import { CreateMeterDocument, MetersDocument } from './meters.generated';
+import { CreateMeterDocument, MetersDocument } from '../generated';
 import { CreateMeterForm, MetersScreen, PAGE_SIZE } from './Meters';
 
 const meter = {

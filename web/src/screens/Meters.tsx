@@ -9,7 +9,7 @@ import {
   type CreateMeterInput,
   type MeterFieldsFragment,
   type StatusAction,
-} from './meters.generated';
+} from '../generated';
 import { LoadMore } from '../LoadMore';
 
 export const PAGE_SIZE = 20;

@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
-import { CatalogSetPriceDocument, type PriceInput } from './catalog.generated';
+import { CatalogSetPriceDocument, type PriceInput } from '../generated';
 import { apiCalls, curveMock, planPrice, platformFee, previewMock, storedPrice, version } from './catalogFixtures';
 import { PriceEditor } from './PriceEditor';
 

@@ -7,7 +7,7 @@ import {
   type CatalogProductItemFragment,
   type PriceModel,
   type RecurringTiming,
-} from './catalog.generated';
+} from '../generated';
 import { ConfigFields, RowsTable, scope, type Column } from './PriceFields';
 import {
   emptyDimension,

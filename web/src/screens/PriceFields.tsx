@@ -1,4 +1,4 @@
-import type { PriceModel } from './catalog.generated';
+import type { PriceModel } from '../generated';
 import {
   emptyPercentageTier,
   emptyStep,

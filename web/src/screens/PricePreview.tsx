@@ -10,7 +10,7 @@ import {
   type CatalogPriceCurveQueryVariables,
   type PriceInput,
   type PriceUsageInput,
-} from './catalog.generated';
+} from '../generated';
 import { curveQuantities, curveUsages, matchLabel, matchOf, previewUsage, priceInput, pricesAmounts, type PriceForm } from './priceForm';
 
 const CURVE_KEYS = [

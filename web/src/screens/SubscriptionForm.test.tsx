@@ -9,7 +9,7 @@ import {
   CreateSubscriptionDocument,
   SubscriptionPlansDocument,
   SubscriptionVersionDocument,
-} from './customers.generated';
+} from '../generated';
 import { ChangeSubscriptionForm, CreateSubscriptionForm } from './SubscriptionForm';
 
 const plansMock: MockLink.MockedResponse = { request: { query: SubscriptionPlansDocument, variables: {} }, result: { data: plans } };

@@ -10,7 +10,7 @@ import {
   type CreateSubscriptionInput,
   type Effective,
   type SubscriptionFieldsFragment,
-} from './customers.generated';
+} from '../generated';
 import { ProblemMessage } from './CustomerFormParts';
 import { SubscriptionOverrides } from './SubscriptionOverrides';
 import { isProblem, overrideRows, overridesInput, planLabel, utcDay, type InputProblem, type OverrideRow } from './subscriptionModel';
@@ -86,7 +86,7 @@ export function CreateSubscriptionForm({ customer, currency, onCreated }: { cust
             </option>
             {plans.versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.plan.name} ({v.plan.reference}) v{v.version} · {v.billingPeriod}
+                {versionLabel(v)}
               </option>
             ))}
           </select>
@@ -226,7 +226,7 @@ export function ChangeSubscriptionForm({
             </option>
             {others.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.plan.name} ({v.plan.reference}) v{v.version} · {v.billingPeriod}
+                {versionLabel(v)}
               </option>
             ))}
           </select>
@@ -264,4 +264,9 @@ export function ChangeSubscriptionForm({
       </div>
     </form>
   );
+}
+
+/** A plan version as the selects name it, e.g. "Starter (starter) v1 · MONTH". */
+function versionLabel(v: { version: number; billingPeriod: string; plan: { name: string; reference: string } }): string {
+  return `${v.plan.name} (${v.plan.reference}) v${v.version} · ${v.billingPeriod}`;
 }

@@ -10,7 +10,7 @@ import {
   SubscriptionPhasesDocument,
   type SubscriptionFieldsFragment,
   type SubscriptionPhaseFieldsFragment,
-} from './customers.generated';
+} from '../generated';
 import { ConfirmButton } from './CustomerFormParts';
 import { ChangeSubscriptionForm } from './SubscriptionForm';
 import { phaseAt, planLabel, priceSummary, type PriceJson } from './subscriptionModel';

@@ -1,4 +1,4 @@
-import type { SubscriptionPriceFieldsFragment } from './customers.generated';
+import type { SubscriptionPriceFieldsFragment } from '../generated';
 import { mainField, overrideRow, priceJson, priceSummary, type OverrideRow } from './subscriptionModel';
 
 /**

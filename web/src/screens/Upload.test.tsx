@@ -7,9 +7,9 @@ import {
   UploadEventImportsDocument,
   UploadImportProgressDocument,
   UploadImportRejectionsDocument,
-  UploadMetersDocument,
+  MeterChoicesDocument,
   type UploadImportFieldsFragment,
-} from './upload.generated';
+} from '../generated';
 import { UploadScreen } from './Upload';
 import { UploadRefused, type Uploader, type UploadRequest } from './uploadBrowser';
 import { IMPORTS_PAGE_SIZE, REJECTIONS_PAGE_SIZE } from './UploadImport';
@@ -17,7 +17,7 @@ import { IMPORTS_PAGE_SIZE, REJECTIONS_PAGE_SIZE } from './UploadImport';
 const pageInfo = (hasNextPage = false, endCursor: string | null = null) => ({ __typename: 'PageInfo' as const, hasNextPage, endCursor });
 
 const metersMock: MockLink.MockedResponse = {
-  request: { query: UploadMetersDocument, variables: { first: 100 } },
+  request: { query: MeterChoicesDocument, variables: { first: 100 } },
   result: {
     data: {
       meters: {

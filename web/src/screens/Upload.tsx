@@ -1,9 +1,9 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage, FieldErrors, type FieldError } from '../errors';
-import { LoadMore } from '../LoadMore';
 import { EventsTabs } from './EventsTabs';
-import { UploadEventImportsDocument, UploadMetersDocument } from './upload.generated';
+import { UploadEventImportsDocument } from '../generated';
+import { useMeterChoices } from './meterChoices';
 import { scanFile, UploadRefused, xhrUploader, type Uploader } from './uploadBrowser';
 import { UploadField } from './UploadFields';
 import { byteSize, UploadHistory, UploadImportView } from './UploadImport';
@@ -11,7 +11,6 @@ import { buildMapping, inferMapping, type MappingDraft, type MeterOption } from 
 import { UploadMappingForm } from './UploadMappingForm';
 import { FILE_FORMATS, formatOfFileName, type FileFormat, type FilePreview } from './uploadPreview';
 
-const METERS_PAGE_SIZE = 100;
 const uploadWithXhr = xhrUploader();
 
 /** /events/upload: a CSV/JSON file, its field mapping, the upload with progress, then the result; past imports below. */
@@ -97,8 +96,8 @@ function UploadWizard({ uploader, onUploaded }: { uploader: Uploader; onUploaded
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [sent, setSent] = useState<{ loaded: number; total: number } | null>(null);
   const scan = useFileScan(file, format);
-  const metersQuery = useQuery(UploadMetersDocument, { variables: { first: METERS_PAGE_SIZE }, notifyOnNetworkStatusChange: true });
-  const meters: MeterOption[] = metersQuery.data?.meters.edges.map((e) => e.node) ?? [];
+  const metersQuery = useMeterChoices();
+  const meters: MeterOption[] = metersQuery.meters;
 
   const columns = scan?.preview.columns ?? [];
   // an unreadable file gets no mapping: the API would refuse it or fail the import
@@ -167,10 +166,9 @@ function UploadWizard({ uploader, onUploaded }: { uploader: Uploader; onUploaded
         <fieldset className="card upload-step" disabled={sent !== null}>
           <legend>2. Map the fields</legend>
           {metersQuery.error && <ErrorMessage error={metersQuery.error} />}
-          {!metersQuery.data && metersQuery.loading && <p className="state">Loading meters…</p>}
-          {metersQuery.data && meters.length === 0 && <p className="state empty">No meters yet: create one on the Meters page first.</p>}
+          {metersQuery.loading && <p className="state">Loading meters…</p>}
+          {metersQuery.loaded && meters.length === 0 && <p className="state empty">No meters yet: create one on the Meters page first.</p>}
           <UploadMappingForm columns={columns} meters={meters} draft={draft} onChange={setEdited} />
-          <LoadMore pageInfo={metersQuery.data?.meters.pageInfo} fetchMore={metersQuery.fetchMore} />
           <UploadField label="Mapping JSON">
             {(id) => <textarea id={id} className="upload-json" readOnly rows={10} value={JSON.stringify(mapping, null, 2)} />}
           </UploadField>

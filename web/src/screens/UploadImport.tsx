@@ -7,7 +7,7 @@ import {
   UploadImportProgressDocument,
   UploadImportRejectionsDocument,
   type UploadImportFieldsFragment,
-} from './upload.generated';
+} from '../generated';
 
 export const IMPORTS_PAGE_SIZE = 20;
 export const REJECTIONS_PAGE_SIZE = 20;

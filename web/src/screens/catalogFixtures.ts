@@ -3,12 +3,12 @@ import type { MockLink } from '@apollo/client/testing';
 import {
   CatalogPreviewPriceDocument,
   CatalogPriceCurveDocument,
-  type CatalogPriceConfigFragment,
+  type PriceConfigFieldsFragment,
   type ChargeType,
   type LifecycleStatus,
   type PriceInput,
   type PriceUsageInput,
-} from './catalog.generated';
+} from '../generated';
 import { curveVariables } from './PricePreview';
 
 export const productItem = (id: string, reference: string, name: string, chargeType: ChargeType) => ({
@@ -33,7 +33,7 @@ export const product = (status: LifecycleStatus, items = [platformFee]) => ({
   items,
 });
 
-const noConfig: CatalogPriceConfigFragment = {
+const noConfig: PriceConfigFieldsFragment = {
   model: 'FLAT',
   amount: null,
   unitPrice: null,
@@ -51,7 +51,7 @@ const noConfig: CatalogPriceConfigFragment = {
   percentageTiers: null,
 };
 
-type Fields = Partial<CatalogPriceConfigFragment>;
+type Fields = Partial<PriceConfigFieldsFragment>;
 
 /** The price of a dimension rule: the given fields of its model, the others null. */
 export const storedConfig = (fields: Fields) => ({ __typename: 'PriceConfig' as const, ...noConfig, ...fields });

@@ -1,5 +1,5 @@
 // Test data for the Customers screens' component tests: API results as the gateway returns them (with __typename).
-import type { ChargeType, PriceModel, SubscriptionPriceFieldsFragment } from './customers.generated';
+import type { ChargeType, PriceModel, SubscriptionPriceFieldsFragment } from '../generated';
 
 type Price = SubscriptionPriceFieldsFragment['price'];
 

@@ -1,10 +1,5 @@
 import { print } from 'graphql';
-import {
-  EventIngestDocument,
-  type EventIngestMutationVariables,
-  type EventMeterValueInput,
-  type UsageEventInput,
-} from './events.generated';
+import { EventIngestDocument, type EventIngestMutationVariables, type EventMeterValueInput, type UsageEventInput } from '../generated';
 
 /** One input of the manual entry form per value of the chosen meter; a blank quantity leaves the value out. */
 export interface EventFormValue {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogPriceConfigFragment, CatalogPriceDefinitionFragment } from './catalog.generated';
+import type { PriceConfigFieldsFragment, PriceDefinitionFieldsFragment } from '../generated';
 import {
   configInput,
   curveQuantities,
@@ -164,7 +164,7 @@ describe('priceInput', () => {
 });
 
 /** A stored price as the API returns it: its model's fields, the others null, defaults filled in. */
-const none: CatalogPriceConfigFragment = {
+const none: PriceConfigFieldsFragment = {
   model: 'FLAT',
   amount: null,
   unitPrice: null,
@@ -181,10 +181,10 @@ const none: CatalogPriceConfigFragment = {
   steps: null,
   percentageTiers: null,
 };
-const stored = (patch: Partial<CatalogPriceDefinitionFragment>): CatalogPriceDefinitionFragment => ({ ...none, dimensions: [], ...patch });
+const stored = (patch: Partial<PriceDefinitionFieldsFragment>): PriceDefinitionFieldsFragment => ({ ...none, dimensions: [], ...patch });
 
 describe('priceForm (editing an existing price) round-trips into the same input', () => {
-  it.each<[string, CatalogPriceDefinitionFragment, ReturnType<typeof priceInput>]>([
+  it.each<[string, PriceDefinitionFieldsFragment, ReturnType<typeof priceInput>]>([
     ['FLAT', stored({ model: 'FLAT', amount: '100' }), { model: 'FLAT', amount: '100' }],
     ['PER_UNIT', stored({ model: 'PER_UNIT', unitPrice: '0.04' }), { model: 'PER_UNIT', unitPrice: '0.04' }],
     [

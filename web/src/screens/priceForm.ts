@@ -4,14 +4,14 @@
  * Values stay decimal strings; the only numbers are the chart's sample points.
  */
 import type {
-  CatalogPriceConfigFragment,
-  CatalogPriceDefinitionFragment,
+  PriceConfigFieldsFragment,
+  PriceDefinitionFieldsFragment,
   ChargeType,
   PriceConfigInput,
   PriceInput,
   PriceModel,
   PriceUsageInput,
-} from './catalog.generated';
+} from '../generated';
 
 export const PRICE_MODELS: PriceModel[] = [
   'FLAT',
@@ -197,7 +197,7 @@ export function priceInput(form: PriceForm): PriceInput | null {
 }
 
 /** The form of a stored price config: its own model's fields, the editor's defaults for the others. */
-export function configForm(config: CatalogPriceConfigFragment): ConfigForm {
+export function configForm(config: PriceConfigFieldsFragment): ConfigForm {
   const empty = emptyConfig(config.model);
   const text = (value: string | null) => value ?? '';
   return {
@@ -221,7 +221,7 @@ export function configForm(config: CatalogPriceConfigFragment): ConfigForm {
 }
 
 /** The form that edits an existing price. */
-export function priceForm(price: CatalogPriceDefinitionFragment): PriceForm {
+export function priceForm(price: PriceDefinitionFieldsFragment): PriceForm {
   return {
     config: configForm(price),
     dimensions: price.dimensions.map((rule) => ({
@@ -245,7 +245,7 @@ export const matchLabel = (match: Record<string, unknown>): string =>
 
 const isZero = (value: string | null) => value === null || /^0*(\.0*)?$/.test(value);
 
-function describeConfig(p: CatalogPriceConfigFragment): string {
+function describeConfig(p: PriceConfigFieldsFragment): string {
   const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   switch (p.model) {
     case 'FLAT':
@@ -274,7 +274,7 @@ function describeConfig(p: CatalogPriceConfigFragment): string {
 }
 
 /** A short description of a price, e.g. "FLAT 100", "GRADUATED 3 tiers" or "PER_UNIT 0.04 per unit · 1 dimension rule". */
-export function describePrice(price: CatalogPriceDefinitionFragment): string {
+export function describePrice(price: PriceDefinitionFieldsFragment): string {
   const rules = price.dimensions.length;
   return describeConfig(price) + (rules ? ` · ${rules} dimension rule${rules === 1 ? '' : 's'}` : '');
 }

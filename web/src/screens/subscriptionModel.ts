@@ -1,5 +1,5 @@
 /** Pure helpers of the subscription screens: tailored prices in the engine’s JSON form, phases, dates. */
-import type { PriceModel, PriceOverrideInput, SubscriptionPriceFieldsFragment } from './customers.generated';
+import type { PriceModel, PriceOverrideInput, SubscriptionPriceFieldsFragment } from '../generated';
 
 /** A price in the pricing engine's JSON form (what PriceOverrideInput.price and SubscriptionPhase.overrides hold). */
 export type PriceJson = Record<string, unknown>;
