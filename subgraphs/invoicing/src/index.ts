@@ -19,6 +19,7 @@ import { Invoices1763700000100 } from './store/migrations/1763700000100-invoices
 import { ReadModels1763700000200 } from './store/migrations/1763700000200-read-models';
 import { Drafts1763700000300 } from './store/migrations/1763700000300-drafts';
 import { UsageStateMerge1763700000400 } from './store/migrations/1763700000400-usage-state-merge';
+import { UsageItems1763700000500 } from './store/migrations/1763700000500-usage-items';
 import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
 import { onUsageRecordedBatch } from './store/projections/usage.projection';
@@ -37,7 +38,13 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
     name: 'invoicing',
     defaultPort: 4004,
     entities: [InvoiceEntity, CreditNoteEntity],
-    migrations: [Invoices1763700000100, ReadModels1763700000200, Drafts1763700000300, UsageStateMerge1763700000400],
+    migrations: [
+      Invoices1763700000100,
+      ReadModels1763700000200,
+      Drafts1763700000300,
+      UsageStateMerge1763700000400,
+      UsageItems1763700000500,
+    ],
     graph: {
       resolvers: [InvoiceResolver, CreditNoteResolver, CustomerInvoicesResolver, SubscriptionInvoicesResolver, UsageEventCostResolver],
       orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],

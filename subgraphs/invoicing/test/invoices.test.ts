@@ -176,16 +176,18 @@ describe('invoices', () => {
       ['500', '5'],
     ]);
 
-    // Event cost: 10 calls beyond the free thousand cost 10 × 0.01; a payment of 50 costs 2 % + 0.10; both bill on March.
+    // Event cost: a share of the line it falls in, counted in when its usage has not arrived yet. 10 more calls make 1,510
+    // billing 5.10: the 10 carry 10/1,510 of it, 0.03 after the largest-remainder allocation; a payment of 50 carries
+    // its own fee, 2 % + 0.10. An unpriced metric is billed by nothing and on no invoice.
     const events = await eventDetails(c, [
       { timestamp: '2026-03-05T10:20:00Z', metricValues: [{ metric: 'api_calls', value: '10' }] },
       { timestamp: '2026-03-06T10:20:00Z', metricValues: [{ metric: 'payment_volume', value: '50' }] },
       { timestamp: '2026-03-06T10:20:00Z', metricValues: [{ metric: 'not_priced', value: '50' }] },
     ]);
     expect(events).toEqual([
-      { estimatedCost: { amount: money('0.1'), currency: 'EUR' }, invoice: { id: current.id } },
+      { estimatedCost: { amount: money('0.03'), currency: 'EUR' }, invoice: { id: current.id } },
       { estimatedCost: { amount: money('1.1'), currency: 'EUR' }, invoice: { id: current.id } },
-      { estimatedCost: null, invoice: { id: current.id } },
+      { estimatedCost: null, invoice: null },
     ]);
   });
 
@@ -315,7 +317,8 @@ describe('invoices', () => {
 
     const calls = [{ metric: 'api_calls', value: '10' }];
     const events = [
-      // 1,450 calls in March: the 10 cost 4.50 − 4.40; received before March was issued, then after (the correction).
+      // 1,450 calls in March, 1,460 with these 10: their share of 4.60 is 0.03; received before March was issued, then
+      // after (the correction).
       { customerId: a.customerId, timestamp: '2026-03-15T09:10:00Z', receivedAt: '2026-03-15T09:10:01Z', metricValues: calls },
       { customerId: a.customerId, timestamp: '2026-03-15T09:10:00Z', receivedAt: '2026-04-01T02:00:00Z', metricValues: calls },
       {
@@ -324,7 +327,7 @@ describe('invoices', () => {
         receivedAt: '2026-03-20T10:00:01Z',
         metricValues: [{ metric: 'unpriced', value: '1' }],
       },
-      // No March usage for B: within the free thousand. In April, 1,005 calls: 0.05 − 0.
+      // No March usage for B: within the free thousand. In April, 1,015 calls with these: their 0.0015 of 0.15 rounds away.
       { customerId: b.customerId, timestamp: '2026-03-20T10:00:00Z', receivedAt: '2026-03-20T10:00:01Z', metricValues: calls },
       { customerId: b.customerId, timestamp: '2026-04-02T10:20:00Z', metricValues: calls },
       // Before the subscription, of a customer invoicing does not know, of a malformed id: priced by nothing, billed nowhere.
@@ -335,11 +338,11 @@ describe('invoices', () => {
     const together = await eventDetails(a, events);
     const eur = (amount: string) => ({ amount: money(amount), currency: 'EUR' });
     expect(together).toEqual([
-      { estimatedCost: eur('0.1'), invoice: { id: aMarch.id } },
-      { estimatedCost: eur('0.1'), invoice: { id: aCorrection.id } },
-      { estimatedCost: null, invoice: { id: aMarch.id } },
+      { estimatedCost: eur('0.03'), invoice: { id: aMarch.id } },
+      { estimatedCost: eur('0.03'), invoice: { id: aCorrection.id } },
+      { estimatedCost: null, invoice: null },
       { estimatedCost: eur('0'), invoice: { id: bMarch.id } },
-      { estimatedCost: eur('0.05'), invoice: { id: bApril.id } },
+      { estimatedCost: eur('0'), invoice: { id: bApril.id } },
       { estimatedCost: null, invoice: null },
       { estimatedCost: null, invoice: null },
       { estimatedCost: null, invoice: null },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, type Clock, type EventEnvelope } from '@meterline/kit';
+import { Decimal, newEvent, type Clock, type EventEnvelope } from '@meterline/kit';
 import type { SubgraphUnderTest } from '@meterline/kit/testing';
 
 /** Publishes an event as its producer would (the inbox validates it against the contract). */
@@ -113,27 +113,40 @@ export function subscriptionEvent(
   );
 }
 
-/** metering.usage.recorded with SUM deltas (count, sum) per metric and hour. */
+/**
+ * metering.usage.recorded (v2) for SUM usage given per metric and instant: `count` events at `hour` (any instant),
+ * sharing `sum` evenly; `subscriptionId` names a subscription.
+ */
 export function usageRecorded(
   platformId: string,
   clock: Clock,
   customerId: string,
-  deltas: Array<{ metric: string; hour: string; sum: string; count: number; dimensions?: Record<string, string | null> }>,
+  deltas: Array<{
+    metric: string;
+    hour: string;
+    sum: string;
+    count: number;
+    dimensions?: Record<string, string | null>;
+    subscriptionId?: string;
+  }>,
 ) {
   return newEvent(
     'metering.usage.recorded',
     platformId,
     {
-      deltas: deltas.map((d) => ({
-        customerId,
-        meterId: '00000000-0000-4000-8000-000000000001',
-        meterReference: 'meter',
-        metric: d.metric,
-        aggregation: 'SUM',
-        bucketStart: new Date(d.hour).toISOString(),
-        dimensions: d.dimensions ?? {},
-        state: { count: d.count, sum: d.sum },
-      })),
+      items: deltas.flatMap((d) =>
+        Array.from({ length: d.count }, () => ({
+          eventId: randomUUID(),
+          customerId,
+          subscriptionId: d.subscriptionId ?? null,
+          meterId: '00000000-0000-4000-8000-000000000001',
+          metric: d.metric,
+          aggregation: 'SUM',
+          at: new Date(d.hour).toISOString(),
+          dimensions: d.dimensions ?? {},
+          state: { count: 1, sum: new Decimal(d.sum).dividedBy(d.count).toFixed() },
+        })),
+      ),
     },
     clock,
   );

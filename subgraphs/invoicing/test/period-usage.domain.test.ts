@@ -1,122 +1,92 @@
 import fc from 'fast-check';
 import { Decimal } from '@meterline/kit';
-import { periodAt } from '@meterline/periods';
 import { parsePrice, price, type DimensionalUsage, type Usage } from '@meterline/pricing';
-import { emptyState, mergeStates, type AggregateState, type Aggregation } from '@meterline/usage';
-import { correctionLines } from '../src/domain/correction';
-import type { InvoiceLineDraft } from '../src/domain/invoice-calculation';
-import { estimateEventCost } from '../src/domain/event-cost';
-import { periodUsage, usageHours, type UsageTotal } from '../src/domain/period-usage';
+import { aggregate, emptyState, accumulate, Aggregations, type AggregateState, type Aggregation } from '@meterline/usage';
+import type { PhaseForBilling, VersionForBilling } from '../src/domain/invoice-calculation';
+import { allocate, eventBillings, eventCost, type SubscriptionForCost } from '../src/domain/event-cost';
+import { stretchUsage, type UsageRow } from '../src/domain/period-usage';
+import { splitAtHours, subtractIntervals, unnamedUsageIntervals, usageStretches } from '../src/domain/usage-windows';
 
 const d = (value: string | number) => new Decimal(value);
+const at = (iso: string) => new Date(iso);
 const state = (parts: Partial<AggregateState>): AggregateState => ({ ...emptyState(), ...parts });
-const total = (
-  metric: string,
+const row = (
   aggregation: Aggregation,
   dimensions: Record<string, string | null>,
   s: Partial<AggregateState>,
-): UsageTotal => ({
-  metric,
+  event?: UsageRow['event'],
+) => ({
   aggregation,
   dimensions,
   state: state(s),
+  event,
 });
 const quantityOf = (usage: Usage | DimensionalUsage[] | undefined) => {
   if (!usage || Array.isArray(usage) || usage.kind !== 'quantity') throw new Error(`expected a quantity, got ${JSON.stringify(usage)}`);
   return usage.quantity.toFixed();
 };
 
-describe('usageHours', () => {
-  it('bills the hours from the one holding the period’s start to the one holding its end', () => {
-    const period = { start: new Date('2026-03-01T00:00:00Z'), end: new Date('2026-04-01T00:00:00Z') };
-    expect(usageHours(period)).toEqual({ from: period.start, to: period.end });
-    const offHour = { start: new Date('2026-03-01T10:30:00Z'), end: new Date('2026-04-01T10:30:00Z') };
-    expect(usageHours(offHour)).toEqual({ from: new Date('2026-03-01T10:00:00Z'), to: new Date('2026-04-01T10:00:00Z') });
+describe('splitAtHours', () => {
+  it('reads whole hours from totals and the cut hours from events', () => {
+    expect(splitAtHours({ start: at('2026-03-01T14:05:00Z'), end: at('2026-03-02T09:30:00.250Z') })).toEqual({
+      hours: { start: at('2026-03-01T15:00:00Z'), end: at('2026-03-02T09:00:00Z') },
+      edges: [
+        { start: at('2026-03-01T14:05:00Z'), end: at('2026-03-01T15:00:00Z') },
+        { start: at('2026-03-02T09:00:00Z'), end: at('2026-03-02T09:30:00.250Z') },
+      ],
+    });
+    expect(splitAtHours({ start: at('2026-03-01T00:00:00Z'), end: at('2026-04-01T00:00:00Z') }).edges).toEqual([]);
+    const inOneHour = { start: at('2026-03-01T14:05:00Z'), end: at('2026-03-01T14:55:00Z') };
+    expect(splitAtHours(inOneHour)).toEqual({ hours: null, edges: [inOneHour] });
   });
 
-  it('gives every hour to exactly one period, whatever the anchor', () => {
+  it('covers the window exactly, with no overlap, whatever its ends (property)', () => {
     fc.assert(
-      fc.property(
-        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }),
-        fc.constantFrom('MONTH' as const, 'QUARTER' as const, 'YEAR' as const),
-        fc.integer({ min: 0, max: 40 }),
-        (anchor, billingPeriod, index) => {
-          const current = usageHours(periodAt(anchor, billingPeriod, index));
-          const next = usageHours(periodAt(anchor, billingPeriod, index + 1));
-          expect(next.from).toEqual(current.to);
-          expect(current.from < current.to).toBe(true);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 10 * 86_400_000 }), fc.integer({ min: 1, max: 5 * 86_400_000 }), (from, length) => {
+        const base = Date.parse('2026-01-01T00:00:00Z');
+        const window = { start: new Date(base + from), end: new Date(base + from + length) };
+        const { hours, edges } = splitAtHours(window);
+        const parts = [...edges, ...(hours ? [hours] : [])].sort((a, b) => a.start.getTime() - b.start.getTime());
+        expect(parts[0].start).toEqual(window.start);
+        expect(parts[parts.length - 1].end).toEqual(window.end);
+        for (let i = 1; i < parts.length; i++) expect(parts[i].start).toEqual(parts[i - 1].end);
+        if (hours) expect((hours.start.getTime() % 3_600_000) + (hours.end.getTime() % 3_600_000)).toBe(0);
+      }),
     );
   });
 });
 
-describe('periodUsage', () => {
+describe('stretchUsage', () => {
   const perUnit = parsePrice({ model: 'PER_UNIT', unitPrice: '1' });
 
-  it('is undefined for a metric without usage', () => {
-    expect(periodUsage([])('calls', perUnit)).toBeUndefined();
+  it('is undefined without usage', () => {
+    expect(stretchUsage([], perUnit)).toBeUndefined();
   });
 
-  it('merges hours and dimensions the way each aggregation merges, not by adding values', () => {
-    const hours = (aggregation: Aggregation, parts: Array<Partial<AggregateState>>) =>
-      periodUsage(parts.map((p, i) => total('m', aggregation, { region: i % 2 ? 'eu' : 'us' }, p)))('m', perUnit);
-    expect(
-      quantityOf(
-        hours('SUM', [
-          { count: 2, sum: d('1.5') },
-          { count: 1, sum: d('2') },
-        ]),
-      ),
-    ).toBe('3.5');
-    expect(
-      quantityOf(
-        hours('COUNT', [
-          { count: 2, sum: d(0) },
-          { count: 5, sum: d(0) },
-        ]),
-      ),
-    ).toBe('7');
-    expect(
-      quantityOf(
-        hours('MAX', [
-          { count: 1, max: d(4) },
-          { count: 1, max: d(9) },
-          { count: 1, max: d(2) },
-        ]),
-      ),
-    ).toBe('9');
-    expect(
-      quantityOf(
-        hours('MIN', [
-          { count: 1, min: d(4) },
-          { count: 1, min: d(-1) },
-        ]),
-      ),
-    ).toBe('-1');
-    // AVERAGE over all events: (10 + 2) / (2 + 4) = 2, not the average of the averages (5 and 0.5)
-    expect(
-      quantityOf(
-        hours('AVERAGE', [
-          { count: 2, sum: d(10) },
-          { count: 4, sum: d(2) },
-        ]),
-      ),
-    ).toBe('2');
-    // UNIQUE_COUNT: the union of the distinct values, {a, b, c}
-    expect(
-      quantityOf(
-        hours('UNIQUE_COUNT', [
-          { count: 2, distinct: ['a', 'b'] },
-          { count: 2, distinct: ['b', 'c'] },
-        ]),
-      ),
-    ).toBe('3');
-    const latest = hours('LATEST', [
-      { count: 1, latest: { value: d(7), at: '2026-03-02T00:00:00.000Z', id: 'x' } },
-      { count: 1, latest: { value: d(3), at: '2026-03-01T00:00:00.000Z', id: 'y' } },
-    ]);
-    expect(quantityOf(latest)).toBe('7');
+  it('merges rows the way each aggregation merges (totals and single events alike), not by adding values', () => {
+    const events = [
+      { n: 5, region: 'eu', at: '2026-03-01T10:00:00Z' },
+      { n: 2, region: 'us', at: '2026-03-01T10:30:00Z' },
+      { n: 9, region: 'eu', at: '2026-03-01T12:00:00Z' },
+      { n: 2, region: 'ap', at: '2026-03-01T12:10:00Z' },
+    ].map((e, i) => ({ id: `e${i}`, timestamp: at(e.at), values: { n: d(e.n) }, properties: { region: e.region } }));
+    for (const aggregation of Aggregations) {
+      const metric = {
+        aggregation,
+        valueReference: aggregation === 'COUNT' || aggregation === 'UNIQUE_COUNT' ? null : 'n',
+        property: aggregation === 'UNIQUE_COUNT' ? 'region' : null,
+        filters: {},
+      };
+      // the first two as one hourly total, the others one by one
+      const hour = events.slice(0, 2).reduce((s, e) => accumulate(s, metric, e), emptyState());
+      const rows: UsageRow[] = [
+        { aggregation, dimensions: {}, state: hour },
+        ...events
+          .slice(2)
+          .map((e) => ({ aggregation, dimensions: {}, state: accumulate(emptyState(), metric, e), event: { at: e.timestamp, id: e.id } })),
+      ];
+      expect(quantityOf(stretchUsage(rows, perUnit))).toBe(aggregate(metric, events).toFixed());
+    }
   });
 
   it('groups by the price’s dimension rules and merges within each group', () => {
@@ -125,14 +95,16 @@ describe('periodUsage', () => {
       unitPrice: '1',
       dimensions: [{ match: { model: 'gpt-4' }, config: { model: 'PER_UNIT', unitPrice: '10' } }],
     });
-    const usage = periodUsage([
-      total('tokens', 'MAX', { model: 'gpt-4', region: 'eu' }, { count: 1, max: d(5) }),
-      total('tokens', 'MAX', { model: 'gpt-4', region: 'us' }, { count: 1, max: d(8) }),
-      total('tokens', 'MAX', { model: 'small', region: 'us' }, { count: 1, max: d(100) }),
-      total('tokens', 'MAX', { model: null, region: 'us' }, { count: 1, max: d(30) }),
-    ])('tokens', byModel) as DimensionalUsage[];
+    const usage = stretchUsage(
+      [
+        row('MAX', { model: 'gpt-4', region: 'eu' }, { count: 1, max: d(5) }),
+        row('MAX', { model: 'gpt-4', region: 'us' }, { count: 1, max: d(8) }),
+        row('MAX', { model: 'small', region: 'us' }, { count: 1, max: d(100) }),
+        row('MAX', { model: null, region: 'us' }, { count: 1, max: d(30) }),
+      ],
+      byModel,
+    ) as DimensionalUsage[];
     const groups = usage.map((u) => [u.properties.model ?? null, (u.usage as { quantity: Decimal }).quantity.toFixed()]);
-    // gpt-4: max(5, 8) = 8 at 10; the rest falls to the default config: max(100, 30) = 100 at 1
     expect(groups).toEqual([
       ['gpt-4', '8'],
       ['small', '100'],
@@ -140,155 +112,239 @@ describe('periodUsage', () => {
     expect(price(byModel, usage).amount.toFixed()).toBe('180');
   });
 
-  it('prices a rate and a fixed fee per transaction from count and sum exactly as from the transactions', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 0, maxLength: 30 }),
-        fc.integer({ min: 0, max: 1000 }),
-        fc.integer({ min: 0, max: 100 }),
-        (cents, rateBasisPoints, feeCents) => {
-          const percentage = parsePrice({
-            model: 'PERCENTAGE',
-            rate: d(rateBasisPoints).dividedBy(100).toFixed(),
-            fixedFee: d(feeCents).dividedBy(100).toFixed(),
-          });
-          const amounts = cents.map((c) => d(c).dividedBy(100));
-          const merged = amounts.reduce((s, a) => mergeStates(s, state({ count: 1, sum: a })), emptyState());
-          const fromTotals = periodUsage([total('volume', 'SUM', {}, merged)])('volume', percentage);
-          const real = price(percentage, { kind: 'amounts', amounts });
-          expect(price(percentage, fromTotals ?? { kind: 'amounts', amounts: [] }).amount.toFixed()).toBe(real.amount.toFixed());
-        },
-      ),
-    );
+  it('gives percentage prices the real transactions in order of time then event id: min, max, free transactions exact', () => {
+    const pct = parsePrice({
+      model: 'PERCENTAGE',
+      rate: '10',
+      minPerTransaction: '1',
+      maxPerTransaction: '5',
+      freeTransactions: '1',
+    });
+    const rows = [
+      row('SUM', {}, { count: 1, sum: d(200) }, { at: at('2026-03-01T12:00:00Z'), id: 'b' }),
+      row('SUM', {}, { count: 1, sum: d(3) }, { at: at('2026-03-01T10:00:00Z'), id: 'z' }),
+      row('SUM', {}, { count: 1, sum: d(30) }, { at: at('2026-03-01T12:00:00Z'), id: 'a' }),
+    ];
+    const usage = stretchUsage(rows, pct) as { kind: 'amounts'; amounts: Decimal[] };
+    expect(usage.amounts.map((a) => a.toFixed())).toEqual(['3', '30', '200']);
+    // the first (3 at 10:00) is free; 30 → 3; 200 → 20 capped at 5
+    expect(price(pct, usage).amount.toFixed()).toBe('8');
+    expect(() => stretchUsage([row('SUM', {}, { count: 2, sum: d(5) })], pct)).toThrow(/needs the events/);
   });
 });
 
-describe('correctionLines', () => {
-  const period = { start: new Date('2026-03-01T00:00:00Z'), end: new Date('2026-04-01T00:00:00Z') };
-  const line = (kind: InvoiceLineDraft['kind'], item: string | null, amount: string, quantity: string | null = null): InvoiceLineDraft => ({
-    kind,
-    productItemId: item,
-    description: item ?? 'commitment',
-    quantity: quantity === null ? null : d(quantity),
-    amount: d(amount),
-    exactAmount: d(amount),
+const version = (id: string, items: Array<{ item: string; metric: string; price: Record<string, unknown> }>): VersionForBilling => ({
+  id,
+  minimumCommitment: null,
+  prices: items.map((i) => ({
+    productItemId: i.item,
+    productItemName: i.item,
+    chargeType: 'USAGE',
+    metricReference: i.metric,
     deduction: false,
-    breakdown: [],
+    recurringTiming: null,
+    price: i.price,
+  })),
+});
+const phase = (startsAt: string, endsAt: string | null, planVersionId: string, overrides = {}, seats = 1): PhaseForBilling => ({
+  startsAt: at(startsAt),
+  endsAt: endsAt ? at(endsAt) : null,
+  planVersionId,
+  seats,
+  overrides,
+});
+const P1 = { model: 'PER_UNIT', unitPrice: '1' };
+const P2 = { model: 'PER_UNIT', unitPrice: '2' };
+
+describe('usageStretches', () => {
+  const versions = new Map([
+    ['v1', version('v1', [{ item: 'calls', metric: 'calls', price: P1 }])],
+    ['v1b', version('v1b', [{ item: 'calls', metric: 'calls', price: { unitPrice: '1', model: 'PER_UNIT' } }])],
+    ['v2', version('v2', [{ item: 'calls', metric: 'calls', price: P2 }])],
+    ['none', version('none', [])],
+  ]);
+  const window = { start: at('2026-03-01T00:00:00Z'), end: at('2026-04-01T00:00:00Z') };
+  const spans = (phases: PhaseForBilling[]) =>
+    usageStretches(phases, versions, window).map((s) => [
+      s.start.toISOString(),
+      s.end.toISOString(),
+      (s.price as { unitPrice: string }).unitPrice,
+    ]);
+
+  it('splits where the item’s price changes, to the millisecond', () => {
+    expect(spans([phase('2026-01-01T00:00:00Z', '2026-03-10T14:05:00.123Z', 'v1'), phase('2026-03-10T14:05:00.123Z', null, 'v2')])).toEqual(
+      [
+        ['2026-03-01T00:00:00.000Z', '2026-03-10T14:05:00.123Z', '1'],
+        ['2026-03-10T14:05:00.123Z', '2026-04-01T00:00:00.000Z', '2'],
+      ],
+    );
   });
 
-  it('is empty when nothing changed', () => {
-    const lines = [line('RECURRING', 'fee', '100'), line('USAGE', 'calls', '5', '1500')];
-    expect(correctionLines(lines, lines, period)).toEqual([]);
-  });
-
-  it('bills the difference per kind and item against everything issued for the period', () => {
-    const recomputed = [line('RECURRING', 'fee', '100'), line('USAGE', 'calls', '8', '1800'), line('MINIMUM_COMMITMENT', null, '2')];
-    const original = [line('RECURRING', 'fee', '100'), line('USAGE', 'calls', '5', '1500'), line('MINIMUM_COMMITMENT', null, '5')];
-    const earlierCorrection = [line('USAGE', 'calls', '1', '100')];
-    const lines = correctionLines(recomputed, [...original, ...earlierCorrection], period);
-    expect(lines.map((l) => [l.kind, l.productItemId, l.amount.toFixed(), l.quantity?.toFixed() ?? null, l.description])).toEqual([
-      ['USAGE', 'calls', '2', '200', 'Correction for 2026-03-01T00:00:00.000Z – 2026-04-01T00:00:00.000Z: calls'],
-      // the late usage raised the usage lines, so less commitment true-up is due: a credit line
-      ['MINIMUM_COMMITMENT', null, '-3', null, 'Correction for 2026-03-01T00:00:00.000Z – 2026-04-01T00:00:00.000Z: commitment'],
+  it('does not split where the price stays the same (seats, another version with an equal price), and skips phases without it', () => {
+    expect(
+      spans([
+        phase('2026-01-01T00:00:00Z', '2026-03-05T00:00:00Z', 'v1'),
+        phase('2026-03-05T00:00:00Z', '2026-03-10T00:00:00Z', 'v1', {}, 5),
+        phase('2026-03-10T00:00:00Z', '2026-03-15T00:00:00Z', 'v1b'),
+        phase('2026-03-15T00:00:00Z', '2026-03-20T00:00:00Z', 'none'),
+        phase('2026-03-20T00:00:00Z', null, 'v1', { calls: P2 }),
+      ]),
+    ).toEqual([
+      ['2026-03-01T00:00:00.000Z', '2026-03-15T00:00:00.000Z', '1'],
+      ['2026-03-20T00:00:00.000Z', '2026-04-01T00:00:00.000Z', '2'],
     ]);
   });
+});
 
-  it('after the correction is issued too, nothing is left to correct (billed = recomputed)', () => {
+describe('unnamedUsageIntervals', () => {
+  const versions = new Map([
+    ['calls', version('calls', [{ item: 'calls', metric: 'calls', price: P1 }])],
+    ['storage', version('storage', [{ item: 'gb', metric: 'gb', price: P1 }])],
+  ]);
+  const sub = (id: string, startAt: string, endAt: string | null, phases: PhaseForBilling[]) => ({
+    id,
+    startAt: at(startAt),
+    endAt: endAt ? at(endAt) : null,
+    phases,
+  });
+
+  it('gives each instant’s usage of a metric to one subscription only, the earlier one where two overlap', () => {
+    const a = sub('a', '2026-03-01T00:00:00Z', '2026-03-20T00:00:00Z', [phase('2026-03-01T00:00:00Z', null, 'calls')]);
+    const b = sub('b', '2026-03-10T00:00:00Z', null, [phase('2026-03-10T00:00:00Z', null, 'calls')]);
+    const c = sub('c', '2026-03-05T00:00:00Z', null, [phase('2026-03-05T00:00:00Z', null, 'storage')]);
+    const all = [a, b, c];
+    expect(unnamedUsageIntervals(a, all, versions, 'calls')).toEqual([
+      { start: at('2026-03-01T00:00:00Z'), end: at('2026-03-20T00:00:00Z') },
+    ]);
+    expect(unnamedUsageIntervals(b, all, versions, 'calls')).toEqual([{ start: at('2026-03-20T00:00:00Z'), end: new Date(8.64e15) }]);
+    expect(unnamedUsageIntervals(c, all, versions, 'calls')).toEqual([]);
+    expect(unnamedUsageIntervals(c, all, versions, 'gb')).toHaveLength(1);
+  });
+
+  it('never gives an instant to two subscriptions (property)', () => {
+    const day = 86_400_000;
+    const base = Date.parse('2026-03-01T00:00:00Z');
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: -10_000, max: 10_000 }), { minLength: 1, maxLength: 6 }),
-        fc.array(fc.integer({ min: -10_000, max: 10_000 }), { minLength: 1, maxLength: 6 }),
-        (before, after) => {
-          const toLines = (cents: number[]) => cents.map((c, i) => line('USAGE', `item-${i}`, d(c).dividedBy(100).toFixed()));
-          const issued = toLines(before);
-          const correction = correctionLines(toLines(after), issued, period);
-          expect(correctionLines(toLines(after), [...issued, ...correction], period)).toEqual([]);
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: 0, max: 30 }),
+            length: fc.integer({ min: 1, max: 30 }),
+            plan: fc.constantFrom('calls', 'storage'),
+          }),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        fc.integer({ min: 0, max: 70 * 24 }),
+        (raw, hour) => {
+          const subs = raw.map((r, i) =>
+            sub(`s${i}`, new Date(base + r.start * day).toISOString(), new Date(base + (r.start + r.length) * day).toISOString(), [
+              phase(new Date(base + r.start * day).toISOString(), null, r.plan),
+            ]),
+          );
+          const instant = base + hour * 3_600_000;
+          const owners = subs.filter((s) =>
+            unnamedUsageIntervals(s, subs, versions, 'calls').some((i) => i.start.getTime() <= instant && instant < i.end.getTime()),
+          );
+          const pricing = subs.filter((s, i) => raw[i].plan === 'calls' && s.startAt.getTime() <= instant && instant < s.endAt!.getTime());
+          expect(owners.length).toBe(pricing.length > 0 ? 1 : 0);
+        },
+      ),
+    );
+  });
+
+  it('subtracts intervals', () => {
+    const i = (a: number, b: number) => ({ start: new Date(a), end: new Date(b) });
+    expect(subtractIntervals([i(0, 10)], [i(2, 4), i(6, 12)])).toEqual([i(0, 2), i(4, 6)]);
+  });
+});
+
+describe('allocate', () => {
+  it('splits a rounded total over exact shares by largest remainder, adding up exactly (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom('EUR', 'JPY', 'BHD'),
+        (raw, currency) => {
+          const shares = raw.map((r) => d(r).dividedBy(7919));
+          const exact = shares.reduce((a, b) => a.plus(b), d(0));
+          const digits = currency === 'JPY' ? 0 : currency === 'BHD' ? 3 : 2;
+          const total = exact.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+          const parts = allocate(total, shares, currency);
+          expect(parts.reduce((a, b) => a.plus(b), d(0)).toFixed()).toBe(total.toFixed());
+          parts.forEach((p, k) => {
+            expect(p.decimalPlaces()).toBeLessThanOrEqual(digits);
+            expect(p.minus(shares[k]).abs().lessThan(d(10).pow(-digits))).toBe(true);
+          });
         },
       ),
     );
   });
 });
 
-describe('estimateEventCost', () => {
-  const version = (prices: Array<{ metric: string; price: Record<string, unknown> }>) =>
-    new Map([
-      [
-        'v1',
-        {
-          id: 'v1',
-          minimumCommitment: null,
-          prices: prices.map((p, i) => ({
-            productItemId: `item-${i}`,
-            productItemName: p.metric,
-            chargeType: 'USAGE' as const,
-            metricReference: p.metric,
-            deduction: false,
-            recurringTiming: null,
-            price: p.price,
-          })),
-        },
-      ],
-    ]);
-  const phases = [{ startsAt: new Date('2026-03-01T00:00:00Z'), endsAt: null, planVersionId: 'v1', seats: 1, overrides: {} }];
-  const end = new Date('2026-04-01T00:00:00Z');
+describe('eventCost', () => {
   const graduated = {
     model: 'GRADUATED',
     tiers: [
-      { upTo: '1000', unitPrice: '0' },
-      { upTo: null, unitPrice: '0.01' },
+      { upTo: '10', unitPrice: '0.333' },
+      { upTo: null, unitPrice: '0.1' },
     ],
   };
+  const versions = new Map([['v', version('v', [{ item: 'calls', metric: 'calls', price: graduated }])]]);
+  const subscription: SubscriptionForCost = {
+    id: 's',
+    customerId: 'c',
+    anchor: at('2026-03-01T00:00:00Z'),
+    billingPeriod: 'MONTH',
+    startAt: at('2026-03-01T00:00:00Z'),
+    endAt: null,
+    phases: [phase('2026-03-01T00:00:00Z', null, 'v')],
+  };
 
-  it('is the marginal cost for additive metrics, across a tier boundary', () => {
-    const totals = [total('calls', 'SUM', {}, { count: 3, sum: d(1005) })];
-    // price(1005) − price(995) = 0.05 − 0
-    expect(
-      estimateEventCost(
-        { contributions: [{ metric: 'calls', value: d(10) }], properties: {} },
-        phases,
-        version([{ metric: 'calls', price: graduated }]),
-        end,
-        totals,
-      )?.toFixed(),
-    ).toBe('0.05');
+  it('adds up, over a stretch’s events, to the rounded line (SUM, property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 15 }), (values) => {
+        const rows = values.map((v, i) =>
+          row(
+            'SUM',
+            {},
+            { count: 1, sum: d(v) },
+            { at: new Date(Date.parse('2026-03-02T00:00:00Z') + i * 1000), id: `e${String(i).padStart(2, '0')}` },
+          ),
+        );
+        let sum = d(0);
+        for (const [i, v] of values.entries()) {
+          const event = {
+            id: `e${String(i).padStart(2, '0')}`,
+            at: rows[i].event!.at,
+            subscriptionId: null,
+            contributions: [{ metric: 'calls', value: d(v) }],
+            properties: {},
+          };
+          const [billing] = eventBillings(event, [subscription], versions);
+          sum = sum.plus(eventCost(event, billing, () => rows, 'EUR'));
+        }
+        const line = price(parsePrice(graduated), { kind: 'quantity', quantity: values.reduce((a, v) => a.plus(v), d(0)) }).amount;
+        expect(sum.toFixed()).toBe(line.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed());
+      }),
+    );
   });
 
-  it('adds the event when its delta has not arrived yet', () => {
-    expect(
-      estimateEventCost(
-        { contributions: [{ metric: 'calls', value: d(1200) }], properties: {} },
-        phases,
-        version([{ metric: 'calls', price: graduated }]),
-        end,
-        [],
-      )?.toFixed(),
-    ).toBe('2');
-  });
-
-  it('splits the item evenly over the period’s events for non-additive metrics', () => {
-    const totals = [total('seats', 'MAX', {}, { count: 4, max: d(10) })];
-    const perUnit = { model: 'PER_UNIT', unitPrice: '3' };
-    // MAX 10 × 3 = 30 over 4 events
-    expect(
-      estimateEventCost(
-        { contributions: [{ metric: 'seats', value: d(2) }], properties: {} },
-        phases,
-        version([{ metric: 'seats', price: perUnit }]),
-        end,
-        totals,
-      )?.toFixed(),
-    ).toBe('7.5');
-  });
-
-  it('is null when no item prices the event’s metrics', () => {
-    expect(
-      estimateEventCost(
-        { contributions: [{ metric: 'other', value: d(1) }], properties: {} },
-        phases,
-        version([{ metric: 'calls', price: graduated }]),
-        end,
-        [],
-      ),
-    ).toBeNull();
+  it('is nothing for usage outside the subscription or its metrics, and counts an event not arrived yet', () => {
+    const before = {
+      id: 'x',
+      at: at('2026-02-28T23:59:59.999Z'),
+      subscriptionId: null,
+      contributions: [{ metric: 'calls', value: d(3) }],
+      properties: {},
+    };
+    expect(eventBillings(before, [subscription], versions)).toEqual([]);
+    const other = { ...before, at: at('2026-03-05T00:00:00Z'), contributions: [{ metric: 'storage', value: d(3) }] };
+    expect(eventBillings(other, [subscription], versions)).toEqual([]);
+    const fresh = { ...before, at: at('2026-03-05T00:00:00Z') };
+    const [billing] = eventBillings(fresh, [subscription], versions);
+    expect(eventCost(fresh, billing, () => [], 'EUR').toFixed()).toBe('1');
   });
 });

@@ -78,36 +78,52 @@ describe('invoicing’s read models, fed by NATS only', () => {
     expect(rows.s.phases[0].seats).toBe(5);
   });
 
-  it('adds usage deltas into totals per customer, metric, hour and dimensions, once per message', async () => {
+  it('keeps each event’s usage once and merges it into totals per customer, metric, subscription, hour and dimensions', async () => {
     const { platformId } = subgraph.clientForNewPlatform();
     const customerId = randomUUID();
-    const delta = (sum: string, count: number, region: string, distinct?: string[]) => ({
+    const meterId = randomUUID();
+    const item = (sum: string, region: string, at = '2026-01-05T10:15:00.123Z', eventId = randomUUID()) => ({
+      eventId,
       customerId,
-      meterId: randomUUID(),
-      meterReference: 'calls',
+      subscriptionId: null,
+      meterId,
       metric: 'calls_total',
       aggregation: 'SUM',
-      bucketStart: '2026-01-05T10:00:00.000Z',
+      at,
       dimensions: { region },
-      state: { count, sum, ...(distinct ? { distinct } : {}) },
+      state: { count: 1, sum },
     });
-    const first = newEvent('metering.usage.recorded', platformId, { deltas: [delta('10.5', 2, 'eu'), delta('1', 1, 'us')] }, systemClock);
-    const second = newEvent('metering.usage.recorded', platformId, { deltas: [delta('0.25', 1, 'eu'), delta('4', 3, 'eu')] }, systemClock);
+    const repeated = item('4', 'eu', '2026-01-05T10:59:59.999Z');
+    const first = newEvent('metering.usage.recorded', platformId, { items: [item('10.5', 'eu'), item('1', 'us'), repeated] }, systemClock);
+    // the same event re-emitted in another message (a re-processing run): counted once
+    const second = newEvent('metering.usage.recorded', platformId, { items: [item('0.25', 'eu'), repeated, repeated] }, systemClock);
     await publish('metering', first);
     await publish('metering', first, `${first.id}-again`); // a redelivery under another msgID: the inbox ignores it
     await publish('metering', second);
     const totals = await waitFor(async () => {
-      const rows = await subgraph.running.db.query<{ dimensions: { region: string }; state: AggregateStateJson }>(
-        `SELECT dimensions, state FROM usage_totals WHERE platform_id = $1 ORDER BY dimensions_key`,
+      const rows = await subgraph.running.db.query<{ dimensions: { region: string }; state: AggregateStateJson; bucket_start: Date }>(
+        `SELECT dimensions, state, bucket_start FROM usage_totals WHERE platform_id = $1 ORDER BY dimensions_key`,
         [platformId],
       );
-      return rows.length === 2 && rows[0].state.count === 6 && rows;
+      return rows.length === 2 && rows[0].state.count === 3 && rows;
     }, 'the usage totals');
     const metric = { aggregation: 'SUM' as const, valueReference: 'v', property: null, filters: {} };
-    expect(totals.map((t) => [t.dimensions.region, finalValue(metric, stateFromJson(t.state)).toFixed(), t.state.count])).toEqual([
-      ['eu', new Decimal('14.75').toFixed(), 6],
-      ['us', '1', 1],
+    expect(
+      totals.map((t) => [
+        t.dimensions.region,
+        finalValue(metric, stateFromJson(t.state)).toFixed(),
+        t.state.count,
+        t.bucket_start.toISOString(),
+      ]),
+    ).toEqual([
+      ['eu', new Decimal('14.75').toFixed(), 3, '2026-01-05T10:00:00.000Z'],
+      ['us', '1', 1, '2026-01-05T10:00:00.000Z'],
     ]);
+    const items = await subgraph.running.db.query<{ at: Date }>(`SELECT at FROM usage_items WHERE platform_id = $1 ORDER BY at`, [
+      platformId,
+    ]);
+    expect(items).toHaveLength(4);
+    expect(items[3].at.toISOString()).toBe('2026-01-05T10:59:59.999Z');
   });
 
   it('merges states in SQL (usage_state_merge) exactly as mergeStates does', async () => {

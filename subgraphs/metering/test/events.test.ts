@@ -70,7 +70,7 @@ describe('the REST door, events out, event lists and reprocessing', () => {
     expect(broken.body).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'body' } }] });
   });
 
-  it('publishes one metering.usage.recorded per batch with deltas per customer, metric, hour and dimensions', async () => {
+  it('publishes one metering.usage.recorded per batch with an item per event and metric, at the event’s own instant', async () => {
     const { platformId, send } = subgraph.clientForNewPlatform();
     await transactionsMeter(send);
     const acme = await announceCustomer(subgraph, platformId, 'acme');
@@ -81,24 +81,29 @@ describe('the REST door, events out, event lists and reprocessing', () => {
     await postEvents(subgraph, platformId, JSON.stringify(batch));
     const [message, ...others] = await usageRecorded(subgraph, platformId);
     expect(others).toHaveLength(0);
-    const deltas = (
+    expect(message.version).toBe(2);
+    const items = (
       message.data as {
-        deltas: Array<{
+        items: Array<{
+          eventId: string;
           customerId: string;
+          subscriptionId: string | null;
           metric: string;
-          bucketStart: string;
+          at: string;
           dimensions: Record<string, string>;
           state: { sum: string; count: number; distinct: string[] };
         }>;
       }
-    ).deltas;
-    // 2 customers × 2 region/payment combinations × 2 metrics, all in the hour of 13:33Z
-    expect(deltas).toHaveLength(8);
-    expect(new Set(deltas.map((d) => d.bucketStart))).toEqual(new Set(['2025-04-17T13:00:00.000Z']));
+    ).items;
+    // 300 events × 2 metrics, each at its own instant (13:33Z), not an hour
+    expect(items).toHaveLength(600);
+    expect(new Set(items.map((d) => d.at))).toEqual(new Set(['2025-04-17T13:33:00.000Z']));
+    expect(new Set(items.map((d) => d.eventId)).size).toBe(300);
+    expect(items.every((d) => d.state.count === 1 && d.subscriptionId === null)).toBe(true);
     const processedFor = (customerId: string) =>
-      deltas.filter((d) => d.customerId === customerId && d.metric === 'processed').reduce((n, d) => n + Number(d.state.sum), 0);
+      items.filter((d) => d.customerId === customerId && d.metric === 'processed').reduce((n, d) => n + Number(d.state.sum), 0);
     expect([processedFor(acme), processedFor(globex)]).toEqual([200 * 1.5, 100 * 1.5]);
-    expect(deltas.find((d) => d.metric === 'payers' && d.dimensions.payment_method === 'sepa')?.state.distinct).toEqual(['sepa']);
+    expect(items.find((d) => d.metric === 'payers' && d.dimensions.payment_method === 'sepa')?.state.distinct).toEqual(['sepa']);
   });
 
   it('lists events with filters and pages, with processing details, and reprocesses unmatched ones explicitly, once', async () => {

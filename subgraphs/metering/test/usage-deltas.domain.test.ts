@@ -2,7 +2,7 @@ import { Decimal } from '@meterline/kit';
 import { aggregate, finalValue, mergeStates, emptyState, stateFromJson, Aggregations } from '@meterline/usage';
 import fc from 'fast-check';
 import { validateNewMeter } from '../src/domain/meter';
-import { usageDeltas, type MatchedEvent, type MeterForDeltas } from '../src/domain/usage-deltas';
+import { usageItems, type MatchedEvent, type MeterForDeltas } from '../src/domain/usage-deltas';
 
 const meter: MeterForDeltas = {
   id: 'm1',
@@ -17,8 +17,8 @@ const meter: MeterForDeltas = {
   })),
 };
 
-describe('usage deltas', () => {
-  it('add up, per customer and metric, to aggregating the events at once (whatever hours and dimensions split them)', () => {
+describe('usage items', () => {
+  it('merge, per customer and metric, to aggregating the events at once: one item per event and metric it counts in', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -39,7 +39,7 @@ describe('usage deltas', () => {
             values: { n: new Decimal(r.n) },
             properties: { region: r.region },
           }));
-          const deltas = usageDeltas(new Map([['m1', meter]]), events);
+          const deltas = usageItems(new Map([['m1', meter]]), events);
           for (const customer of ['c1', 'c2']) {
             for (const metric of meter.metrics) {
               const merged = deltas
@@ -53,7 +53,11 @@ describe('usage deltas', () => {
               );
             }
           }
-          for (const d of deltas) expect(d.bucketStart).toMatch(/T\d\d:00:00\.000Z$/);
+          expect(deltas).toHaveLength(events.length * meter.metrics.length);
+          for (const d of deltas) {
+            const event = events.find((e) => e.id === d.eventId)!;
+            expect([d.at, d.state.count, d.subscriptionId]).toEqual([event.timestamp.toISOString(), 1, null]);
+          }
         },
       ),
     );

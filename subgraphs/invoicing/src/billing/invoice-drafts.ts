@@ -8,16 +8,11 @@ import {
   type InvoiceLineDraft,
   type VersionForBilling,
 } from '../domain/invoice-calculation';
-import { periodUsage } from '../domain/period-usage';
+import { stretchUsage, type UsageRow } from '../domain/period-usage';
+import { stretchKey, stretchQueries, type UsageQuery } from '../domain/usage-windows';
+import { usageOfQueries } from '../store/usage.repository';
 import { lineFromJson, lineToJson, type StoredLineJson } from '../store/invoice-lines';
-import {
-  customersByIds,
-  subscriptionsOfCustomers,
-  usageOfPeriods,
-  versionsByIds,
-  type BilledCustomer,
-  type BilledSubscription,
-} from './read-models';
+import { customersByIds, subscriptionsOfCustomers, versionsByIds, type BilledCustomer, type BilledSubscription } from './read-models';
 
 interface InvoiceHead {
   id: string;
@@ -151,8 +146,12 @@ function periodsToCompute(sub: BilledSubscription, invoices: InvoiceHead[], usag
     starts.set(draft.period_start.getTime(), periodContaining(sub.anchor, sub.billingPeriod, draft.period_start));
   const latest = own.reduce<Date | null>((max, i) => (max === null || i.period_start > max ? i.period_start : max), null);
   addFrom(latest === null ? sub.startAt : new Date(latest.getTime() + 1));
-  // The hour holding a period's start bills in that period (usageHours): start from the period before, to be sure.
-  if (usageSince) addFrom(new Date(usageSince.getTime() - 3_600_000));
+  // Usage (or a change) from that instant on: every period from the one holding it, up to the last one invoiced (a
+  // backdated end leaves invoiced periods after it to be credited).
+  if (usageSince) {
+    const to = latest && latest >= current.end ? new Date(latest.getTime() + 1) : current.end;
+    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(usageSince, sub.startAt), to)) starts.set(p.start.getTime(), p);
+  }
   return [...starts.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
@@ -172,7 +171,7 @@ function calculate(
   sub: BilledSubscription,
   customer: BilledCustomer,
   versions: Map<string, VersionForBilling>,
-  usage: Parameters<typeof periodUsage>[0],
+  usage: Map<string, UsageRow[]>,
   period: Period,
 ): InvoiceDraft {
   return calculateInvoice({
@@ -182,7 +181,7 @@ function calculate(
     trialEnd: sub.trialEnd,
     phases: sub.phases,
     versions,
-    usage: periodUsage(usage),
+    usage: (stretch, price) => stretchUsage(usage.get(stretchKey(stretch)) ?? [], price),
     currency: customer.currency,
     taxRate: customer.taxRate,
   });
@@ -343,11 +342,7 @@ export async function refreshDrafts(
     }
     return periodsToCompute(sub, invoices, since.get(sub.customerId) ?? null, now).map((period) => ({ sub, period }));
   });
-  const usage = await usageOfPeriods(
-    tx,
-    platformId,
-    work.map((w) => ({ customerId: w.sub.customerId, period: w.period })),
-  );
+  const usage = await usageOfWork(tx, platformId, work, subscriptions, versions);
   const drafts: DraftWrite[] = [];
   for (const [index, { sub, period }] of work.entries()) {
     const customer = customers.get(sub.customerId)!;
@@ -370,6 +365,31 @@ export async function refreshDrafts(
     issuedMeanwhile.map((w) => ({ customerId: w.sub.customerId, usageSince: w.period.start })),
   );
   return result;
+}
+
+/** The usage rows of each (subscription, period) to compute, per stretch key, read in two statements for all of them. */
+async function usageOfWork(
+  tx: Transaction,
+  platformId: string,
+  work: ReadonlyArray<{ sub: BilledSubscription; period: Period }>,
+  subscriptions: readonly BilledSubscription[],
+  versions: Map<string, VersionForBilling>,
+): Promise<Array<Map<string, UsageRow[]>>> {
+  const asked: Array<{ index: number; key: string; query: UsageQuery }> = [];
+  work.forEach(({ sub, period }, index) => {
+    const window = { start: later(period.start, sub.startAt), end: sub.endAt && sub.endAt < period.end ? sub.endAt : period.end };
+    if (window.start >= window.end) return;
+    const ofCustomer = subscriptions.filter((s) => s.customerId === sub.customerId);
+    for (const { key, query } of stretchQueries(sub, ofCustomer, versions, window)) asked.push({ index, key, query });
+  });
+  const rows = await usageOfQueries(
+    tx,
+    platformId,
+    asked.map((a) => a.query),
+  );
+  const out = work.map(() => new Map<string, UsageRow[]>());
+  asked.forEach(({ index, key }, i) => out[index].set(key, [...(out[index].get(key) ?? []), ...rows[i]]));
+  return out;
 }
 
 /** `refreshDrafts` for one customer. */

@@ -1,8 +1,7 @@
-import { Decimal, type Transaction } from '@meterline/kit';
-import type { BillingPeriod, Period } from '@meterline/periods';
-import { stateFromJson, type AggregateStateJson, type Aggregation } from '@meterline/usage';
+import { Decimal } from '@meterline/kit';
+import type { Reader } from '../store/usage.repository';
+import type { BillingPeriod } from '@meterline/periods';
 import type { PhaseForBilling, PriceLine, VersionForBilling } from '../domain/invoice-calculation';
-import { usageHours, type UsageTotal } from '../domain/period-usage';
 
 /** A customer as invoicing knows it (from subscriptions' events). */
 export interface BilledCustomer {
@@ -64,8 +63,7 @@ function subscriptionOf(row: SubscriptionRow): BilledSubscription {
   };
 }
 
-/** Where read models are read from: a transaction, or the DataSource for a request's reads (see `RequestReadModels`). */
-export type Reader = Pick<Transaction, 'manager'>;
+export type { Reader } from '../store/usage.repository';
 
 const SUBSCRIPTION_COLUMNS = `id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, phases`;
 
@@ -129,38 +127,4 @@ export async function versionsByIds(tx: Reader, platformId: string, ids: string[
       },
     ]),
   );
-}
-
-type TotalRow = { metric: string; aggregation: Aggregation; dimensions: Record<string, string | null>; state: AggregateStateJson };
-const totalOf = (r: TotalRow): UsageTotal => ({
-  metric: r.metric,
-  aggregation: r.aggregation,
-  dimensions: r.dimensions,
-  state: stateFromJson(r.state),
-});
-
-/** Usage totals for many (customer, period) windows in one query; the answer is in the order asked. */
-export async function usageOfPeriods(
-  tx: Reader,
-  platformId: string,
-  windows: ReadonlyArray<{ customerId: string; period: Period }>,
-): Promise<UsageTotal[][]> {
-  if (windows.length === 0) return [];
-  const rows = (await tx.manager.query(
-    `SELECT w.idx, t.metric, t.aggregation, t.dimensions, t.state
-       FROM jsonb_to_recordset($2::jsonb) AS w(idx int, customer_id uuid, from_at timestamptz, to_at timestamptz)
-       JOIN usage_totals t ON t.platform_id = $1 AND t.customer_id = w.customer_id AND t.bucket_start >= w.from_at AND t.bucket_start < w.to_at`,
-    [
-      platformId,
-      JSON.stringify(
-        windows.map((w, idx) => {
-          const hours = usageHours(w.period);
-          return { idx, customer_id: w.customerId, from_at: hours.from, to_at: hours.to };
-        }),
-      ),
-    ],
-  )) as Array<TotalRow & { idx: number }>;
-  const out: UsageTotal[][] = windows.map(() => []);
-  for (const row of rows) out[row.idx].push(totalOf(row));
-  return out;
 }

@@ -1,15 +1,9 @@
 import { isUuid, loadById, type RequestContext } from '@meterline/kit';
-import type { Period } from '@meterline/periods';
 import type { VersionForBilling } from '../domain/invoice-calculation';
-import type { UsageTotal } from '../domain/period-usage';
-import {
-  customersByIds,
-  subscriptionsOfCustomers,
-  usageOfPeriods,
-  versionsByIds,
-  type BilledCustomer,
-  type BilledSubscription,
-} from './read-models';
+import type { UsageRow } from '../domain/period-usage';
+import type { UsageQuery } from '../domain/usage-windows';
+import { usageOfQueries } from '../store/usage.repository';
+import { customersByIds, subscriptionsOfCustomers, versionsByIds, type BilledCustomer, type BilledSubscription } from './read-models';
 
 /**
  * The read models as a request reads them, through its DataLoaders: whatever asks during one request (every event of
@@ -52,19 +46,19 @@ export class RequestReadModels {
     return new Map(found.filter((version) => version !== null).map((version) => [version.id, version]));
   }
 
-  /** The customer's usage totals of a period. */
-  usageOf(customerId: string, period: Period): Promise<UsageTotal[]> {
+  /** The usage rows of one query (`usageOfQueries`); the queries of one request are read together. */
+  usageRows(query: UsageQuery): Promise<UsageRow[]> {
     return this.ctx.loaders
-      .get<string, UsageTotal[]>('periodUsageByWindow', (windows) =>
-        usageOfPeriods(
+      .get<string, UsageRow[]>('usageRowsByQuery', async (keys) =>
+        usageOfQueries(
           this.ctx.db.ds,
           this.ctx.platformId,
-          windows.map((window) => {
-            const [customer, start, end] = window.split(' ');
-            return { customerId: customer, period: { start: new Date(start), end: new Date(end) } };
+          keys.map((key) => {
+            const q = JSON.parse(key) as UsageQuery & { start: string; end: string };
+            return { ...q, start: new Date(q.start), end: new Date(q.end) };
           }),
         ),
       )
-      .load(`${customerId} ${period.start.toISOString()} ${period.end.toISOString()}`);
+      .load(JSON.stringify(query));
   }
 }

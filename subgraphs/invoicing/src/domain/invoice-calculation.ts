@@ -1,5 +1,6 @@
 import { Decimal, roundToMinorUnit } from '@meterline/kit/domain';
 import { prorate, prorateChange, type Period } from '@meterline/periods';
+import { usageStretches, type Interval, type UsageStretch } from './usage-windows';
 import {
   minimumCommitmentTrueUp,
   parsePrice,
@@ -38,8 +39,8 @@ export interface PhaseForBilling {
   overrides: Record<string, Record<string, unknown>>;
 }
 
-/** The usage of a metric in the period, shaped for the price that bills it; undefined when there was none. */
-export type UsageOfMetric = (metricReference: string, price: Price) => Usage | DimensionalUsage[] | undefined;
+/** The usage of a stretch's metric, shaped for the price that bills it (see `stretchUsage`); undefined when there was none. */
+export type UsageOfStretch = (stretch: UsageStretch, price: Price) => Usage | DimensionalUsage[] | undefined;
 
 export interface BillingInput {
   period: Period;
@@ -50,10 +51,10 @@ export interface BillingInput {
   phases: PhaseForBilling[];
   versions: Map<string, VersionForBilling>;
   /**
-   * Usage of the period per metric reference; a function when the usage's shape depends on the price (dimension
-   * rules group usage, percentage models price transactions): see `periodUsage`.
+   * Usage of each stretch (`usageStretches`): a function of the stretch and its price (dimension rules group usage,
+   * percentage models price transactions); a map by metric reference gives every stretch the same usage (tests).
    */
-  usage: Map<string, Usage | DimensionalUsage[]> | UsageOfMetric;
+  usage: Map<string, Usage | DimensionalUsage[]> | UsageOfStretch;
   currency: string;
   /** Percentage, e.g. 21. */
   taxRate: Decimal | null;
@@ -72,6 +73,8 @@ export interface InvoiceLineDraft {
   /** Shown but withheld: not part of the amount due. */
   deduction: boolean;
   breakdown: BreakdownLine[];
+  /** The stretch of the period a usage line bills: usage with a timestamp in [start, end), priced as then in force. */
+  window?: Interval | null;
 }
 
 export interface InvoiceDraft {
@@ -128,7 +131,8 @@ function periodAmount(phase: PhaseForBilling, item: PriceLine): Decimal {
  *   the period's amount from the first billable instant, then at each change a credit for the rest at the old amount
  *   and a charge for the rest at the new one, each rounded before netting, and a credit if the subscription ends early;
  * - one-off items bill in the period the subscription starts;
- * - usage items bill the period's usage with the price in effect at the end of the billed stretch, with the breakdown;
+ * - usage items bill each stretch of the window in which their price stays the same (`usageStretches`) on its own
+ *   line: the usage with a timestamp in the stretch, priced with that price (tiers restart at a price change);
  * - the minimum commitment tops the usage lines up to it;
  * - every line is rounded once; totals are sums of rounded lines; tax is the customer's rate on the subtotal.
  */
@@ -148,6 +152,7 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
       return version;
     };
     const chargeFrom = input.trialEnd ? later(windowStart, input.trialEnd) : windowStart;
+    const usageParts = usageStretches(phases, input.versions, { start: windowStart, end: windowEnd });
     // Items in line order of the version in effect at the end; items only in earlier versions follow.
     const items = new Map<string, PriceLine>();
     for (const phase of [...phases].reverse())
@@ -237,19 +242,33 @@ export function calculateInvoice(input: BillingInput): InvoiceDraft {
           const result = price(priceIn(atStart, itemIn(atStart)), { kind: 'quantity', quantity: new Decimal(1) });
           lines.push(line('ONE_OFF', item, item.productItemName, result.amount, currency, { breakdown: result.breakdown }));
         }
-      } else if (phasesWith.includes(last)) {
-        const itemPrice = priceIn(last, itemIn(last));
-        // No usage: zero quantity, or no transactions for percentage models (a first-tier flat fee still bills).
-        const none: Usage = pricesAmounts(itemPrice.config) ? { kind: 'amounts', amounts: [] } : { kind: 'quantity', quantity: ZERO };
-        const metric = item.metricReference ?? '';
-        const usage = (input.usage instanceof Map ? input.usage.get(metric) : input.usage(metric, itemPrice)) ?? none;
-        const result = price(itemPrice, usage);
-        const quantity = Array.isArray(usage)
-          ? null
-          : usage.kind === 'quantity'
-            ? usage.quantity
-            : usage.amounts.reduce((a, b) => a.plus(b), ZERO);
-        lines.push(line('USAGE', item, item.productItemName, result.amount, currency, { quantity, breakdown: result.breakdown }));
+      } else {
+        const own = usageParts.filter((x) => x.item.productItemId === item.productItemId);
+        for (const stretch of own) {
+          const itemPrice = parsePrice(stretch.price);
+          // No usage: zero quantity, or no transactions for percentage models (a first-tier flat fee still bills).
+          const none: Usage = pricesAmounts(itemPrice.config) ? { kind: 'amounts', amounts: [] } : { kind: 'quantity', quantity: ZERO };
+          const metric = item.metricReference ?? '';
+          const usage = (input.usage instanceof Map ? input.usage.get(metric) : input.usage(stretch, itemPrice)) ?? none;
+          const result = price(itemPrice, usage);
+          const quantity = Array.isArray(usage)
+            ? null
+            : usage.kind === 'quantity'
+              ? usage.quantity
+              : usage.amounts.reduce((a, b) => a.plus(b), ZERO);
+          const whole =
+            own.length === 1 && stretch.start.getTime() === period.start.getTime() && stretch.end.getTime() === period.end.getTime();
+          const description = whole
+            ? item.productItemName
+            : `${item.productItemName} (${stretch.start.toISOString()} – ${stretch.end.toISOString()})`;
+          lines.push(
+            line('USAGE', item, description, result.amount, currency, {
+              quantity,
+              breakdown: result.breakdown,
+              window: { start: stretch.start, end: stretch.end },
+            }),
+          );
+        }
       }
     }
     const minimum = versionOf(last).minimumCommitment;

@@ -1,42 +1,40 @@
-import { Decimal } from '@meterline/kit/domain';
-import type { Period } from '@meterline/periods';
-import { matchingRule, pricesAmounts, type DimensionalUsage, type Price, type Usage } from '@meterline/pricing';
+import { matchingRule, pricesAmounts, type DimensionalUsage, type Price, type PriceConfig, type Usage } from '@meterline/pricing';
 import { emptyState, finalValue, mergeStates, type AggregateState, type Aggregation } from '@meterline/usage';
-import type { UsageOfMetric } from './invoice-calculation';
 
-const HOUR_MS = 3_600_000;
-
-/** One hour's usage total of a metric for one combination of dimension values (invoicing's usage_totals row). */
-export interface UsageTotal {
-  metric: string;
+/**
+ * Usage of a metric read for a stretch: an hour's total (usage_totals) or one event's own state (usage_items, which
+ * then carries its instant and event id: the order of transactions).
+ */
+export interface UsageRow {
   aggregation: Aggregation;
   dimensions: Record<string, string | null>;
   state: AggregateState;
+  event?: { at: Date; id: string };
 }
 
-/**
- * The hours whose usage a period bills. Metering sums usage per UTC hour, so usage is attributed in whole hours: the
- * hour holding a period's start belongs to that period. With a period boundary on the hour (the usual case) this is
- * exact; with an anchor at, say, 10:30, usage between 10:00 and 10:30 bills in the period starting at 10:30. Every
- * hour belongs to exactly one period, so nothing is billed twice or lost.
- */
-export function usageHours(period: Period): { from: Date; to: Date } {
-  const floor = (date: Date) => new Date(Math.floor(date.getTime() / HOUR_MS) * HOUR_MS);
-  return { from: floor(period.start), to: floor(period.end) };
+/** Whether a price needs each transaction (percentage models, also as a dimension rule's), not only totals. */
+export function needsTransactions(price: Price): boolean {
+  return pricesAmounts(price.config) || price.dimensions.some((d) => pricesAmounts(d.config));
 }
 
-/**
- * A percentage price sees transactions, but deltas carry only their count and sum. `[sum, 0, 0, …]` (count
- * transactions) prices the same as the real transactions for a rate and a fixed fee per transaction; with per-transaction
- * minimums or maximums, free transactions or a free amount it is an estimate (documented in the README).
- */
-function transactionsOf(state: AggregateState): Usage {
-  if (state.count === 0) return { kind: 'amounts', amounts: [] };
-  return { kind: 'amounts', amounts: [state.sum, ...Array.from({ length: state.count - 1 }, () => new Decimal(0))] };
+/** Events in order: by timestamp, then by event id (how "the first N transactions" is decided). */
+export function inOrder(rows: readonly UsageRow[]): UsageRow[] {
+  return [...rows].sort((a, b) => {
+    const at = (a.event?.at.getTime() ?? 0) - (b.event?.at.getTime() ?? 0);
+    if (at !== 0) return at;
+    const x = a.event?.id ?? '';
+    const y = b.event?.id ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
 
-function usageOf(aggregation: Aggregation, state: AggregateState, price: Price, config = price.config): Usage {
-  if (pricesAmounts(config)) return transactionsOf(state);
+function usageOf(rows: readonly UsageRow[], config: PriceConfig): Usage {
+  if (pricesAmounts(config)) {
+    if (rows.some((r) => !r.event)) throw new Error('a percentage price needs the events themselves, not hourly totals');
+    return { kind: 'amounts', amounts: inOrder(rows).map((r) => r.state.sum) };
+  }
+  const state = rows.reduce<AggregateState>((s, r) => mergeStates(s, r.state), emptyState());
+  const aggregation = rows[0]?.aggregation ?? 'SUM';
   return { kind: 'quantity', quantity: finalValue({ aggregation, valueReference: null, property: null, filters: {} }, state) };
 }
 
@@ -44,40 +42,29 @@ function textProperties(dimensions: Record<string, string | null>): Record<strin
   return Object.fromEntries(Object.entries(dimensions).filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
-/**
- * A period's usage shaped for each price: totals of a metric merge into one state (or one per dimension rule of the
- * price, since MAX, UNIQUE_COUNT, AVERAGE and LATEST do not add up across groups), then become the metric's value, or
- * transactions for percentage prices.
- */
-export function periodUsage(totals: readonly UsageTotal[]): UsageOfMetric {
-  const byMetric = new Map<string, UsageTotal[]>();
-  for (const total of totals) {
-    const list = byMetric.get(total.metric) ?? [];
-    list.push(total);
-    byMetric.set(total.metric, list);
+/** Rows grouped by the dimension rule of the price they fall under (-1: the default), in first-seen order. */
+export function ruleGroups(
+  rows: readonly UsageRow[],
+  price: Price,
+): Array<{ properties: Record<string, string>; rows: UsageRow[]; config: PriceConfig }> {
+  const groups = new Map<number, { properties: Record<string, string>; rows: UsageRow[]; config: PriceConfig }>();
+  for (const row of rows) {
+    const properties = textProperties(row.dimensions);
+    const rule = price.dimensions.length === 0 ? -1 : matchingRule(price.dimensions, properties);
+    const group = groups.get(rule);
+    if (group) group.rows.push(row);
+    else groups.set(rule, { properties, rows: [row], config: rule === -1 ? price.config : price.dimensions[rule].config });
   }
-  return (metric: string, price: Price): Usage | DimensionalUsage[] | undefined => {
-    const list = byMetric.get(metric);
-    if (!list || list.length === 0) return undefined;
-    const aggregation = list[0].aggregation;
-    if (price.dimensions.length === 0) {
-      return usageOf(
-        aggregation,
-        list.reduce((state, total) => mergeStates(state, total.state), emptyState()),
-        price,
-      );
-    }
-    const groups = new Map<number, { properties: Record<string, string>; state: AggregateState }>();
-    for (const total of list) {
-      const properties = textProperties(total.dimensions);
-      const rule = matchingRule(price.dimensions, properties);
-      const group = groups.get(rule);
-      if (group) group.state = mergeStates(group.state, total.state);
-      else groups.set(rule, { properties, state: total.state });
-    }
-    return [...groups.entries()].map(([rule, group]) => ({
-      properties: group.properties,
-      usage: usageOf(aggregation, group.state, price, rule === -1 ? price.config : price.dimensions[rule].config),
-    }));
-  };
+  return [...groups.values()];
+}
+
+/**
+ * A stretch's usage of one metric shaped for its price: the rows merge into one value (or one per dimension rule of
+ * the price, since MAX, UNIQUE_COUNT, AVERAGE and LATEST do not add up across groups); percentage models get the
+ * transactions themselves, in order. No rows: undefined (the caller prices zero usage).
+ */
+export function stretchUsage(rows: readonly UsageRow[], price: Price): Usage | DimensionalUsage[] | undefined {
+  if (rows.length === 0) return undefined;
+  if (price.dimensions.length === 0) return usageOf(rows, price.config);
+  return ruleGroups(rows, price).map((group) => ({ properties: group.properties, usage: usageOf(group.rows, group.config) }));
 }

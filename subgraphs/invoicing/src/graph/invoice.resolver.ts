@@ -52,6 +52,8 @@ export class InvoiceResolver {
       deduction: l.deduction,
       credited: Money.of(l.credited, invoice.currency),
       breakdown: l.breakdown,
+      windowStart: l.windowStart,
+      windowEnd: l.windowEnd,
     }));
   }
 

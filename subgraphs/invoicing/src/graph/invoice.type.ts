@@ -71,6 +71,15 @@ export class InvoiceLine {
 
   @Field(() => [PriceBreakdownLine], { description: 'How the price came to the amount, e.g. per tier (exact amounts)' })
   breakdown: PriceBreakdownLine[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Usage lines: the start of the stretch of the period billed (usage with a timestamp from here, priced as then in force)',
+  })
+  windowStart: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Usage lines: the end (exclusive) of the stretch of the period billed' })
+  windowEnd: Date | null;
 }
 
 @ObjectType({ description: 'One credited line' })

@@ -1,8 +1,9 @@
 import { Decimal, Money, type RequestContext } from '@meterline/kit';
+import { periodContaining } from '@meterline/periods';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BilledSubscription } from '../billing/read-models';
 import { RequestReadModels } from '../billing/request-read-models';
-import { estimateEventCost, periodOfUsageAt } from '../domain/event-cost';
+import { billingSubscriptionOf, eventBillings, eventCost, type EventForCost } from '../domain/event-cost';
+import { stretchKey } from '../domain/usage-windows';
 import type { InvoiceEntity } from '../store/invoice.entity';
 import { InvoiceRepository } from '../store/invoice.repository';
 import { Invoice } from './invoice.type';
@@ -15,54 +16,57 @@ export interface UsageEventRepresentation {
   receivedAt?: string;
   properties?: Record<string, unknown>;
   customer?: { id: string } | null;
+  subscriptionId?: string | null;
   metricValues?: Array<{ metric: string; value: string }>;
 }
 
-/** The customer’s subscription billing an instant: the one running then, else the latest that had started. */
-function billingSubscription(subscriptions: BilledSubscription[], at: Date): BilledSubscription | undefined {
-  return (
-    subscriptions.find((s) => s.startAt <= at && (s.endAt === null || s.endAt > at)) ?? subscriptions.filter((s) => s.startAt <= at).at(-1)
-  );
+function eventOf(event: UsageEventRepresentation): EventForCost | null {
+  if (!event.customer?.id || !event.timestamp) return null;
+  return {
+    id: event.id,
+    at: new Date(event.timestamp),
+    subscriptionId: event.subscriptionId ?? null,
+    contributions: (event.metricValues ?? []).map((c) => ({ metric: c.metric, value: new Decimal(c.value) })),
+    properties: event.properties ?? {},
+  };
 }
 
 @Resolver(() => UsageEvent)
 export class UsageEventCostResolver {
   @FieldResolver(() => Money, { nullable: true })
-  async estimatedCost(@Root() event: UsageEventRepresentation, @Ctx() ctx: RequestContext): Promise<Money | null> {
-    const customerId = event.customer?.id;
-    if (!customerId || !event.timestamp || !event.metricValues?.length) return null;
-    const at = new Date(event.timestamp);
+  async estimatedCost(@Root() representation: UsageEventRepresentation, @Ctx() ctx: RequestContext): Promise<Money | null> {
+    const event = eventOf(representation);
+    if (!event || event.contributions.length === 0) return null;
     const readModels = new RequestReadModels(ctx);
+    const customerId = representation.customer!.id;
     const [customer, subscriptions] = await Promise.all([readModels.customer(customerId), readModels.subscriptionsOf(customerId)]);
-    const subscription = billingSubscription(subscriptions, at);
-    if (!customer || !subscription) return null;
-    const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
-    const [versions, totals] = await Promise.all([
-      readModels.versions([...new Set(subscription.phases.map((p) => p.planVersionId))]),
-      readModels.usageOf(customerId, period),
-    ]);
-    const cost = estimateEventCost(
-      {
-        contributions: event.metricValues.map((c) => ({ metric: c.metric, value: new Decimal(c.value) })),
-        properties: event.properties ?? {},
-      },
-      subscription.phases,
-      versions,
-      subscription.endAt && subscription.endAt < period.end ? subscription.endAt : period.end,
-      totals,
-    );
-    return cost === null ? null : Money.of(cost, customer.currency);
+    if (!customer || subscriptions.length === 0) return null;
+    const versions = await readModels.versions([...new Set(subscriptions.flatMap((s) => s.phases.map((p) => p.planVersionId)))]);
+    const billings = eventBillings(event, subscriptions, versions);
+    if (billings.length === 0) return null;
+    let cost = new Decimal(0);
+    for (const billing of billings) {
+      const rows = new Map<string, Awaited<ReturnType<RequestReadModels['usageRows']>>>();
+      for (const { stretch, queries } of billing.stretches)
+        rows.set(stretchKey(stretch), (await Promise.all(queries.map((q) => readModels.usageRows(q)))).flat());
+      cost = cost.plus(eventCost(event, billing, (stretch) => rows.get(stretchKey(stretch)) ?? [], customer.currency));
+    }
+    return Money.of(cost, customer.currency);
   }
 
   @FieldResolver(() => Invoice, { nullable: true })
-  async invoice(@Root() event: UsageEventRepresentation, @Ctx() ctx: RequestContext): Promise<InvoiceEntity | null> {
-    const customerId = event.customer?.id;
-    if (!customerId || !event.timestamp) return null;
-    const at = new Date(event.timestamp);
-    const receivedAt = event.receivedAt ? new Date(event.receivedAt) : ctx.clock.now();
-    const subscription = billingSubscription(await new RequestReadModels(ctx).subscriptionsOf(customerId), at);
+  async invoice(@Root() representation: UsageEventRepresentation, @Ctx() ctx: RequestContext): Promise<InvoiceEntity | null> {
+    const event = eventOf(representation);
+    if (!event) return null;
+    const receivedAt = representation.receivedAt ? new Date(representation.receivedAt) : ctx.clock.now();
+    const readModels = new RequestReadModels(ctx);
+    const subscriptions = await readModels.subscriptionsOf(representation.customer!.id);
+    const versions = await readModels.versions([...new Set(subscriptions.flatMap((s) => s.phases.map((p) => p.planVersionId)))]);
+    const subscription = event.contributions
+      .map((c) => billingSubscriptionOf(event, c.metric, subscriptions, versions))
+      .find((s) => s !== undefined);
     if (!subscription) return null;
-    const period = periodOfUsageAt(subscription.anchor, subscription.billingPeriod, at);
+    const period = periodContaining(subscription.anchor, subscription.billingPeriod, event.at);
     const invoices = await new InvoiceRepository(ctx).ofPeriod(subscription.id, period.start);
     const original = invoices.find((i) => i.kind === 'SUBSCRIPTION') ?? null;
     if (!original || original.issuedAt === null || original.issuedAt > receivedAt) return original;

@@ -15,6 +15,9 @@ export interface StoredLineJson {
   /** What credit notes have credited of this line so far. */
   credited: string;
   breakdown: BreakdownLineJson[];
+  /** The stretch of the period a usage line bills (absent on lines written before it was kept). */
+  windowStart?: string | null;
+  windowEnd?: string | null;
 }
 
 /** A breakdown line with its decimals as strings. */
@@ -42,6 +45,8 @@ export interface StoredLine {
   deduction: boolean;
   credited: Decimal;
   breakdown: BreakdownLine[];
+  windowStart: Date | null;
+  windowEnd: Date | null;
 }
 
 const decimalOrNull = (value: unknown) => (value === null || value === undefined ? null : new Decimal(value as string));
@@ -57,6 +62,8 @@ export function lineToJson(line: InvoiceLineDraft): StoredLineJson {
     amount: line.amount.toFixed(),
     deduction: line.deduction,
     credited: '0',
+    windowStart: line.window?.start.toISOString() ?? null,
+    windowEnd: line.window?.end.toISOString() ?? null,
     breakdown: line.breakdown.map((b) => ({
       ...b,
       quantity: textOrNull(b.quantity),
@@ -80,6 +87,8 @@ export function lineFromJson(json: StoredLineJson): StoredLine {
     amount: new Decimal(json.amount),
     deduction: json.deduction,
     credited: new Decimal(json.credited ?? '0'),
+    windowStart: json.windowStart ? new Date(json.windowStart) : null,
+    windowEnd: json.windowEnd ? new Date(json.windowEnd) : null,
     breakdown: json.breakdown.map((b) => ({
       label: b.label,
       tier: b.tier,

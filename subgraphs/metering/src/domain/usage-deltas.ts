@@ -1,13 +1,5 @@
 import type { Decimal } from '@meterline/kit/domain';
-import {
-  accumulate,
-  emptyState,
-  metricApplies,
-  propertyText,
-  stateToJson,
-  type AggregateState,
-  type AggregateStateJson,
-} from '@meterline/usage';
+import { accumulate, emptyState, metricApplies, propertyText, stateToJson, type AggregateStateJson } from '@meterline/usage';
 import type { MetricDefinition } from './meter';
 
 /** A stored, attributed event, as the delta computation needs it. */
@@ -18,6 +10,8 @@ export interface MatchedEvent {
   timestamp: Date;
   values: Record<string, Decimal>;
   properties: Record<string, string | number | boolean>;
+  /** The subscription the event names, if any. */
+  subscriptionId?: string | null;
 }
 
 export interface MeterForDeltas {
@@ -29,51 +23,43 @@ export interface MeterForDeltas {
 }
 
 /**
- * One partial aggregate per (customer, metric, hour, dimension values): what `metering.usage.recorded` carries.
- * Hours are the billing-relevant bucket (every period boundary of a subscription falls on one, anchors included);
- * states merge associatively, so invoicing adds deltas from any number of batches in any order.
+ * One item per (event, metric the event counts in): what `metering.usage.recorded` (v2) carries. The state is the
+ * event's own mergeable aggregate state, so invoicing can merge items into totals of any window it bills (to the
+ * millisecond, per subscription and phase) and price percentage models on the real transactions.
  */
-export interface UsageDelta {
+export interface UsageItem {
+  eventId: string;
   customerId: string;
+  subscriptionId: string | null;
   meterId: string;
-  meterReference: string;
   metric: string;
   aggregation: MetricDefinition['aggregation'];
-  bucketStart: string;
+  at: string;
   dimensions: Record<string, string | null>;
   state: AggregateStateJson;
 }
 
-const HOUR_MS = 3_600_000;
-
-export function usageDeltas(meters: Map<string, MeterForDeltas>, events: MatchedEvent[]): UsageDelta[] {
-  const groups = new Map<string, { delta: Omit<UsageDelta, 'state'>; state: AggregateState }>();
-  const hours = new Map<number, string>();
+export function usageItems(meters: Map<string, MeterForDeltas>, events: MatchedEvent[]): UsageItem[] {
+  const items: UsageItem[] = [];
   for (const event of events) {
     const meter = meters.get(event.meterId);
     if (!meter) continue;
     const dimensions = Object.fromEntries(meter.properties.map((p) => [p, propertyText(event.properties[p])]));
-    const hour = Math.floor(event.timestamp.getTime() / HOUR_MS);
-    let bucketStart = hours.get(hour);
-    if (bucketStart === undefined) hours.set(hour, (bucketStart = new Date(hour * HOUR_MS).toISOString()));
+    const at = event.timestamp.toISOString();
     for (const metric of meter.metrics) {
       if (!metricApplies(metric, event)) continue;
-      const key = JSON.stringify([event.customerId, metric.reference, bucketStart, dimensions]);
-      const group = groups.get(key) ?? {
-        delta: {
-          customerId: event.customerId,
-          meterId: meter.id,
-          meterReference: meter.reference,
-          metric: metric.reference,
-          aggregation: metric.aggregation,
-          bucketStart,
-          dimensions,
-        },
-        state: emptyState(),
-      };
-      accumulate(group.state, metric, event);
-      groups.set(key, group);
+      items.push({
+        eventId: event.id,
+        customerId: event.customerId,
+        subscriptionId: event.subscriptionId ?? null,
+        meterId: meter.id,
+        metric: metric.reference,
+        aggregation: metric.aggregation,
+        at,
+        dimensions,
+        state: stateToJson(accumulate(emptyState(), metric, event), metric.aggregation),
+      });
     }
   }
-  return [...groups.values()].map(({ delta, state }) => ({ ...delta, state: stateToJson(state, delta.aggregation) }));
+  return items;
 }

@@ -33,7 +33,7 @@ export class UsageEvent {
   @Field(() => Money, {
     nullable: true,
     description:
-      'An estimate of what the event costs in its billing period under the customer’s pricing: the marginal cost for SUM and COUNT metrics, an even share of the item for the others; exact, not rounded; null when nothing prices it',
+      'What the event costs: its share of the rounded invoice line of the stretch it falls in — by value for SUM, COUNT and percentage prices, an even share for MAX, MIN, AVERAGE, LATEST and UNIQUE_COUNT — allocated by largest remainder, so the costs of a stretch’s events add up to its line; null when nothing bills it',
   })
   @Directive('@requires(fields: "timestamp properties customer { id } metricValues { metric value }")')
   estimatedCost: Money | null;
@@ -43,6 +43,6 @@ export class UsageEvent {
     description:
       'The invoice that bills it: the period’s invoice, or the correction of that period when the event arrived after the period was issued',
   })
-  @Directive('@requires(fields: "timestamp receivedAt customer { id }")')
+  @Directive('@requires(fields: "timestamp receivedAt customer { id } metricValues { metric value }")')
   invoice: Invoice | null;
 }

@@ -1,5 +1,6 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
 import { requestDraftRefresh } from '../../billing/invoice-drafts';
+import { changedSince, type BillingTerms } from '../../domain/subscription-changes';
 
 interface SubscriptionState {
   id: string;
@@ -10,12 +11,32 @@ interface SubscriptionState {
   startAt: string;
   endAt: string | null;
   trialEnd: string | null;
-  phases: unknown[];
+  phases: Array<{ startsAt: string; endsAt: string | null; planVersionId: string; seats: number; overrides: Record<string, unknown> }>;
 }
 
-/** subscriptions.subscription.* → the whole subscription with its phases; an older event never overwrites a newer state. */
+function termsOf(s: Pick<SubscriptionState, 'startAt' | 'endAt' | 'trialEnd' | 'phases'>): BillingTerms {
+  const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+  return {
+    startAt: new Date(s.startAt),
+    endAt: date(s.endAt),
+    trialEnd: date(s.trialEnd),
+    phases: s.phases.map((p) => ({ ...p, startsAt: new Date(p.startsAt), endsAt: date(p.endsAt) })),
+  };
+}
+
+/**
+ * subscriptions.subscription.* → the whole subscription with its phases; an older event never overwrites a newer state.
+ * What changed decides what is recomputed: from the earliest instant that bills differently (a backdated change into
+ * an issued period gets a correction, as late usage does).
+ */
 export async function onSubscription(tx: Transaction, event: EventEnvelope): Promise<void> {
   const s = event.data as unknown as SubscriptionState;
+  const [known] = (await tx.manager.query(
+    `SELECT start_at AS "startAt", end_at AS "endAt", trial_end AS "trialEnd", phases, updated_at FROM subscriptions
+      WHERE platform_id = $1 AND id = $2 FOR UPDATE`,
+    [event.platformId, s.id],
+  )) as Array<Pick<SubscriptionState, 'startAt' | 'endAt' | 'trialEnd' | 'phases'> & { updated_at: Date }>;
+  if (known && known.updated_at > new Date(event.occurredAt)) return;
   await tx.manager.query(
     `INSERT INTO subscriptions (platform_id, id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, phases, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -42,7 +63,8 @@ export async function onSubscription(tx: Transaction, event: EventEnvelope): Pro
      ON CONFLICT (platform_id, id) DO NOTHING`,
     [event.platformId, s.customer.id, s.customer.reference, s.customer.currency, s.customer.taxRate],
   );
-  await requestDraftRefresh(tx, event.platformId, [{ customerId: s.customer.id, usageSince: null }]);
+  const since = changedSince(known ? termsOf(known) : null, termsOf(s));
+  await requestDraftRefresh(tx, event.platformId, [{ customerId: s.customer.id, usageSince: since }]);
 }
 
 /** catalog.plan_version.* → the version with its prices, newest state wins. */
