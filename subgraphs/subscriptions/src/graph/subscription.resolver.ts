@@ -1,6 +1,7 @@
-import { badInput, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { badInput, notFound, paginate, type RequestContext, type Transaction } from '@meterline/kit';
 import { periodContaining, periodsBetween } from '@meterline/periods';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { bills, checkNoMetricOverlap, type SubscriptionTransition } from '../domain/metric-overlap';
 import {
   applyChange,
   checkAssignable,
@@ -112,17 +113,16 @@ export class SubscriptionResolver {
     return ctx.db.transact(async (tx) => {
       const version = checkAssignable(await subscriptions.planVersion(tx.manager, input.planVersion), customer.currency);
       const overrides = validateOverrides(input.overrides ?? [], version);
-      const created = await subscriptions.insert(
-        tx,
-        {
-          customerId: customer.id,
-          status: input.draft ? 'DRAFT' : 'ACTIVE',
-          billingPeriod: version.billingPeriod,
-          ...times,
-          canceledAt: null,
-        },
-        [{ startsAt: times.startAt, endsAt: null, planVersionId: version.id, seats, overrides }],
-      );
+      const subscription = {
+        customerId: customer.id,
+        status: input.draft ? ('DRAFT' as const) : ('ACTIVE' as const),
+        billingPeriod: version.billingPeriod,
+        ...times,
+        canceledAt: null,
+      };
+      const phases = [{ startsAt: times.startAt, endsAt: null, planVersionId: version.id, seats, overrides }];
+      await refuseMetricOverlap(ctx, tx, customer.id, 'planVersion', { before: null, after: { ...subscription, id: null, phases } });
+      const created = await subscriptions.insert(tx, subscription, phases);
       if (created.status === 'ACTIVE') await emitSubscription(tx, 'activated', created, customer);
       return created;
     });
@@ -130,10 +130,16 @@ export class SubscriptionResolver {
 
   @Mutation(() => Subscription, { description: 'DRAFT → ACTIVE' })
   async activateSubscription(@Ctx() ctx: RequestContext, @Arg('subscription', () => ID) id: string): Promise<Subscription> {
-    return this.transition(ctx, id, 'activated', (s) => {
-      checkSubscriptionTransition(s.status, 'ACTIVE');
-      return { status: 'ACTIVE' };
-    });
+    return this.transition(
+      ctx,
+      id,
+      'activated',
+      (s) => {
+        checkSubscriptionTransition(s.status, 'ACTIVE');
+        return { status: 'ACTIVE' };
+      },
+      { checkMetricOverlap: true },
+    );
   }
 
   @Mutation(() => Subscription, {
@@ -165,7 +171,13 @@ export class SubscriptionResolver {
         change.overrides = {}; // a new plan's prices; tailored prices are given again if they still apply
       }
       if (input.overrides) change.overrides = validateOverrides(input.overrides, version);
-      subscription.phases = await subscriptions.replacePhases(tx, subscription.id, applyChange(phasesOf(subscription), at, change));
+      const phases = applyChange(phasesOf(subscription), at, change);
+      // Field planVersion even for a seat change: continuing the current version past a replaced planned phase can add a metric.
+      await refuseMetricOverlap(ctx, tx, subscription.customerId, 'planVersion', {
+        before: subscription,
+        after: { ...subscription, phases },
+      });
+      subscription.phases = await subscriptions.replacePhases(tx, subscription.id, phases);
       const saved = await subscriptions.update(tx, subscription, {});
       await emitSubscription(tx, 'changed', saved, customer);
       return saved;
@@ -188,12 +200,18 @@ export class SubscriptionResolver {
 
   @Mutation(() => Subscription, { description: 'Withdraws a cancellation before the subscription ends' })
   async reactivateSubscription(@Ctx() ctx: RequestContext, @Arg('subscription', () => ID) id: string): Promise<Subscription> {
-    return this.transition(ctx, id, 'changed', (s, now) => {
-      checkSubscriptionTransition(s.status, 'ACTIVE');
-      if (s.status !== 'CANCELED' || (s.endAt && s.endAt <= now))
-        throw badInput('subscription', 'Only a canceled subscription that has not ended can be reactivated');
-      return { status: 'ACTIVE', endAt: null, canceledAt: null };
-    });
+    return this.transition(
+      ctx,
+      id,
+      'changed',
+      (s, now) => {
+        checkSubscriptionTransition(s.status, 'ACTIVE');
+        if (s.status !== 'CANCELED' || (s.endAt && s.endAt <= now))
+          throw badInput('subscription', 'Only a canceled subscription that has not ended can be reactivated');
+        return { status: 'ACTIVE', endAt: null, canceledAt: null };
+      },
+      { checkMetricOverlap: true },
+    );
   }
 
   private async transition(
@@ -201,16 +219,44 @@ export class SubscriptionResolver {
     id: string,
     verb: SubscriptionEventType,
     decide: (subscription: SubscriptionEntity, now: Date) => Partial<SubscriptionEntity>,
+    { checkMetricOverlap = false } = {},
   ): Promise<Subscription> {
     const subscriptions = new SubscriptionRepository(ctx);
     return ctx.db.transact(async (tx) => {
       const subscription = await subscriptions.lock(tx, id);
-      const saved = await subscriptions.update(tx, subscription, decide(subscription, ctx.clock.now()));
+      const changes = decide(subscription, ctx.clock.now());
+      if (checkMetricOverlap)
+        await refuseMetricOverlap(ctx, tx, subscription.customerId, 'subscription', {
+          before: subscription,
+          after: { ...subscription, ...changes },
+        });
+      const saved = await subscriptions.update(tx, subscription, changes);
       const customer = (await new CustomerRepository(ctx).byId(subscription.customerId))!;
       await emitSubscription(tx, verb, saved, customer);
       return saved;
     });
   }
+}
+
+/**
+ * One subscription per metric (DESIGN §3 attribution): refuses, on `field`, what would make two of the customer's
+ * billing subscriptions price one metric at the same instant. The customer's row is locked first, so concurrent
+ * requests for one customer are checked one after the other.
+ */
+async function refuseMetricOverlap(
+  ctx: RequestContext,
+  tx: Transaction,
+  customerId: string,
+  field: string,
+  transition: SubscriptionTransition,
+): Promise<void> {
+  if (!bills(transition.after.status)) return;
+  const subscriptions = new SubscriptionRepository(ctx);
+  const others = await subscriptions.ofCustomerLocked(tx, customerId);
+  const versionIds = [...others, transition.after, ...(transition.before ? [transition.before] : [])].flatMap((s) =>
+    s.phases.map((p) => p.planVersionId),
+  );
+  checkNoMetricOverlap(field, transition, others, await subscriptions.usageMetrics(tx.manager, [...new Set(versionIds)]));
 }
 
 @Resolver(() => Customer)

@@ -1,13 +1,20 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
 
-/** The part of catalog's version snapshot subscriptions reads (prices to check overrides against). */
+/** The part of catalog's version snapshot subscriptions reads (prices to check overrides against, metrics they price). */
 export interface PlanVersionSnapshot {
   id: string;
   planId: string;
   status: string;
   currency: string;
   billingPeriod: 'MONTH' | 'QUARTER' | 'YEAR';
-  prices: Array<{ productItemId: string; productItemReference: string; chargeType: string; price: Record<string, unknown> }>;
+  prices: Array<{
+    productItemId: string;
+    productItemReference: string;
+    chargeType: string;
+    meterReference: string | null;
+    metricReference: string | null;
+    price: Record<string, unknown>;
+  }>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isUuid, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
+import { usageMetricsOf } from '../domain/metric-overlap';
 import type { Phase, PlanVersionForAssignment } from '../domain/subscription';
 import type { PlanVersionSnapshot } from './plan-version.projection';
 import { SubscriptionEntity, SubscriptionPhaseEntity } from './subscription.entity';
@@ -46,6 +47,30 @@ export class SubscriptionRepository {
         return ids.map((id) => rows.filter((r) => r.customerId === id));
       })
       .load(customerId);
+  }
+
+  /**
+   * All of a customer's subscriptions with their phases, read after locking the customer's row: the check that no two
+   * of them price one metric at once (domain/metric-overlap) runs one at a time per customer, so two requests cannot
+   * both pass it.
+   */
+  async ofCustomerLocked(tx: Transaction, customerId: string): Promise<SubscriptionEntity[]> {
+    await tx.manager.query(`SELECT id FROM customers WHERE platform_id = $1 AND id = $2 FOR UPDATE`, [this.ctx.platformId, customerId]);
+    return tx.manager
+      .createQueryBuilder(SubscriptionEntity, 's')
+      .leftJoinAndSelect('s.phases', 'phase')
+      .where('s.platformId = :platformId AND s.customerId = :customerId', { platformId: this.ctx.platformId, customerId })
+      .getMany();
+  }
+
+  /** Plan version id → the metric references its USAGE prices price, from the local copy of catalog's versions. */
+  async usageMetrics(manager: EntityManager, versionIds: string[]): Promise<Map<string, string[]>> {
+    if (versionIds.length === 0) return new Map();
+    const rows = (await manager.query(`SELECT id, snapshot FROM plan_versions WHERE platform_id = $1 AND id = ANY($2::uuid[])`, [
+      this.ctx.platformId,
+      versionIds,
+    ])) as Array<{ id: string; snapshot: PlanVersionSnapshot }>;
+    return new Map(rows.map((row) => [row.id, usageMetricsOf(row.snapshot.prices)]));
   }
 
   async planVersion(manager: EntityManager, id: string): Promise<PlanVersionForAssignment | null> {
