@@ -387,7 +387,9 @@ export type UnmatchedReason =
   /** A NUMBER given for an AMOUNT value or the other way round, or another currency */
   | 'VALUE_TYPE_MISMATCH'
   /** No customer has this reference (yet): matched automatically when it is created */
-  | 'UNKNOWN_CUSTOMER';
+  | 'UNKNOWN_CUSTOMER'
+  /** The named subscription is unknown (yet), another customer’s or a draft: matched automatically when it is activated or changed */
+  | 'UNKNOWN_SUBSCRIPTION';
 
 export type UsageEventFilter = {
   status?: EventStatus | null | undefined;
@@ -395,6 +397,8 @@ export type UsageEventFilter = {
   customerReference?: string | null | undefined;
   meterReference?: string | null | undefined;
   reference?: string | null | undefined;
+  /** Events naming this subscription */
+  subscriptionId?: string | number | null | undefined;
   /** Event timestamp from (inclusive) */
   from?: string | null | undefined;
   /** Event timestamp to (exclusive) */
@@ -411,6 +415,8 @@ export type UsageEventInput = {
   timestamp?: string | null | undefined;
   meterValues: Array<EventMeterValueInput>;
   properties?: Record<string, unknown> | null | undefined;
+  /** The subscription the usage belongs to (optional); matched once it is known, the customer’s and not a draft */
+  subscriptionId?: string | number | null | undefined;
 };
 
 export type UsageMetricInput = {
@@ -1610,6 +1616,7 @@ export type EventDetailQuery = {
   usageEvent: {
     receivedAt: string;
     properties: Record<string, unknown>;
+    subscriptionId: string | null;
     id: string;
     reference: string;
     meterReference: string;
@@ -7763,6 +7770,7 @@ export const EventDetailDocument = {
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'EventRowFields' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'properties' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'subscriptionId' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'customer' },

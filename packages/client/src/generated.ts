@@ -51,6 +51,8 @@ export type UsageEventInput = {
   timestamp?: string | null | undefined;
   meterValues: Array<EventMeterValueInput>;
   properties?: Record<string, unknown> | null | undefined;
+  /** The subscription the usage belongs to (optional); matched once it is known, the customer’s and not a draft */
+  subscriptionId?: string | number | null | undefined;
 };
 
 export type CustomerInvoicesQueryVariables = Exact<{

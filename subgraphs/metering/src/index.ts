@@ -11,6 +11,8 @@ import { onCustomerCreated } from './store/customer.projection';
 import { MeterEntity, MeterMetricEntity } from './store/meter.entity';
 import { Metering1763700000100 } from './store/migrations/1763700000100-metering';
 import { Meters1763700000300 } from './store/migrations/1763700000300-meters';
+import { Subscriptions1763700000700 } from './store/migrations/1763700000700-subscriptions';
+import { onSubscription } from './store/subscription.projection';
 import { UsageEventEntity } from './store/usage-event.entity';
 
 /** The metering subgraph: meters, idempotent ingestion (GraphQL, REST, files), unmatched events, usage. */
@@ -20,7 +22,7 @@ export function createMeteringSubgraph(importOptions: Partial<ImportsOptions> = 
     name: 'metering',
     defaultPort: 4001,
     entities: [MeterEntity, MeterMetricEntity, UsageEventEntity, ...importsModule.entities],
-    migrations: [Metering1763700000100, Meters1763700000300, ...importsModule.migrations],
+    migrations: [Metering1763700000100, Meters1763700000300, ...importsModule.migrations, Subscriptions1763700000700],
     graph: {
       resolvers: [MeterResolver, UsageEventResolver, UsageEventReadResolver, CustomerUsageResolver, ...importsModule.resolvers],
       orphanedTypes: [Customer],
@@ -31,7 +33,18 @@ export function createMeteringSubgraph(importOptions: Partial<ImportsOptions> = 
       importsModule.rest(router, services);
     },
     workers: (services) => importsModule.workers(services),
-    consumes: [{ producer: 'subscriptions', handlers: { 'subscriptions.customer.created': onCustomerCreated } }],
+    consumes: [
+      {
+        producer: 'subscriptions',
+        handlers: {
+          'subscriptions.customer.created': onCustomerCreated,
+          'subscriptions.subscription.activated': onSubscription,
+          'subscriptions.subscription.changed': onSubscription,
+          'subscriptions.subscription.canceled': onSubscription,
+          'subscriptions.subscription.ended': onSubscription,
+        },
+      },
+    ],
   };
 }
 

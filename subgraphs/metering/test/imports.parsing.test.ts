@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { CsvRecordSplitter, ImportFileError, readFileRows, type FileRow, type ImportFormat } from '../src/imports/file-rows';
-import { columnOfEventField, rowToUsageEvent, validateImportMapping, type ImportMapping } from '../src/imports/import-mapping';
+import {
+  columnOfEventField,
+  mappedColumns,
+  rowToUsageEvent,
+  validateImportMapping,
+  type ImportMapping,
+} from '../src/imports/import-mapping';
 
 async function* pieces(text: string, cuts: number[]): AsyncGenerator<string> {
   let at = 0;
@@ -136,6 +142,24 @@ describe('import mapping', () => {
     expect(problem({ ...valid, values: [{ reference: 'amount', column: 'a', currency: 'EURO' }] })).toBe('mapping.values[0].currency');
     expect(problem({ ...valid, properties: { region: 3 } })).toBe('mapping.properties.region');
     expect(problem({ ...valid, custmer: 'x' })).toBe('mapping.custmer');
+    expect(problem({ ...valid, subscription: '' })).toBe('mapping.subscription');
+    expect(problem({ ...valid, subscription: 7 })).toBe('mapping.subscription');
+    expect(validateImportMapping({ ...valid, subscription: ' sub ' })).toEqual({ mapping: { ...valid, subscription: 'sub' } });
+  });
+
+  it('maps an optional subscription column: an empty cell or a JSON row without the field names none', () => {
+    const mapping: ImportMapping = { ...valid, subscription: 'sub' };
+    const id = '0b9a6f5e-3c1d-4e7a-9f2b-8d6c5a4b3e21';
+    const subscriptionOf = (cells: Record<string, unknown>) => {
+      const mapped = rowToUsageEvent((c) => cells[c], mapping, 'ab', 1);
+      return 'event' in mapped ? mapped.event.subscriptionId : mapped;
+    };
+    const row = { customer_id: 'acme', scan_count: '1' };
+    expect(subscriptionOf({ ...row, sub: ` ${id} ` })).toBe(id);
+    expect(subscriptionOf({ ...row, sub: '' })).toBeUndefined();
+    expect(subscriptionOf(row)).toBeUndefined();
+    expect(columnOfEventField('subscription_id', mapping)).toBe('sub');
+    expect(mappedColumns(mapping)).toContainEqual({ column: 'sub', field: 'mapping.subscription' });
   });
 
   it('maps a row to an event with a deterministic reference when the row has none', () => {

@@ -11,18 +11,71 @@ export async function ok<T = Record<string, unknown>>(send: Send, query: string,
   return response.data;
 }
 
-/** Publishes subscriptions.customer.created as the subscriptions subgraph would; returns the customer id once metering knows it. */
-export async function announceCustomer(subgraph: SubgraphUnderTest, platformId: string, reference: string, times = 1): Promise<string> {
-  const id = randomUUID();
-  const event = newEvent('subscriptions.customer.created', platformId, { id, reference, name: reference, currency: 'EUR' }, systemClock);
+/** Publishes an event on the test's bus namespace as its producer would, `times` times (redeliveries), then waits for `seen`. */
+async function publish(
+  subgraph: SubgraphUnderTest,
+  type: string,
+  platformId: string,
+  data: Record<string, unknown>,
+  seen: { sql: string; params: unknown[]; what: string },
+  times = 1,
+): Promise<void> {
+  const event = newEvent(type, platformId, data, systemClock);
   const { bus } = subgraph.running;
   for (let i = 0; i < times; i++) await bus.js.publish(bus.subjectOf(event.type), JSON.stringify(event), { msgID: `${event.id}-${i}` });
-  await waitFor(
-    async () =>
-      (await subgraph.running.db.query(`SELECT 1 FROM customers WHERE platform_id = $1 AND id = $2`, [platformId, id])).length > 0,
-    `customer ${reference} in metering's projection`,
+  await waitFor(async () => (await subgraph.running.db.query(seen.sql, seen.params)).length > 0, seen.what);
+}
+
+/** Publishes subscriptions.customer.created as the subscriptions subgraph would; returns the customer id once metering knows it. */
+export async function announceCustomer(
+  subgraph: SubgraphUnderTest,
+  platformId: string,
+  reference: string,
+  times = 1,
+  id: string = randomUUID(),
+): Promise<string> {
+  await publish(
+    subgraph,
+    'subscriptions.customer.created',
+    platformId,
+    { id, reference, name: reference, currency: 'EUR' },
+    {
+      sql: `SELECT 1 FROM customers WHERE platform_id = $1 AND id = $2`,
+      params: [platformId, id],
+      what: `customer ${reference} in metering's projection`,
+    },
+    times,
   );
   return id;
+}
+
+/**
+ * Publishes subscriptions.subscription.<verb> (the whole subscription, as the subscriptions subgraph does) and waits
+ * until metering's projection holds it with that status.
+ */
+export async function announceSubscription(
+  subgraph: SubgraphUnderTest,
+  platformId: string,
+  subscription: { id: string; customerId: string; status: 'DRAFT' | 'ACTIVE' | 'CANCELED' | 'ENDED' },
+  verb: 'activated' | 'changed' | 'canceled' | 'ended' = 'activated',
+): Promise<void> {
+  const { id, customerId, status } = subscription;
+  const data = {
+    id,
+    status,
+    customer: { id: customerId, reference: 'whoever', currency: 'EUR', taxRate: null },
+    billingPeriod: 'MONTH',
+    anchor: '2026-01-01T00:00:00.000Z',
+    startAt: '2026-01-01T00:00:00.000Z',
+    endAt: null,
+    trialEnd: null,
+    phases: [{ startsAt: '2026-01-01T00:00:00.000Z', endsAt: null, planVersionId: randomUUID(), seats: 0, overrides: {} }],
+  };
+  await publish(subgraph, `subscriptions.subscription.${verb}`, platformId, data, {
+    sql: `SELECT 1 FROM subscriptions WHERE platform_id = $1 AND id = $2 AND status = $3`,
+    params: [platformId, id, status],
+    what: `subscription ${id} ${status} in metering's projection`,
+  });
 }
 
 export async function createActiveMeter(send: Send, input: Record<string, unknown>): Promise<void> {

@@ -35,6 +35,7 @@ describe('usage items', () => {
             id: `e${String(i).padStart(3, '0')}`,
             customerId: r.customer,
             meterId: 'm1',
+            subscriptionId: null,
             timestamp: new Date(Date.UTC(2026, 0, 1) + r.minute * 60_000),
             values: { n: new Decimal(r.n) },
             properties: { region: r.region },

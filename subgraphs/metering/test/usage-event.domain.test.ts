@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { parseUsageEvent, unmatchedReason, type ParsedUsageEvent, type RawUsageEvent } from '../src/domain/usage-event';
+import {
+  fromSeedShape,
+  parseUsageEvent,
+  SEED_NAMES,
+  unmatchedReason,
+  type ParsedUsageEvent,
+  type RawUsageEvent,
+} from '../src/domain/usage-event';
 import { checkMeterTransition, validateNewMeter } from '../src/domain/meter';
 
 const valid: RawUsageEvent = {
@@ -68,6 +75,36 @@ describe('parseUsageEvent', () => {
     );
   });
 
+  describe('a named subscription', () => {
+    const SUBSCRIPTION = '0b9a6f5e-3c1d-4e7a-9f2b-8d6c5a4b3e21';
+
+    it('is optional: absent or null is none, and the content hash stays what it was without the field', () => {
+      expect(parsed(valid).subscriptionId).toBeNull();
+      expect(parsed({ ...valid, subscriptionId: null }).subscriptionId).toBeNull();
+      expect(parsed({ ...valid, subscriptionId: null }).contentHash).toBe(parsed(valid).contentHash);
+    });
+
+    it('is kept as a lower-case UUID and is part of the content', () => {
+      const named = parsed({ ...valid, subscriptionId: ` ${SUBSCRIPTION.toUpperCase()} ` });
+      expect(named.subscriptionId).toBe(SUBSCRIPTION);
+      expect(named.contentHash).toBe(parsed({ ...valid, subscriptionId: SUBSCRIPTION }).contentHash);
+      expect(named.contentHash).not.toBe(parsed(valid).contentHash);
+      expect(named.contentHash).not.toBe(parsed({ ...valid, subscriptionId: SUBSCRIPTION.replace(/1$/, '2') }).contentHash);
+    });
+
+    it.each(['', 'sub_123', 42, { id: SUBSCRIPTION }, `${SUBSCRIPTION}0`])('rejects %j naming the door’s field', (subscriptionId) => {
+      expect(parseUsageEvent({ ...valid, subscriptionId })).toEqual({
+        rejected: { field: 'subscriptionId', reason: 'subscriptionId must be a subscription id (a UUID)' },
+      });
+      const seed = parseUsageEvent({ ...valid, subscriptionId }, SEED_NAMES);
+      expect('rejected' in seed && seed.rejected.field).toBe('subscription_id');
+    });
+
+    it('is read from the seed shape’s subscription_id', () => {
+      expect(fromSeedShape({ subscription_id: SUBSCRIPTION }).subscriptionId).toBe(SUBSCRIPTION);
+    });
+  });
+
   it('treats "10" and "10.0" as the same quantity, so a retry that reformats a number is still a duplicate', () => {
     const a = parsed({ ...valid, meterValues: [{ reference: 'n', number: '10' }] });
     const b = parsed({ ...valid, meterValues: [{ reference: 'n', number: '10.0' }] });
@@ -80,16 +117,29 @@ describe('unmatchedReason', () => {
   const meter = { id: 'm', status: 'ACTIVE' as const, values: [{ reference: 'calls', type: 'NUMBER' as const, currency: null }] };
 
   it('puts meter problems before customer problems', () => {
-    expect(unmatchedReason(event, undefined, false)).toBe('UNKNOWN_METER');
-    expect(unmatchedReason(event, { ...meter, status: 'DRAFT' }, false)).toBe('INACTIVE_METER');
-    expect(unmatchedReason(event, { ...meter, values: [{ reference: 'other', type: 'NUMBER', currency: null }] }, false)).toBe(
+    expect(unmatchedReason(event, undefined, null, undefined)).toBe('UNKNOWN_METER');
+    expect(unmatchedReason(event, { ...meter, status: 'DRAFT' }, null, undefined)).toBe('INACTIVE_METER');
+    expect(unmatchedReason(event, { ...meter, values: [{ reference: 'other', type: 'NUMBER', currency: null }] }, null, undefined)).toBe(
       'UNKNOWN_VALUE',
     );
-    expect(unmatchedReason(event, { ...meter, values: [{ reference: 'calls', type: 'AMOUNT', currency: 'EUR' }] }, true)).toBe(
+    expect(unmatchedReason(event, { ...meter, values: [{ reference: 'calls', type: 'AMOUNT', currency: 'EUR' }] }, 'c1', undefined)).toBe(
       'VALUE_TYPE_MISMATCH',
     );
-    expect(unmatchedReason(event, meter, false)).toBe('UNKNOWN_CUSTOMER');
-    expect(unmatchedReason(event, meter, true)).toBeNull();
+    expect(unmatchedReason(event, meter, null, undefined)).toBe('UNKNOWN_CUSTOMER');
+    expect(unmatchedReason(event, meter, 'c1', undefined)).toBeNull();
+  });
+
+  it('matches a named subscription only when known, the customer’s and not a draft; customer problems come first', () => {
+    const named = { ...event, subscriptionId: 's1' };
+    expect(unmatchedReason(named, meter, 'c1', undefined)).toBe('UNKNOWN_SUBSCRIPTION');
+    expect(unmatchedReason(named, meter, 'c1', { customerId: 'c2', status: 'ACTIVE' })).toBe('UNKNOWN_SUBSCRIPTION');
+    expect(unmatchedReason(named, meter, 'c1', { customerId: 'c1', status: 'DRAFT' })).toBe('UNKNOWN_SUBSCRIPTION');
+    expect(unmatchedReason(named, meter, null, undefined)).toBe('UNKNOWN_CUSTOMER');
+    for (const status of ['ACTIVE', 'CANCELED', 'ENDED'] as const) {
+      expect(unmatchedReason(named, meter, 'c1', { customerId: 'c1', status })).toBeNull();
+    }
+    // A subscription an event does not name is not looked at.
+    expect(unmatchedReason(event, meter, 'c1', { customerId: 'c2', status: 'DRAFT' })).toBeNull();
   });
 });
 

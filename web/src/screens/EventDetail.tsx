@@ -52,6 +52,14 @@ export function EventDetail({ id, navigate }: { id: string; navigate: Navigate }
             </>
           )}
         </dd>
+        {event.subscriptionId && (
+          <>
+            <dt>Subscription</dt>
+            <dd>
+              <code>{event.subscriptionId}</code> <span className="muted">(named by the event)</span>
+            </dd>
+          </>
+        )}
         <dt>Timestamp</dt>
         <dd>{instant(event.timestamp)}</dd>
         <dt>Received at</dt>

@@ -9,6 +9,7 @@ export const UNMATCHED_REASONS: UnmatchedReason[] = [
   'UNKNOWN_VALUE',
   'VALUE_TYPE_MISMATCH',
   'UNKNOWN_CUSTOMER',
+  'UNKNOWN_SUBSCRIPTION',
 ];
 
 /** Why an event is unmatched, and what makes it match. */
@@ -20,6 +21,8 @@ export const REASON_TEXT: Record<UnmatchedReason, string> = {
     'A value does not fit its meter: a number for an AMOUNT value, an amount for a NUMBER value, or another currency than the meter’s.',
   UNKNOWN_CUSTOMER:
     'No customer has this reference yet. The event is matched automatically when the customer is created; you can also reprocess it.',
+  UNKNOWN_SUBSCRIPTION:
+    'The subscription the event names is not known yet, is another customer’s or is a draft. The event is matched automatically when the subscription is activated or changed; you can also reprocess it.',
 };
 
 /** An instant to the second, in UTC: 2026-03-10 07:00:00 UTC. */

@@ -7,6 +7,8 @@ export interface MatchedEvent {
   id: string;
   customerId: string;
   meterId: string;
+  /** The subscription the event names (matched: known, the customer's, not a draft), or null. */
+  subscriptionId: string | null;
   timestamp: Date;
   values: Record<string, Decimal>;
   properties: Record<string, string | number | boolean>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Decimal, isCurrencyCode, parseDecimal } from '@meterline/kit/domain';
+import { Decimal, isCurrencyCode, isUuid, parseDecimal } from '@meterline/kit/domain';
 import type { MeterStatus, MeterValueDefinition } from './meter';
 
 /** An event as a client sends it (GraphQL input or the seed's JSON shape once renamed). */
@@ -10,6 +10,7 @@ export interface RawUsageEvent {
   timestamp?: unknown;
   meterValues?: unknown;
   properties?: unknown;
+  subscriptionId?: unknown;
 }
 
 export interface ParsedValue {
@@ -26,6 +27,8 @@ export interface ParsedUsageEvent {
   timestamp: Date | null;
   values: ParsedValue[];
   properties: Record<string, string | number | boolean>;
+  /** The subscription the client says the usage belongs to (lower-case UUID), or null to let billing find it. */
+  subscriptionId: string | null;
   /** Hash of what the client sent: same reference + same hash = duplicate, other hash = conflict. */
   contentHash: string;
 }
@@ -101,7 +104,15 @@ export function parseUsageEvent(raw: RawUsageEvent, names: Record<keyof RawUsage
     }
   }
 
-  const event = { meterReference, customerReference, reference, timestamp, values, properties };
+  let subscriptionId: string | null = null;
+  if (raw.subscriptionId !== undefined && raw.subscriptionId !== null) {
+    if (typeof raw.subscriptionId !== 'string' || !isUuid(raw.subscriptionId.trim())) {
+      return { rejected: { field: names.subscriptionId, reason: `${names.subscriptionId} must be a subscription id (a UUID)` } };
+    }
+    subscriptionId = raw.subscriptionId.trim().toLowerCase();
+  }
+
+  const event = { meterReference, customerReference, reference, timestamp, values, properties, subscriptionId };
   return { event: { ...event, contentHash: hashContent(event) } };
 }
 
@@ -144,6 +155,8 @@ function hashContent(event: Omit<ParsedUsageEvent, 'contentHash'>): string {
     Object.keys(event.properties)
       .sort()
       .map((k) => [k, event.properties[k]]),
+    // Only when named: events stored before subscriptions existed keep their hash, so their repeats stay duplicates.
+    ...(event.subscriptionId ? [event.subscriptionId] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -155,6 +168,7 @@ export const GRAPHQL_NAMES: Record<keyof RawUsageEvent, string> = {
   timestamp: 'timestamp',
   meterValues: 'meterValues',
   properties: 'properties',
+  subscriptionId: 'subscriptionId',
 };
 
 /** The seed's JSON names, used by the REST door and file imports. */
@@ -165,6 +179,7 @@ export const SEED_NAMES: Record<keyof RawUsageEvent, string> = {
   timestamp: 'timestamp',
   meterValues: 'meter_values',
   properties: 'properties',
+  subscriptionId: 'subscription_id',
 };
 
 /** An event in the seed's JSON shape (`meter_reference`, `meter_values`, …) as the pipeline's raw event. */
@@ -178,10 +193,18 @@ export function fromSeedShape(json: unknown): RawUsageEvent {
     timestamp: e.timestamp,
     meterValues: e.meter_values,
     properties: e.properties,
+    subscriptionId: e.subscription_id,
   };
 }
 
-export const UnmatchedReasons = ['UNKNOWN_METER', 'INACTIVE_METER', 'UNKNOWN_VALUE', 'VALUE_TYPE_MISMATCH', 'UNKNOWN_CUSTOMER'] as const;
+export const UnmatchedReasons = [
+  'UNKNOWN_METER',
+  'INACTIVE_METER',
+  'UNKNOWN_VALUE',
+  'VALUE_TYPE_MISMATCH',
+  'UNKNOWN_CUSTOMER',
+  'UNKNOWN_SUBSCRIPTION',
+] as const;
 export type UnmatchedReason = (typeof UnmatchedReasons)[number];
 
 export interface MeterForMatching {
@@ -190,11 +213,21 @@ export interface MeterForMatching {
   values: MeterValueDefinition[];
 }
 
-/** Why an event cannot be attributed yet, or null when it matches its meter and customer. Meter problems come first. */
+export interface SubscriptionForMatching {
+  customerId: string;
+  status: 'DRAFT' | 'ACTIVE' | 'CANCELED' | 'ENDED';
+}
+
+/**
+ * Why an event cannot be attributed yet, or null when it matches its meter, customer and (when it names one)
+ * subscription. Meter problems come first, then the customer, then the subscription: a named subscription must be
+ * known, be the event's customer's and not be a draft.
+ */
 export function unmatchedReason(
-  event: Pick<ParsedUsageEvent, 'values'>,
+  event: Pick<ParsedUsageEvent, 'values' | 'subscriptionId'>,
   meter: MeterForMatching | undefined,
-  customerKnown: boolean,
+  customerId: string | null,
+  subscription: SubscriptionForMatching | undefined,
 ): UnmatchedReason | null {
   if (!meter) return 'UNKNOWN_METER';
   if (meter.status !== 'ACTIVE') return 'INACTIVE_METER';
@@ -205,6 +238,9 @@ export function unmatchedReason(
       return 'VALUE_TYPE_MISMATCH';
     }
   }
-  if (!customerKnown) return 'UNKNOWN_CUSTOMER';
+  if (customerId === null) return 'UNKNOWN_CUSTOMER';
+  if (event.subscriptionId !== null && (!subscription || subscription.customerId !== customerId || subscription.status === 'DRAFT')) {
+    return 'UNKNOWN_SUBSCRIPTION';
+  }
   return null;
 }

@@ -1,4 +1,4 @@
-import { Decimal, EventMetricValue, isUuid, loadById, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { badInput, Decimal, EventMetricValue, isUuid, loadById, notFound, paginate, type RequestContext } from '@meterline/kit';
 import { eventContribution } from '@meterline/usage';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { reprocessUnmatched } from '../store/reprocessing';
@@ -32,7 +32,7 @@ export class UsageEventReadResolver {
   }
 
   @Query(() => UsageEventConnection, {
-    description: 'Events in the order they were received; filter by status (e.g. UNMATCHED), reason, customer, meter, time',
+    description: 'Events in the order they were received; filter by status (e.g. UNMATCHED), reason, customer, meter, subscription, time',
   })
   usageEvents(@Ctx() ctx: RequestContext, @Args() { filter, ...page }: UsageEventListArgs) {
     const query = events(ctx);
@@ -41,6 +41,11 @@ export class UsageEventReadResolver {
     if (filter?.customerReference) query.andWhere('e.customerReference = :customer', { customer: filter.customerReference });
     if (filter?.meterReference) query.andWhere('e.meterReference = :meter', { meter: filter.meterReference });
     if (filter?.reference) query.andWhere('e.reference = :reference', { reference: filter.reference });
+    if (filter?.subscriptionId) {
+      if (!isUuid(filter.subscriptionId))
+        throw badInput('filter.subscriptionId', 'filter.subscriptionId must be a subscription id (a UUID)');
+      query.andWhere('e.subscriptionId = :subscription', { subscription: filter.subscriptionId });
+    }
     if (filter?.from) query.andWhere('e.timestamp >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('e.timestamp < :to', { to: filter.to });
     return paginate(query, 'e', page);

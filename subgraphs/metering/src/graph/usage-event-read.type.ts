@@ -22,6 +22,7 @@ export enum UnmatchedReason {
   UNKNOWN_VALUE = 'UNKNOWN_VALUE',
   VALUE_TYPE_MISMATCH = 'VALUE_TYPE_MISMATCH',
   UNKNOWN_CUSTOMER = 'UNKNOWN_CUSTOMER',
+  UNKNOWN_SUBSCRIPTION = 'UNKNOWN_SUBSCRIPTION',
 }
 registerEnumType(UnmatchedReason, {
   name: 'UnmatchedReason',
@@ -31,6 +32,10 @@ registerEnumType(UnmatchedReason, {
     UNKNOWN_VALUE: { description: 'A value the meter does not define' },
     VALUE_TYPE_MISMATCH: { description: 'A NUMBER given for an AMOUNT value or the other way round, or another currency' },
     UNKNOWN_CUSTOMER: { description: 'No customer has this reference (yet): matched automatically when it is created' },
+    UNKNOWN_SUBSCRIPTION: {
+      description:
+        'The named subscription is unknown (yet), another customer’s or a draft: matched automatically when it is activated or changed',
+    },
   },
 });
 
@@ -85,6 +90,9 @@ export class UsageEvent {
   @Field(() => Customer, { nullable: true, description: 'The customer it was attributed to' })
   customer: Customer | null;
 
+  @Field(() => ID, { nullable: true, description: 'The subscription the event names, if any' })
+  subscriptionId: string | null;
+
   @Field(() => [EventMetricValue], { description: 'The metrics of its meter that count it, and by how much; empty while unmatched' })
   metricValues: EventMetricValue[];
 }
@@ -107,6 +115,9 @@ export class UsageEventFilter {
 
   @Field(() => String, { nullable: true })
   reference?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Events naming this subscription' })
+  subscriptionId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Event timestamp from (inclusive)' })
   from?: Date | null;

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
 // Values are strings here and validated per event, so one malformed event is rejected alone instead of failing the batch.
@@ -42,6 +42,12 @@ export class UsageEventInput {
 
   @Field(() => GraphQLJSONObject, { nullable: true })
   properties?: Record<string, unknown> | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The subscription the usage belongs to (optional); matched once it is known, the customer’s and not a draft',
+  })
+  subscriptionId?: string | null;
 }
 
 export enum IngestStatus {

@@ -12,6 +12,8 @@ export interface ImportMapping {
   reference?: string;
   /** Column holding the RFC 3339 timestamp; rows without one are stamped with the time they are ingested. */
   timestamp?: string;
+  /** Column holding the id of the subscription the usage belongs to; rows without one name none. */
+  subscription?: string;
   values: ImportValueMapping[];
   /** Property name → column. */
   properties?: Record<string, string>;
@@ -30,7 +32,7 @@ export interface MappingProblem {
   message: string;
 }
 
-const KNOWN_KEYS = new Set(['customer', 'meter', 'meterReference', 'reference', 'timestamp', 'values', 'properties']);
+const KNOWN_KEYS = new Set(['customer', 'meter', 'meterReference', 'reference', 'timestamp', 'subscription', 'values', 'properties']);
 const MAX_NAME = 255;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -56,6 +58,7 @@ export function validateImportMapping(input: unknown): { mapping: ImportMapping 
     ['meter', false],
     ['reference', false],
     ['timestamp', false],
+    ['subscription', false],
   ] as const) {
     const problem = columnProblem(input[key], `mapping.${key}`, required);
     if (problem) return { problem };
@@ -117,6 +120,7 @@ export function validateImportMapping(input: unknown): { mapping: ImportMapping 
   else mapping.meterReference = (input.meterReference as string).trim();
   if (typeof input.reference === 'string') mapping.reference = input.reference.trim();
   if (typeof input.timestamp === 'string') mapping.timestamp = input.timestamp.trim();
+  if (typeof input.subscription === 'string') mapping.subscription = input.subscription.trim();
   if (properties) mapping.properties = properties;
   return { mapping };
 }
@@ -127,6 +131,7 @@ export function mappedColumns(mapping: ImportMapping): Array<{ column: string; f
   if (mapping.meter) columns.push({ column: mapping.meter, field: 'mapping.meter' });
   if (mapping.reference) columns.push({ column: mapping.reference, field: 'mapping.reference' });
   if (mapping.timestamp) columns.push({ column: mapping.timestamp, field: 'mapping.timestamp' });
+  if (mapping.subscription) columns.push({ column: mapping.subscription, field: 'mapping.subscription' });
   mapping.values.forEach((v, i) => columns.push({ column: v.column, field: `mapping.values[${i}].column` }));
   for (const [name, column] of Object.entries(mapping.properties ?? {})) columns.push({ column, field: `mapping.properties.${name}` });
   return columns;
@@ -188,6 +193,7 @@ export function rowToUsageEvent(
   }
   const reference = mapping.reference ? read(mapping.reference) : undefined;
   const timestamp = mapping.timestamp ? read(mapping.timestamp) : undefined;
+  const subscription = mapping.subscription ? read(mapping.subscription) : undefined;
   const properties: Record<string, unknown> = {};
   for (const [name, column] of Object.entries(mapping.properties ?? {})) {
     const cell = read(column);
@@ -201,6 +207,7 @@ export function rowToUsageEvent(
       timestamp: present(timestamp) ? scalar(timestamp) : undefined,
       meterValues,
       properties,
+      subscriptionId: present(subscription) ? scalar(subscription) : undefined,
     },
   };
 }
@@ -215,6 +222,7 @@ export function columnOfEventField(field: string | null, mapping: ImportMapping)
   if (field === 'meter_reference') return mapping.meter ?? 'mapping.meterReference';
   if (field === 'reference' && mapping.reference) return mapping.reference;
   if (field === 'timestamp' && mapping.timestamp) return mapping.timestamp;
+  if (field === 'subscription_id' && mapping.subscription) return mapping.subscription;
   const value = /^meter_values\[(\d+)\]/.exec(field);
   if (value) return mapping.values[Number(value[1])]?.column ?? field;
   const property = /^properties\.(.+)$/.exec(field);

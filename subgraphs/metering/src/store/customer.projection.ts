@@ -1,6 +1,5 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
-import { lockCustomersExclusive } from './meter-lookup';
-import { reprocessUnmatched } from './reprocessing';
+import { projectAndRematch } from './reprocessing';
 
 interface CustomerCreated {
   id: string;
@@ -14,11 +13,15 @@ interface CustomerCreated {
  */
 export async function onCustomerCreated(tx: Transaction, event: EventEnvelope): Promise<void> {
   const customer = event.data as unknown as CustomerCreated;
-  await lockCustomersExclusive(tx.manager, event.platformId);
-  await tx.manager.query(
-    `INSERT INTO customers (platform_id, id, reference, name) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (platform_id, id) DO UPDATE SET reference = EXCLUDED.reference, name = EXCLUDED.name`,
-    [event.platformId, customer.id, customer.reference, customer.name],
+  await projectAndRematch(
+    tx,
+    event.platformId,
+    () =>
+      tx.manager.query(
+        `INSERT INTO customers (platform_id, id, reference, name) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (platform_id, id) DO UPDATE SET reference = EXCLUDED.reference, name = EXCLUDED.name`,
+        [event.platformId, customer.id, customer.reference, customer.name],
+      ),
+    { customerReference: customer.reference, reason: 'UNKNOWN_CUSTOMER' },
   );
-  await reprocessUnmatched(tx, event.platformId, { customerReference: customer.reference, reason: 'UNKNOWN_CUSTOMER' });
 }

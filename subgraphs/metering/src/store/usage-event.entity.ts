@@ -37,6 +37,9 @@ export class UsageEventEntity {
   @Column({ name: 'customer_id', type: 'uuid', nullable: true })
   customerId: string | null;
 
+  @Column({ name: 'subscription_id', type: 'uuid', nullable: true })
+  subscriptionId: string | null;
+
   @Column({ type: 'text' })
   status: 'MATCHED' | 'UNMATCHED';
 

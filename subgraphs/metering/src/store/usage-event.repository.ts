@@ -1,8 +1,8 @@
 import { timeOrderedUuids, type Clock } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
 import type { MatchedEvent } from '../domain/usage-deltas';
-import { unmatchedReason, type ParsedUsageEvent, type UnmatchedReason } from '../domain/usage-event';
-import { loadMatchingContext, lockCustomersShared, type MeterForIngestion } from './meter-lookup';
+import type { ParsedUsageEvent, UnmatchedReason } from '../domain/usage-event';
+import { matchEvents, type MeterForIngestion } from './event-matching';
 
 export type IngestStatus = 'ACCEPTED' | 'UNMATCHED' | 'DUPLICATE' | 'CONFLICT';
 
@@ -31,31 +31,18 @@ export async function storeUsageEvents(
 ): Promise<StoredBatch> {
   if (events.length === 0) return { outcomes: [], matched: [], meters: new Map() };
   const receivedAt = clock.now();
-  await lockCustomersShared(manager, platformId);
-  const context = await loadMatchingContext(
-    manager,
-    platformId,
-    [...new Set(events.map((e) => e.meterReference))],
-    [...new Set(events.map((e) => e.customerReference))],
-  );
-  const meters = new Map(context.meters.map((m) => [m.reference, m]));
-  const customers = context.customers;
-
-  const rows = events.map((event) => {
-    const meter = meters.get(event.meterReference);
-    const customerId = customers.get(event.customerReference) ?? null;
-    const reason = unmatchedReason(event, meter, customerId !== null);
-    return { event, meterId: meter?.id ?? null, customerId, reason };
-  });
+  const { matches, meters } = await matchEvents(manager, platformId, events);
+  const rows = events.map((event, i) => ({ event, ...matches[i] }));
 
   let ids: string[] | undefined;
   const inserted = (await manager.query(
     `INSERT INTO usage_events (id, platform_id, meter_reference, customer_reference, reference, "timestamp", "values", value_currencies,
-                               properties, content_hash, meter_id, customer_id, status, unmatched_reason, received_at)
+                               properties, content_hash, meter_id, customer_id, subscription_id, status, unmatched_reason, received_at)
      SELECT r.id, $1, r.meter_reference, r.customer_reference, r.reference, r.ts, r.vals, r.currencies, r.props, r.content_hash,
-            r.meter_id, r.customer_id, r.status, r.reason, $2
+            r.meter_id, r.customer_id, r.subscription_id, r.status, r.reason, $2
        FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, meter_reference text, customer_reference text, reference text, ts timestamptz,
-            vals jsonb, currencies jsonb, props jsonb, content_hash text, meter_id uuid, customer_id uuid, status text, reason text)
+            vals jsonb, currencies jsonb, props jsonb, content_hash text, meter_id uuid, customer_id uuid, subscription_id uuid,
+            status text, reason text)
       -- One key order for every batch: two concurrent batches with the same events wait on each other, never deadlock.
       ORDER BY r.meter_reference, r.reference
      ON CONFLICT (platform_id, meter_reference, reference) DO NOTHING
@@ -77,6 +64,7 @@ export async function storeUsageEvents(
           content_hash: event.contentHash,
           meter_id: meterId,
           customer_id: customerId,
+          subscription_id: event.subscriptionId,
           status: reason ? 'UNMATCHED' : 'MATCHED',
           reason,
         })),
@@ -112,6 +100,7 @@ export async function storeUsageEvents(
           id: fresh.id,
           customerId: customerId!,
           meterId: meterId!,
+          subscriptionId: event.subscriptionId,
           timestamp: event.timestamp ?? receivedAt,
           values: Object.fromEntries(event.values.map((v) => [v.reference, v.quantity])),
           properties: event.properties,
@@ -122,7 +111,7 @@ export async function storeUsageEvents(
     const stored = fresh ?? existingByKey.get(k)!;
     return { status: stored.content_hash === event.contentHash ? 'DUPLICATE' : 'CONFLICT', eventId: stored.id, reason: null };
   });
-  return { outcomes, matched, meters: new Map(context.meters.map((m) => [m.id, m])) };
+  return { outcomes, matched, meters: new Map(meters.map((m) => [m.id, m])) };
 }
 
 /** Only the first event of each (meter, reference) in a batch is inserted; later ones are reported against it. */
