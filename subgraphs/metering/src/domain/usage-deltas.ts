@@ -12,8 +12,6 @@ export interface MatchedEvent {
   timestamp: Date;
   values: Record<string, Decimal>;
   properties: Record<string, string | number | boolean>;
-  /** The subscription the event names, if any. */
-  subscriptionId?: string | null;
 }
 
 export interface MeterForDeltas {
@@ -53,7 +51,7 @@ export function usageItems(meters: Map<string, MeterForDeltas>, events: MatchedE
       items.push({
         eventId: event.id,
         customerId: event.customerId,
-        subscriptionId: event.subscriptionId ?? null,
+        subscriptionId: event.subscriptionId,
         meterId: meter.id,
         metric: metric.reference,
         aggregation: metric.aggregation,

@@ -30,12 +30,16 @@ export class UsageEvent {
   @Directive('@external')
   metricValues: EventMetricValue[];
 
+  @Field(() => ID, { nullable: true })
+  @Directive('@external')
+  subscriptionId: string | null;
+
   @Field(() => Money, {
     nullable: true,
     description:
       'What the event costs: its share of the rounded invoice line of the stretch it falls in — by value for SUM, COUNT and percentage prices, an even share for MAX, MIN, AVERAGE, LATEST and UNIQUE_COUNT — allocated by largest remainder, so the costs of a stretch’s events add up to its line; null when nothing bills it',
   })
-  @Directive('@requires(fields: "timestamp properties customer { id } metricValues { metric value }")')
+  @Directive('@requires(fields: "timestamp properties customer { id } subscriptionId metricValues { metric value }")')
   estimatedCost: Money | null;
 
   @Field(() => Invoice, {
@@ -43,6 +47,6 @@ export class UsageEvent {
     description:
       'The invoice that bills it: the period’s invoice, or the correction of that period when the event arrived after the period was issued',
   })
-  @Directive('@requires(fields: "timestamp receivedAt customer { id } metricValues { metric value }")')
+  @Directive('@requires(fields: "timestamp receivedAt customer { id } subscriptionId metricValues { metric value }")')
   invoice: Invoice | null;
 }
