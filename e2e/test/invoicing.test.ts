@@ -346,13 +346,17 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
       'the draft to bill the REST and late usage',
     );
 
-    // ── 5. Upgrade to v2 on April 21 00:00: 10 of 30 days left. Usage is priced with v2, the price at the period's end.
+    // ── 5. Upgrade to v2 on April 21 00:00: 10 of 30 days left. Usage is priced by the phase in which it happened: what
+    // came before the upgrade stays on v1, on a line of its own stretch; v2's stretch starts at zero (tiers restart).
     await platform.setClock(UPGRADE_AT);
     await client.expectData(CHANGE, { input: { subscription: subscription.id, effective: 'AT', at: UPGRADE_AT, planVersion: v2 } });
     // Platform fee: credit 300 × 10/30 = −100, charge 600 × 10/30 = 200.
     // Seats: credit 200 × 10/30 = 66.666… → −66.67; charge 8 × 40 = 320 × 10/30 = 106.666… → 106.67.
-    // API calls 2200 on v2: 1000 × 0.02 + 1200 × 0.015 = 20 + 18 = 38.
-    // Payments on v2: 2.5 % × 1233.83 = 30.84575, + 4 × 0.30 = 32.04575 → 32.05.
+    // API calls and payments before the upgrade: 16 and 25.68 on v1, as before; after it, none yet on v2: 0 and 0.
+    const callsBefore = `API calls (${APRIL.start} – ${UPGRADE_AT})`;
+    const callsAfter = `API calls (${UPGRADE_AT} – ${APRIL.end})`;
+    const paymentsBefore = `Card payments (${APRIL.start} – ${UPGRADE_AT})`;
+    const paymentsAfter = `Card payments (${UPGRADE_AT} – ${APRIL.end})`;
     await invoiceWith(
       aprilDraft,
       [
@@ -364,8 +368,10 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
         ['PRORATION_CHARGE', `Seats: remaining time from ${SEATS_CHANGE_AT}`, '133.33'],
         ['PRORATION_CREDIT', `Seats: unused time from ${UPGRADE_AT}`, '-66.67'],
         ['PRORATION_CHARGE', `Seats: remaining time from ${UPGRADE_AT}`, '106.67'],
-        ['USAGE', 'API calls', '38'],
-        ['USAGE', 'Card payments', '32.05'],
+        ['USAGE', callsBefore, '16'],
+        ['USAGE', callsAfter, '0'],
+        ['USAGE', paymentsBefore, '25.68'],
+        ['USAGE', paymentsAfter, '0'],
       ],
       'the draft to bill the upgrade',
     );
@@ -373,7 +379,7 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
     // ── 6. The period has ended but the grace hour runs: a late event stamped 23:15 on April 30 still lands on the draft.
     await platform.setClock('2026-05-01T00:30:00Z');
     await client.expectData(INGEST, { events: [apiCalls('calls-3', '143', '2026-04-30T23:15:00Z')] });
-    // API calls 2343 on v2: 1000 × 0.02 + 1343 × 0.015 = 20 + 20.145 = 40.145 → 40.15 (half-up; half-even would give 40.14).
+    // It happened after the upgrade: 143 calls on v2, 143 × 0.02 = 2.86.
     const APRIL_LINES: Expected[] = [
       ['RECURRING', 'Platform fee (in advance)', '300'],
       ['PRORATION_CREDIT', `Platform fee: unused time from ${UPGRADE_AT}`, '-100'],
@@ -383,8 +389,10 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
       ['PRORATION_CHARGE', `Seats: remaining time from ${SEATS_CHANGE_AT}`, '133.33'],
       ['PRORATION_CREDIT', `Seats: unused time from ${UPGRADE_AT}`, '-66.67'],
       ['PRORATION_CHARGE', `Seats: remaining time from ${UPGRADE_AT}`, '106.67'],
-      ['USAGE', 'API calls', '40.15'],
-      ['USAGE', 'Card payments', '32.05'],
+      ['USAGE', callsBefore, '16'],
+      ['USAGE', callsAfter, '2.86'],
+      ['USAGE', paymentsBefore, '25.68'],
+      ['USAGE', paymentsAfter, '0'],
     ];
     const inGrace = await invoiceWith(aprilDraft, APRIL_LINES, 'the late event in the grace period to reach the draft');
     expect(inGrace.status).toBe('DRAFT');
@@ -409,30 +417,32 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
       ['PRORATION_CHARGE', '8'],
       ['PRORATION_CREDIT', null],
       ['PRORATION_CHARGE', '8'],
-      ['USAGE', '2343'],
+      ['USAGE', '2200'],
+      ['USAGE', '143'],
       ['USAGE', '1233.83'],
+      ['USAGE', '0'],
     ]);
     // Subtotal = sum of the rounded lines:
     //   platform fee 300 − 100 + 200 = 400
     //   seats 125 − 83.33 + 133.33 − 66.67 + 106.67 = 215
-    //   usage 40.15 + 32.05 = 72.20
-    //   400 + 215 + 72.20 = 687.20
-    // Tax 19 % × 687.20 = 130.568 → 130.57 (rounded once, on the subtotal). Total 687.20 + 130.57 = 817.77; nothing withheld.
-    expect(totalsOf(april)).toEqual({ subtotal: '687.2', tax: '130.57', total: '817.77', deductions: '0', amountDue: '817.77' });
+    //   usage 16 + 2.86 + 25.68 + 0 = 44.54
+    //   400 + 215 + 44.54 = 659.54
+    // Tax 19 % × 659.54 = 125.3126 → 125.31 (rounded once, on the subtotal). Total 659.54 + 125.31 = 784.85; nothing withheld.
+    expect(totalsOf(april)).toEqual({ subtotal: '659.54', tax: '125.31', total: '784.85', deductions: '0', amountDue: '784.85' });
     expect(april.lines.every((l) => l.amount.currency === 'EUR')).toBe(true);
 
     // ── 8. A late event after issue (stamped April 20): INV-000001 does not change; a CORRECTION draft carries the difference.
     await client.expectData(INGEST, { events: [apiCalls('calls-4', '57', '2026-04-20T12:00:00Z')] });
-    // API calls 2400 on v2: 1000 × 0.02 + 1400 × 0.015 = 20 + 21 = 41; already billed 40.15 → 0.85.
-    // Tax 19 % × 0.85 = 0.1615 → 0.16; total 1.01.
+    // Before the upgrade: 2257 calls on v1, 1000 × 0.01 + 1257 × 0.005 = 16.285 → 16.29; already billed 16 → 0.29.
+    // Tax 19 % × 0.29 = 0.0551 → 0.06; total 0.35.
     const correction = await invoiceWith(
       async () => (await invoices({ kind: 'CORRECTION' })).find((i) => i.periodStart === APRIL.start),
-      [['USAGE', `Correction for ${APRIL.start} – ${APRIL.end}: API calls`, '0.85']],
+      [['USAGE', `Correction for ${APRIL.start} – ${APRIL.end}: ${callsBefore}`, '0.29']],
       'a correction of April',
     );
     expect(correction).toMatchObject({ status: 'DRAFT', number: null, periodStart: APRIL.start, periodEnd: APRIL.end });
     expect(correction.lines[0].quantity).toBe('57');
-    expect(totalsOf(correction)).toEqual({ subtotal: '0.85', tax: '0.16', total: '1.01', deductions: '0', amountDue: '1.01' });
+    expect(totalsOf(correction)).toEqual({ subtotal: '0.29', tax: '0.06', total: '0.35', deductions: '0', amountDue: '0.35' });
     // It goes out with the next invoice: at the end of May plus the grace hour.
     expect(correction.dueAt).toBe('2026-06-01T01:00:00.000Z');
     expect(await invoiceById(april.id)).toEqual(april);
@@ -553,8 +563,8 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
       lines: [
         ...Array.from({ length: 3 }, () => ({ productItem: { name: 'Platform fee', reference: 'platform-fee' } })),
         ...Array.from({ length: 5 }, () => ({ productItem: { name: 'Seats', reference: 'seats' } })),
-        { productItem: { name: 'API calls', reference: 'api-calls' } },
-        { productItem: { name: 'Card payments', reference: 'payments' } },
+        ...Array.from({ length: 2 }, () => ({ productItem: { name: 'API calls', reference: 'api-calls' } })),
+        ...Array.from({ length: 2 }, () => ({ productItem: { name: 'Card payments', reference: 'payments' } })),
       ],
     });
   });
@@ -608,17 +618,18 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
       expect(response.errors).toBeUndefined();
       return response.data!.usageEvents.edges[0].node;
     };
-    // pay-1, 120.00 in April, priced at v2 (in effect at April's end): 2.5 % × 120 + 0.30 = 3.30; billed on INV-000001.
+    // pay-1, 120.00 on April 3, priced by v1 (in force then): its own fee, 2 % × 120 + 0.25 = 2.65; billed on INV-000001.
+    // The four payments' fees 2.65 + 1.86 + 20.25 + 0.9166 are allocated to their line, 25.68, by largest remainder.
     expect(await details('pay-1')).toEqual({
       metricValues: [{ metric: 'payment_volume', value: '120' }],
-      estimatedCost: { amount: '3.3', currency: 'EUR' },
+      estimatedCost: { amount: '2.65', currency: 'EUR' },
       invoice: { number: 'INV-000001', kind: 'SUBSCRIPTION' },
     });
-    // calls-4, 57 calls that arrived after April was issued: 2400 − 2343 calls in v2's second tier, 57 × 0.015 = 0.855
-    // (an estimate, not rounded); billed on April's correction, INV-000002.
+    // calls-4, 57 calls on April 20 that arrived after April was issued: its share of the v1 stretch's line (2257 calls,
+    // 16.29) by value, 57/2257 × 16.285 = 0.4113 → 0.41 after largest remainder; billed on April's correction, INV-000002.
     expect(await details('calls-4')).toEqual({
       metricValues: [{ metric: 'api_calls_total', value: '57' }],
-      estimatedCost: { amount: '0.855', currency: 'EUR' },
+      estimatedCost: { amount: '0.41', currency: 'EUR' },
       invoice: { number: 'INV-000002', kind: 'CORRECTION' },
     });
   });

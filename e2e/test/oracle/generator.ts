@@ -10,7 +10,7 @@ import type { PriceJson } from './recompute';
  */
 
 /** Flip to true once UsageEventInput.subscriptionId (REST: subscription_id) exists: a fraction of events then name their subscription. */
-export const NAMED_SUBSCRIPTIONS_SUPPORTED = false;
+export const NAMED_SUBSCRIPTIONS_SUPPORTED = true;
 
 export const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { PollingWorker, type SubgraphDefinition } from '@meterline/kit';
 import { bindBillingOptions } from './billing/billing-options';
-import { refreshRequestedDrafts, requestPeriodOpenings } from './billing/invoice-drafts';
+import { refreshRequestedDrafts } from './jobs/draft-refresher';
+import { requestPeriodOpenings } from './store/draft-requests';
 import { defaultBillingOptions, issueDueDrafts, type BillingOptions } from './billing/invoice-issuing';
 import {
   CreditNoteResolver,
@@ -72,7 +73,7 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
             // Opening new periods' drafts once per interval, not before every round of a long run.
             if (Date.now() - lastOpenings >= billing.issueIntervalMs) {
               lastOpenings = Date.now();
-              await requestPeriodOpenings(services);
+              await requestPeriodOpenings(services.db, services.clock.now());
             }
             return issueDueDrafts(services, billing);
           },

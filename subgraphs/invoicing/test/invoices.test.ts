@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Decimal, eventContracts, TestClock } from '@meterline/kit';
-import { requestDraftRefresh } from '../src/billing/invoice-drafts';
+import { requestDraftRefresh } from '../src/store/draft-requests';
 import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
 import { createInvoicingSubgraph } from '../src';
 import {

@@ -1,7 +1,7 @@
 import { badInput, conflict, Decimal, isUuid, notFound, roundToMinorUnit, type RequestContext, type Transaction } from '@meterline/kit';
 import { lineFromJson, type StoredLineJson } from '../store/invoice-lines';
 import { CreditNoteEntity, InvoiceEntity, type InvoiceStatus } from '../store/invoice.entity';
-import { lockCustomerInvoices } from './invoice-drafts';
+import { lockCustomerInvoices } from '../store/draft-requests';
 import { issueCustomerDrafts, nextNumber, type BillingOptions } from './invoice-issuing';
 
 /** The invoice, locked with its customer's invoices; not found (as for another platform's) when absent. */

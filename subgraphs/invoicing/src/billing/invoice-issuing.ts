@@ -1,5 +1,6 @@
 import { returnedRows, type SubgraphServices, type Transaction } from '@meterline/kit';
-import { lockCustomerInvoices, refreshCustomerDrafts } from './invoice-drafts';
+import { lockCustomerInvoices } from '../store/draft-requests';
+import { refreshCustomerDrafts } from './invoice-drafts';
 
 export interface BillingOptions {
   /** How long after a period's end its draft stays open for late usage before it is issued. */

@@ -3,15 +3,17 @@ import type { Period } from '@meterline/periods';
 import type { InvoiceLineDraft } from './invoice-calculation';
 
 /** A line already on an issued invoice of the period (the original or an earlier correction). */
-export type BilledLine = Pick<InvoiceLineDraft, 'kind' | 'productItemId' | 'description' | 'quantity' | 'amount' | 'deduction'>;
+export type BilledLine = Pick<InvoiceLineDraft, 'kind' | 'productItemId' | 'description' | 'quantity' | 'amount' | 'deduction' | 'window'>;
 
 const ZERO = new Decimal(0);
-const keyOf = (line: BilledLine) => `${line.kind}|${line.productItemId ?? ''}`;
+/** Lines correct each other per kind, item and, for usage, the stretch they bill. */
+const keyOf = (line: BilledLine) =>
+  `${line.kind}|${line.productItemId ?? ''}|${line.window?.start.getTime() ?? ''}|${line.window?.end.getTime() ?? ''}`;
 
 /**
  * The correction of an issued period (DESIGN §3: usage for an issued period never changes that invoice). The period is
  * recomputed from the read models as they are now; what was billed for it (the issued invoice and any issued
- * corrections) is subtracted per kind and item; each difference becomes a line of the correction invoice — a debit
+ * corrections) is subtracted per kind, item and usage stretch; each difference becomes a line of the correction invoice — a debit
  * for late usage, a credit when a recomputation comes out lower. No difference, no lines: nothing to correct.
  * Amounts are differences of rounded lines, so they stay in the currency's minor unit.
  */
@@ -42,5 +44,6 @@ export function correctionLines(
       exactAmount: amount,
       deduction: line.deduction,
       breakdown: [],
+      window: line.window ?? null,
     }));
 }

@@ -1,5 +1,5 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
-import { requestDraftRefresh } from '../../billing/invoice-drafts';
+import { requestDraftRefresh } from '../draft-requests';
 import { changedSince, type BillingTerms } from '../../domain/subscription-changes';
 
 interface SubscriptionState {

@@ -1,6 +1,6 @@
 import type { EventEnvelope, Transaction } from '@meterline/kit';
 import { mergeStates, stateFromJson, stateToJson, type Aggregation, type AggregateStateJson } from '@meterline/usage';
-import { requestDraftRefresh } from '../../billing/invoice-drafts';
+import { requestDraftRefresh } from '../draft-requests';
 import { NO_SUBSCRIPTION } from '../usage.repository';
 
 /** One item of metering.usage.recorded v2: one event's usage of one metric. */

@@ -1,0 +1,61 @@
+import { periodContaining, periodsBetween, type BillingPeriod, type Period } from '@meterline/periods';
+
+/** What the scheduling rules read of a subscription. */
+export interface ScheduledSubscription {
+  id: string;
+  billingPeriod: BillingPeriod;
+  anchor: Date;
+  startAt: Date;
+  endAt: Date | null;
+}
+
+/** What the scheduling rules read of the invoices a subscription has. */
+export interface InvoiceHead {
+  id: string;
+  kind: 'SUBSCRIPTION' | 'CORRECTION';
+  status: 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
+  subscription_id: string;
+  period_start: Date;
+}
+
+const later = (a: Date, b: Date) => (a > b ? a : b);
+
+/**
+ * The periods of a subscription to (re)compute now: every period with an open draft, the periods after the last
+ * invoice up to the one running now (so drafts exist from the period's start, backdated subscriptions included), and,
+ * when usage arrived for past hours, every period from the one holding them (issued ones get corrections).
+ */
+export function periodsToCompute(sub: ScheduledSubscription, invoices: InvoiceHead[], usageSince: Date | null, now: Date): Period[] {
+  if (sub.startAt > now) return [];
+  const lastInstant = sub.endAt && sub.endAt <= now ? new Date(sub.endAt.getTime() - 1) : now;
+  if (lastInstant < sub.startAt) return [];
+  const current = periodContaining(sub.anchor, sub.billingPeriod, lastInstant);
+  const starts = new Map<number, Period>();
+  const addFrom = (from: Date) => {
+    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(from, sub.startAt), current.end)) starts.set(p.start.getTime(), p);
+  };
+  const own = invoices.filter((i) => i.subscription_id === sub.id && i.kind === 'SUBSCRIPTION');
+  for (const draft of own.filter((i) => i.status === 'DRAFT'))
+    starts.set(draft.period_start.getTime(), periodContaining(sub.anchor, sub.billingPeriod, draft.period_start));
+  const latest = own.reduce<Date | null>((max, i) => (max === null || i.period_start > max ? i.period_start : max), null);
+  addFrom(latest === null ? sub.startAt : new Date(latest.getTime() + 1));
+  // Usage (or a change) from that instant on: every period from the one holding it, up to the last one invoiced (a
+  // backdated end leaves invoiced periods after it to be credited).
+  if (usageSince) {
+    const to = latest && latest >= current.end ? new Date(latest.getTime() + 1) : current.end;
+    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(usageSince, sub.startAt), to)) starts.set(p.start.getTime(), p);
+  }
+  return [...starts.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** When a subscription period's draft is issued: at its end (or the subscription's, if earlier) plus the grace period. */
+export function dueAt(sub: ScheduledSubscription, period: Period, graceMs: number): Date {
+  const end = sub.endAt && sub.endAt < period.end ? sub.endAt : period.end;
+  return new Date(end.getTime() + graceMs);
+}
+
+/** A correction goes out with the subscription's next invoice: at the end of the period running now plus grace. */
+export function correctionDueAt(sub: ScheduledSubscription, now: Date, graceMs: number): Date {
+  if (sub.endAt && sub.endAt <= now) return new Date(now.getTime() + graceMs);
+  return dueAt(sub, periodContaining(sub.anchor, sub.billingPeriod, now), graceMs);
+}
