@@ -168,12 +168,19 @@ export async function playHistory(client: GatewayClient, gatewayUrl: string, api
     { id: string; startAt: number; endAt: number | null; anchor: number; lane: number; customer: number; phases: ModelPhase[] } | undefined
   > = history.subscriptions.map(() => undefined);
   const events = new Map<string, OracleEvent>();
+  const namedAtFirstSend = new Map<string, string | undefined>();
   const issued = new Map<string, string>();
   const pricesAt = (lane: number, phase: ModelPhase) => ({ ...history.plans[lane].versions[phase.version], ...phase.overrides });
 
   const restUrl = gatewayUrl.replace(/\/graphql$/, '') + '/v1/events';
   const ingest = async (step: Extract<Step, { kind: 'ingest' }>) => {
-    const named = (e: EventSpec) => (e.subscription !== null ? models[e.subscription]?.id : undefined);
+    // A subscription's id exists once it is created: an event sent before names none, and so do its re-sends (the
+    // same content; a re-send naming it would be another event under the same reference, a CONFLICT).
+    const named = (e: EventSpec) => {
+      const key = `${e.meter}/${e.reference}`;
+      if (!namedAtFirstSend.has(key)) namedAtFirstSend.set(key, e.subscription !== null ? models[e.subscription]?.id : undefined);
+      return namedAtFirstSend.get(key);
+    };
     const wire = step.events.map((e) => ({
       meterReference: e.meter,
       customerReference: `c${e.customer}`,
@@ -210,7 +217,8 @@ export async function playHistory(client: GatewayClient, gatewayUrl: string, api
     }
     // Metering may not know a new customer yet (it learns through NATS): such events are stored as unmatched; match
     // them again until they are, then they count like any accepted event.
-    const unmatched = results.filter((r) => r.status === 'UNMATCHED' && r.eventId && /CUSTOMER/.test(r.reason ?? ''));
+    // Likewise a subscription it names, just created.
+    const unmatched = results.filter((r) => r.status === 'UNMATCHED' && r.eventId && /CUSTOMER|SUBSCRIPTION/.test(r.reason ?? ''));
     if (unmatched.length > 0) {
       const ids = unmatched.map((r) => r.eventId);
       await waitFor(
@@ -373,6 +381,7 @@ export async function playHistory(client: GatewayClient, gatewayUrl: string, api
   const items: OracleItem[] = history.items.map((i) => ({
     reference: i.reference,
     meter: i.metric.meter,
+    metricReference: i.metric.reference,
     metric: {
       aggregation: i.metric.aggregation,
       valueReference: i.metric.valueReference,

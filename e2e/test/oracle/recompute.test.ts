@@ -5,6 +5,7 @@ const t = (iso: string) => Date.parse(iso);
 const calls: OracleItem = {
   reference: 'calls',
   meter: 'm',
+  metricReference: 'calls',
   metric: { aggregation: 'SUM', valueReference: 'calls', property: null, filters: {} },
 };
 let seq = 0;
@@ -82,6 +83,7 @@ describe('the oracle recomputation', () => {
     const pay: OracleItem = {
       reference: 'pay',
       meter: 'm',
+      metricReference: 'pay',
       metric: { aggregation: 'SUM', valueReference: 'pay', property: null, filters: {} },
     };
     const percentage: PriceJson = { model: 'PERCENTAGE', rate: '2', fixedFee: '0.3', freeTransactions: '2', maxPerTransaction: '1.5' };
@@ -102,6 +104,7 @@ describe('the oracle recomputation', () => {
     const peak: OracleItem = {
       reference: 'peak',
       meter: 'm',
+      metricReference: 'peak',
       metric: { aggregation: 'MAX', valueReference: 'calls', property: null, filters: {} },
     };
     const price: PriceJson = {
@@ -124,6 +127,7 @@ describe('the oracle recomputation', () => {
     const count: OracleItem = {
       reference: 'n',
       meter: 'm',
+      metricReference: 'n',
       metric: { aggregation: 'COUNT', valueReference: null, property: null, filters: {} },
     };
     const one = sub('one', '2026-01-05T10:00:00.250Z', '2026-01-08T00:00:00.750Z', [

@@ -17,6 +17,8 @@ export interface OracleItem {
   /** Product item reference (unique per platform). */
   reference: string;
   meter: string;
+  /** The metric's reference: unique per platform, what a price bills and what attribution compares. */
+  metricReference: string;
   metric: MetricDefinition;
 }
 
@@ -94,10 +96,8 @@ function phaseAt(sub: OracleSubscription, t: number): OraclePhase | undefined {
 function pricesMetricAt(sub: OracleSubscription, items: OracleItem[], meter: string, metric: string, t: number): boolean {
   const phase = phaseAt(sub, t);
   if (!phase) return false;
-  return items.some((i) => i.meter === meter && metricKey(i) === metric && phase.prices[i.reference] !== undefined);
+  return items.some((i) => i.meter === meter && i.metricReference === metric && phase.prices[i.reference] !== undefined);
 }
-
-const metricKey = (item: OracleItem) => JSON.stringify(item.metric);
 
 /**
  * The subscription an event's usage of one metric belongs to: the one it names (if live at its timestamp), else the
@@ -109,7 +109,7 @@ export function attribute(event: OracleEvent, item: OracleItem, items: OracleIte
     return named && phaseAt(named, event.timestamp) ? named.id : null;
   }
   const candidates = subs.filter(
-    (s) => s.customer === event.customer && pricesMetricAt(s, items, item.meter, metricKey(item), event.timestamp),
+    (s) => s.customer === event.customer && pricesMetricAt(s, items, item.meter, item.metricReference, event.timestamp),
   );
   return candidates.length === 1 ? candidates[0].id : null;
 }

@@ -356,6 +356,71 @@ describe('invoices', () => {
     );
   });
 
+  it('bills usage from its subscription’s start instant, on the subscription it names, and says which one bills an event', async () => {
+    clock.set('2026-03-10T15:00:00Z');
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const version = planVersionActivated(platformId, clock, [
+      { name: 'API calls', chargeType: 'USAGE', metric: 'api_calls', price: { model: 'PER_UNIT', unitPrice: '0.01' } },
+    ]);
+    const customer = customerCreated(platformId, clock, null);
+    const subscriptionId = randomUUID();
+    await publish(subgraph, 'catalog', version.event);
+    await publish(subgraph, 'subscriptions', customer.event);
+    // Starts (and anchors its periods) at 14:05, not on the hour.
+    await publish(
+      subgraph,
+      'subscriptions',
+      subscriptionEvent('activated', platformId, clock, {
+        id: subscriptionId,
+        customerId: customer.id,
+        taxRate: null,
+        startAt: '2026-03-10T14:05:00.000Z',
+        phases: [{ startsAt: '2026-03-10T14:05:00.000Z', endsAt: null, planVersionId: version.id, seats: 1 }],
+      }),
+    );
+    const usage = (at: string, sum: string, subscription?: string) =>
+      publish(
+        subgraph,
+        'metering',
+        usageRecorded(platformId, clock, customer.id, [{ metric: 'api_calls', hour: at, sum, count: 1, subscriptionId: subscription }]),
+      );
+    await usage('2026-03-10T14:04:59.999Z', '7000'); // a millisecond before the start: never billed
+    await usage('2026-03-10T14:05:00.000Z', '100'); // the start itself: billed
+    await usage('2026-03-10T14:30:00.000Z', '20', subscriptionId); // naming it: billed
+    await usage('2026-03-10T14:31:00.000Z', '9000', randomUUID()); // naming another subscription: not here
+    await usage('2026-03-10T16:00:00.000Z', '30'); // a whole hour later: from the hourly totals
+    const lines = await waitFor(async () => {
+      const response = await send<{ invoices: { edges: Array<{ node: InvoiceView & { lines: Array<{ windowStart: string }> } }> } }>(
+        `query ($customer: ID) { invoices(customer: $customer, first: 5) { edges { node { ${INVOICE_FIELDS} lines { windowStart windowEnd } } } } }`,
+        { customer: customer.id },
+      );
+      const line = response.data?.invoices.edges[0]?.node.lines[0];
+      return line?.quantity === '150' && response.data!.invoices.edges[0].node;
+    }, 'the draft with the usage from 14:05');
+    // 150 × 0.01 = 1.50, over the window from the start to the period's end.
+    expect(lines.periodStart).toBe('2026-03-10T14:05:00.000Z');
+    expect(lines.lines.map((l) => [l.description, l.amount.amount])).toEqual([['API calls', money('1.5')]]);
+    expect(lines.lines[0]).toMatchObject({ windowStart: '2026-03-10T14:05:00.000Z', windowEnd: '2026-04-10T14:05:00.000Z' });
+    const billedBy = await send<{ _entities: Array<{ billingSubscription: { id: string } | null }> }>(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on UsageEvent { billingSubscription { id } } } }`,
+      {
+        reps: [
+          ['2026-03-10T14:05:00.000Z', null],
+          ['2026-03-10T14:04:59.999Z', null],
+          ['2026-03-10T14:31:00.000Z', randomUUID()],
+        ].map(([timestamp, named]) => ({
+          __typename: 'UsageEvent',
+          id: randomUUID(),
+          timestamp,
+          customer: { id: customer.id },
+          subscriptionId: named,
+          metricValues: [{ metric: 'api_calls', value: '1' }],
+        })),
+      },
+    );
+    expect(billedBy.data!._entities.map((e) => e.billingSubscription)).toEqual([{ id: subscriptionId }, null, null]);
+  });
+
   it('credits issued invoices (never more than is left), marks them paid and voids them with a reason', async () => {
     clock.set('2026-03-10T12:00:00Z');
     const c = await customerOnPlan(3);

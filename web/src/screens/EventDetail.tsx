@@ -76,16 +76,16 @@ export function EventDetail({ id, navigate }: { id: string; navigate: Navigate }
         <p className="muted">No properties.</p>
       )}
       <Contribution event={event} />
-      <h3>Estimated cost</h3>
+      <h3>Cost</h3>
       {event.estimatedCost ? (
         <p>
           <strong data-testid="estimated-cost">{money(event.estimatedCost)}</strong>{' '}
           <span className="muted">
-            An estimate under the customer’s pricing for its billing period; the final allocation depends on the period’s total usage.
+            Its share of the invoice line that bills it, as the line stands now: the costs of the line’s events add up to the line.
           </span>
         </p>
       ) : (
-        <p className="muted">No estimate: nothing prices this event (no matched customer, or no subscription prices its metrics then).</p>
+        <p className="muted">Nothing bills this event (no matched customer, or no subscription prices its metrics at its timestamp).</p>
       )}
       <Invoice invoice={event.invoice} navigate={navigate} />
     </div>

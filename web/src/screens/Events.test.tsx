@@ -181,7 +181,7 @@ describe('Event details', () => {
     renderAt('/events/e1', [detailMock('e1', unmatched)]);
     expect(await screen.findByText(/No customer has this reference yet/)).toBeTruthy();
     expect(screen.getByText('(not matched to a customer)')).toBeTruthy();
-    expect(screen.getByText(/No estimate/)).toBeTruthy();
+    expect(screen.getByText(/Nothing bills this event/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reprocess this event' })).toBeTruthy();
   });
 

@@ -7,6 +7,7 @@ import { stretchKey } from '../domain/usage-windows';
 import type { InvoiceEntity } from '../store/invoice.entity';
 import { InvoiceRepository } from '../store/invoice.repository';
 import { Invoice } from './invoice.type';
+import { Subscription } from './refs/customer.type';
 import { UsageEvent } from './refs/usage-event.type';
 
 /** The representation the gateway sends: metering's fields that invoicing requires, as JSON. */
@@ -29,6 +30,16 @@ function eventOf(event: UsageEventRepresentation): EventForCost | null {
     contributions: (event.metricValues ?? []).map((c) => ({ metric: c.metric, value: new Decimal(c.value) })),
     properties: event.properties ?? {},
   };
+}
+
+/** The subscription billing an event: of its first metric that one bills (`billingSubscriptionOf`). */
+async function billingSubscriptionOfEvent(representation: UsageEventRepresentation, ctx: RequestContext) {
+  const event = eventOf(representation);
+  if (!event) return undefined;
+  const readModels = new RequestReadModels(ctx);
+  const subscriptions = await readModels.subscriptionsOf(representation.customer!.id);
+  const versions = await readModels.versions([...new Set(subscriptions.flatMap((s) => s.phases.map((p) => p.planVersionId)))]);
+  return event.contributions.map((c) => billingSubscriptionOf(event, c.metric, subscriptions, versions)).find((s) => s !== undefined);
 }
 
 @Resolver(() => UsageEvent)
@@ -54,18 +65,18 @@ export class UsageEventCostResolver {
     return Money.of(cost, customer.currency);
   }
 
+  @FieldResolver(() => Subscription, { nullable: true })
+  async billingSubscription(@Root() representation: UsageEventRepresentation, @Ctx() ctx: RequestContext): Promise<Subscription | null> {
+    const subscription = await billingSubscriptionOfEvent(representation, ctx);
+    return subscription ? { id: subscription.id } : null;
+  }
+
   @FieldResolver(() => Invoice, { nullable: true })
   async invoice(@Root() representation: UsageEventRepresentation, @Ctx() ctx: RequestContext): Promise<InvoiceEntity | null> {
     const event = eventOf(representation);
-    if (!event) return null;
+    const subscription = await billingSubscriptionOfEvent(representation, ctx);
+    if (!event || !subscription) return null;
     const receivedAt = representation.receivedAt ? new Date(representation.receivedAt) : ctx.clock.now();
-    const readModels = new RequestReadModels(ctx);
-    const subscriptions = await readModels.subscriptionsOf(representation.customer!.id);
-    const versions = await readModels.versions([...new Set(subscriptions.flatMap((s) => s.phases.map((p) => p.planVersionId)))]);
-    const subscription = event.contributions
-      .map((c) => billingSubscriptionOf(event, c.metric, subscriptions, versions))
-      .find((s) => s !== undefined);
-    if (!subscription) return null;
     const period = periodContaining(subscription.anchor, subscription.billingPeriod, event.at);
     const invoices = await new InvoiceRepository(ctx).ofPeriod(subscription.id, period.start);
     const original = invoices.find((i) => i.kind === 'SUBSCRIPTION') ?? null;

@@ -1,7 +1,7 @@
 import { EventMetricValue, GraphQLJSONObject, Money } from '@meterline/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Invoice } from '../invoice.type';
-import { Customer } from './customer.type';
+import { Customer, Subscription } from './customer.type';
 
 /** UsageEvent is owned by metering; invoicing adds where it is billed and what it costs, from the fields it requires. */
 @ObjectType()
@@ -49,4 +49,12 @@ export class UsageEvent {
   })
   @Directive('@requires(fields: "timestamp receivedAt customer { id } subscriptionId metricValues { metric value }")')
   invoice: Invoice | null;
+
+  @Field(() => Subscription, {
+    nullable: true,
+    description:
+      'The subscription that bills it: the one it names, else the customer’s subscription pricing its metric at its timestamp; null when none does',
+  })
+  @Directive('@requires(fields: "timestamp customer { id } subscriptionId metricValues { metric value }")')
+  billingSubscription: Subscription | null;
 }
