@@ -394,9 +394,9 @@ describe('exact billing (issue 13), through the gateway on the test clock', () =
     await s.change(acme, AT, { planVersion: v2 });
     // August recomputed: platform fee 300, credit 300 × ½ = −150, charge 600 × ½ = 300;
     //   calls [Aug 1, AT) on v1: 800 → 8;  [AT, Sep 1) on v2: 700 + 500 = 1200 → 1000 × 0.02 + 200 × 0.015 = 23.
-    // Already issued: fee 300, calls 15. Difference: −150, +300, and calls 8 + 23 − 15 = +16. Total 166.
-    // The +16 nets both stretches against the whole period's issued line, so its description names no window: naming
-    // the first stretch only, "API calls (Aug 1 – AT)", would tell a reader that [Aug 1, AT) costs 16 more (it costs 8).
+    // Already issued: fee 300, calls 15 over the whole period. A correction corrects per kind, item and usage stretch, so
+    // a reader sees what each stretch now bills: +8 for [Aug 1, AT) on v1, +23 for [AT, Sep 1) on v2, and −15 for the
+    // whole-period line issued before the change. Difference: −150, +300, +8 + 23 − 15 = +16. Total 166.
     const label = `Correction for ${AUG} – ${SEP}`;
     const acmeCorrection = await s.invoiceWith(
       { customer: 'acme' },
@@ -404,7 +404,9 @@ describe('exact billing (issue 13), through the gateway on the test clock', () =
       [
         ['PRORATION_CREDIT', `${label}: Platform fee: unused time from ${AT}`, '-150'],
         ['PRORATION_CHARGE', `${label}: Platform fee: remaining time from ${AT}`, '300'],
-        ['USAGE', `${label}: API calls`, '16'],
+        ['USAGE', `${label}: API calls (${AUG} – ${AT})`, '8'],
+        ['USAGE', `${label}: API calls (${AT} – ${SEP})`, '23'],
+        ['USAGE', `${label}: API calls`, '-15'],
       ],
       'CORRECTION',
     );
@@ -419,13 +421,15 @@ describe('exact billing (issue 13), through the gateway on the test clock', () =
     // ── globex is canceled, backdated to the same instant.
     expect(await s.cancel(globex, AT)).toMatchObject({ endAt: AT });
     // August recomputed: fee 300, credit for the unused half −150; calls [Aug 1, AT): 800 → 8.
-    // Already issued: fee 300, calls 12.5 (g-2, after the end, is no longer billed). Difference: −150 and −4.5.
+    // Already issued: fee 300, calls 12.5 over the whole period (g-2, after the end, is no longer billed). Difference:
+    // −150; +8 for the stretch [Aug 1, AT) and −12.5 for the whole-period line: −4.5.
     const globexCorrection = await s.invoiceWith(
       { customer: 'globex' },
       AUG,
       [
         ['PRORATION_CREDIT', `${label}: Platform fee: unused time after the end ${AT}`, '-150'],
-        ['USAGE', `${label}: API calls (${AUG} – ${AT})`, '-4.5'],
+        ['USAGE', `${label}: API calls (${AUG} – ${AT})`, '8'],
+        ['USAGE', `${label}: API calls`, '-12.5'],
       ],
       'CORRECTION',
     );
