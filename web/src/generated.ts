@@ -1628,6 +1628,7 @@ export type EventDetailQuery = {
     meter: { id: string; reference: string; name: string } | null;
     metricValues: Array<{ metric: string; value: string }>;
     estimatedCost: { amount: string; currency: string } | null;
+    billingSubscription: { id: string } | null;
     invoice: {
       id: string;
       number: string | null;
@@ -7816,6 +7817,11 @@ export const EventDetailDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
                     ],
                   },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingSubscription' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
                 },
                 {
                   kind: 'Field',

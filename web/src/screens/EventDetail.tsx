@@ -52,11 +52,23 @@ export function EventDetail({ id, navigate }: { id: string; navigate: Navigate }
             </>
           )}
         </dd>
-        {event.subscriptionId && (
+        {(event.subscriptionId || event.billingSubscription) && (
           <>
             <dt>Subscription</dt>
-            <dd>
-              <code>{event.subscriptionId}</code> <span className="muted">(named by the event)</span>
+            <dd data-testid="billing-subscription">
+              {event.billingSubscription ? (
+                <>
+                  <code>{event.billingSubscription.id}</code>{' '}
+                  <span className="muted">
+                    {event.subscriptionId ? '(named by the event)' : '(the customer’s subscription pricing its metrics at its timestamp)'}
+                  </span>
+                </>
+              ) : (
+                <>
+                  <code>{event.subscriptionId}</code>{' '}
+                  <span className="muted">(named by the event; it does not bill it at its timestamp)</span>
+                </>
+              )}
             </dd>
           </>
         )}

@@ -126,6 +126,7 @@ const detail = (patch: Partial<EventNode> = {}) => ({
   meter: { __typename: 'Meter', id: 'm1', reference: 'api_calls', name: 'API calls' },
   metricValues: [{ __typename: 'EventMetricValue', metric: 'api_calls_total', value: '10' }],
   estimatedCost: { __typename: 'Money', amount: '0.0125', currency: 'EUR' },
+  billingSubscription: { __typename: 'CustomerSubscription', id: 's1' },
   invoice: {
     __typename: 'Invoice',
     id: 'inv1',
@@ -162,6 +163,7 @@ describe('Event details', () => {
     expect(screen.getByText(/"region": "eu-west"/)).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Metric values' })).getByText('api_calls_total')).toBeTruthy();
     expect(screen.getByTestId('estimated-cost').textContent).toBe('0.0125 EUR');
+    expect(screen.getByTestId('billing-subscription').textContent).toMatch(/^s1 \(the customer’s subscription pricing/);
     expect(screen.getByTestId('event-invoice').textContent).toBe('Draft');
     expect(screen.getByText('2026-03-01 – 2026-03-31')).toBeTruthy();
     expect(screen.getByText(fact('Pro (pro) v2 ACTIVE'))).toBeTruthy();
