@@ -52,5 +52,6 @@ export function readEnvelopeSchema(): Record<string, unknown> {
 }
 
 export { composeSupergraph } from './composition';
+export * from './events.generated';
 export * from './operations';
 export * from './schema-diff';

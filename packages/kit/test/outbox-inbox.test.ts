@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { BusTables1763700000000 } from '../src/bus/bus-tables.migration';
 import { Bus } from '../src/bus/connection';
-import { EventContractError, newEvent, type EventEnvelope } from '../src/bus/envelope';
+import type { EventPayloads, EventType } from '@meterline/contracts';
+import { EventContractError, newEvent, type EventEnvelope, type EventOf } from '../src/bus/envelope';
 import { InboxConsumer } from '../src/bus/inbox';
 import { OutboxRelay } from '../src/bus/outbox';
 import { systemClock } from '../src/clock';
@@ -150,7 +151,9 @@ describe('outbox relay', () => {
     const { currency: _currency, ...withoutCurrency } = customerData();
     const attempt = db.transact(async (tx) => {
       await tx.emit(CUSTOMER_CREATED, platformId, customerData());
-      await tx.emit(CUSTOMER_CREATED, platformId, { ...withoutCurrency, nickname: 'extra' });
+      // Past the compiler on purpose: the run-time check is what this test is about.
+      const broken = { ...withoutCurrency, nickname: 'extra' } as unknown as EventPayloads[typeof CUSTOMER_CREATED];
+      await tx.emit(CUSTOMER_CREATED, platformId, broken);
     });
     await expect(attempt).rejects.toBeInstanceOf(EventContractError);
     await expect(attempt).rejects.toMatchObject({
@@ -162,9 +165,9 @@ describe('outbox relay', () => {
 
   it('refuses to emit an event type that has no contract', async () => {
     const platformId = newPlatformId();
-    await expect(db.transact((tx) => tx.emit('subscriptions.customer.renamed', platformId, customerData()))).rejects.toBeInstanceOf(
-      EventContractError,
-    );
+    await expect(
+      db.transact((tx) => tx.emit('subscriptions.customer.renamed' as EventType, platformId, customerData())),
+    ).rejects.toBeInstanceOf(EventContractError);
     expect(await outboxRows(fixture.ds, platformId)).toEqual([]);
   });
 });
@@ -175,9 +178,9 @@ describe('inbox consumer', () => {
   const handled: string[] = [];
   const failOnceAfterWriting = new Set<string>();
 
-  async function project({ manager }: Transaction, event: EventEnvelope) {
+  async function project({ manager }: Transaction, event: EventOf<typeof CUSTOMER_CREATED>) {
     handled.push(event.id);
-    const data = event.data as { id: string; reference: string };
+    const data = event.data;
     await manager.query(`INSERT INTO customer_projection (platform_id, customer_id, reference, event_id) VALUES ($1, $2, $3, $4)`, [
       event.platformId,
       data.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { readEnvelopeSchema, readEventSchemas } from '@meterline/contracts';
+import { readEnvelopeSchema, readEventSchemas, type EventPayloads, type EventType } from '@meterline/contracts';
 import type { Clock } from '../clock';
 
 /** The envelope of every event between services (DESIGN §4). */
@@ -13,6 +13,15 @@ export interface EventEnvelope<T = Record<string, unknown>> {
   occurredAt: string;
   data: T;
 }
+
+/**
+ * An event of one of the given types, its data typed by the payload generated from contracts/events
+ * (`EventOf<'subscriptions.customer.created'>`; a union of types gives a union of events).
+ */
+export type EventOf<T extends EventType> = T extends EventType ? EventEnvelope<EventPayloads[T]> & { type: T } : never;
+
+/** Every event type about one entity: `EntityEventType<'subscriptions.subscription'>` is its activated, changed, … events. */
+export type EntityEventType<Entity extends string> = Extract<EventType, `${Entity}.${string}`>;
 
 export class EventContractError extends Error {
   constructor(
@@ -76,6 +85,6 @@ export function eventContracts(): EventContracts {
   return shared;
 }
 
-export function newEvent<T extends Record<string, unknown>>(type: string, platformId: string, data: T, clock: Clock): EventEnvelope<T> {
+export function newEvent<T extends object>(type: string, platformId: string, data: T, clock: Clock): EventEnvelope<T> {
   return { id: randomUUID(), type, version: eventContracts().versionOf(type), platformId, occurredAt: clock.now().toISOString(), data };
 }

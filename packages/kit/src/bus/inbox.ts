@@ -4,22 +4,27 @@ import type { ServiceDb, Transaction } from '../store/transaction';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Bus } from './connection';
-import { eventContracts, type EventEnvelope } from './envelope';
+import type { EventType } from '@meterline/contracts';
+import { eventContracts, type EventEnvelope, type EventOf } from './envelope';
 
 /** Applies one event to the consumer's own tables (and may emit events), inside the transaction that records it in the inbox. */
-export type EventHandler = (tx: Transaction, event: EventEnvelope) => Promise<void>;
+export type EventHandler<T extends EventType = EventType> = (tx: Transaction, event: EventOf<T>) => Promise<void>;
 
 /** Applies a run of events of one type at once (e.g. merging many usage deltas into one write). */
-export type BatchEventHandler = (tx: Transaction, events: EventEnvelope[]) => Promise<void>;
+export type BatchEventHandler<T extends EventType = EventType> = (tx: Transaction, events: EventOf<T>[]) => Promise<void>;
+
+/** What the consumer calls: the inbox has checked each event against the schema of its type, so the handler's types hold. */
+type CheckedEventsHandler = (tx: Transaction, events: EventEnvelope[]) => Promise<void>;
+type CheckedEventHandler = (tx: Transaction, event: EventEnvelope) => Promise<void>;
 
 export interface InboxConsumerOptions {
   /** The consuming service, e.g. `metering`; also the durable consumer's name. */
   service: string;
   /** The producing subgraph whose stream is read, e.g. `subscriptions`. */
   producer: string;
-  handlers: Record<string, EventHandler>;
+  handlers: { [T in EventType]?: EventHandler<T> };
   /** For types listed here, consecutive events of a batch go to this handler together instead of one by one. */
-  batchHandlers?: Record<string, BatchEventHandler>;
+  batchHandlers?: { [T in EventType]?: BatchEventHandler<T> };
   /** At most this many messages per transaction (default 50). */
   maxBatch?: number;
 }
@@ -125,7 +130,7 @@ export class InboxConsumer {
       message.term();
       return null;
     }
-    if (!this.options.handlers[event.type] && !this.options.batchHandlers?.[event.type]) {
+    if (!this.handlerOf(event.type) && !this.batchHandlerOf(event.type)) {
       message.ack();
       return null;
     }
@@ -184,10 +189,18 @@ export class InboxConsumer {
       let end = start + 1;
       while (end < applied.length && applied[end].type === applied[start].type) end += 1;
       const run = applied.slice(start, end);
-      const batchHandler = this.options.batchHandlers?.[run[0].type];
+      const batchHandler = this.batchHandlerOf(run[0].type);
       if (batchHandler) await batchHandler(tx, run);
-      else for (const event of run) await this.options.handlers[event.type](tx, event);
+      else for (const event of run) await this.handlerOf(event.type)!(tx, event);
       start = end;
     }
+  }
+
+  private handlerOf(type: string): CheckedEventHandler | undefined {
+    return this.options.handlers[type as EventType] as CheckedEventHandler | undefined;
+  }
+
+  private batchHandlerOf(type: string): CheckedEventsHandler | undefined {
+    return this.options.batchHandlers?.[type as EventType] as CheckedEventsHandler | undefined;
   }
 }

@@ -5,7 +5,7 @@ import type { Bus } from './connection';
 import { eventContracts, newEvent, type EventEnvelope } from './envelope';
 
 /** Writes an event in the caller's transaction; it is published only if that transaction commits. */
-export async function writeToOutbox(manager: EntityManager, event: EventEnvelope, clock: Clock): Promise<void> {
+export async function writeToOutbox(manager: EntityManager, event: EventEnvelope<object>, clock: Clock): Promise<void> {
   eventContracts().check(event);
   await manager.query(`INSERT INTO outbox (id, platform_id, type, envelope, created_at) VALUES ($1, $2, $3, $4, $5)`, [
     event.id,

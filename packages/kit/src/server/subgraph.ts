@@ -16,7 +16,7 @@ import { BusTables1763700000000 } from '../bus/bus-tables.migration';
 import { OutboxEnvelopeJson1763700000500 } from '../bus/outbox-json.migration';
 import { IdempotencyKeys1763700000600 } from '../store/idempotency.migration';
 import { countingStatements, statementsSoFar } from '../store/statement-count';
-import { InboxConsumer, type BatchEventHandler, type EventHandler } from '../bus/inbox';
+import { InboxConsumer, type InboxConsumerOptions } from '../bus/inbox';
 import { OutboxRelay } from '../bus/outbox';
 import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
 import { openDatabase } from '../store/database';
@@ -59,7 +59,7 @@ export interface SubgraphDefinition {
   rest?: (router: Router, services: SubgraphServices) => void;
   workers?: (services: SubgraphServices) => BackgroundWorker[];
   /** Streams of other subgraphs this one keeps projections from. */
-  consumes?: Array<{ producer: string; handlers: Record<string, EventHandler>; batchHandlers?: Record<string, BatchEventHandler> }>;
+  consumes?: Array<Pick<InboxConsumerOptions, 'producer' | 'handlers' | 'batchHandlers'>>;
 }
 
 export interface StartSubgraphOptions {

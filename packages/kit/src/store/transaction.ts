@@ -1,3 +1,4 @@
+import type { EventPayloads, EventType } from '@meterline/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
 import { newEvent } from '../bus/envelope';
@@ -12,7 +13,8 @@ export class Transaction {
     private readonly clock: Clock,
   ) {}
 
-  async emit(type: string, platformId: string, data: Record<string, unknown>): Promise<void> {
+  /** `data` is checked at compile time against the payload type generated from the event's schema, and at run time against the schema. */
+  async emit<T extends EventType>(type: T, platformId: string, data: EventPayloads[T]): Promise<void> {
     await writeToOutbox(this.manager, newEvent(type, platformId, data, this.clock), this.clock);
     this.emitted += 1;
   }

@@ -1,8 +1,8 @@
-import type { LifecycleStatus, Transaction } from '@meterline/kit';
+import type { EntityEventType, LifecycleStatus, Transaction } from '@meterline/kit';
 import type { ProductEntity, ProductItemEntity } from '../store/product.entity';
 import { loadVersionSnapshot } from '../store/version-snapshot';
 
-const VERSION_EVENT: Partial<Record<LifecycleStatus, string>> = {
+const VERSION_EVENT: Partial<Record<LifecycleStatus, EntityEventType<'catalog.plan_version'>>> = {
   ACTIVE: 'catalog.plan_version.activated',
   DEPRECATED: 'catalog.plan_version.deprecated',
   ARCHIVED: 'catalog.plan_version.archived',

@@ -1,38 +1,10 @@
-import type { LifecycleStatus } from '@meterline/kit';
+import type { PlanVersionActivatedPayload } from '@meterline/contracts';
 import type { EntityManager } from 'typeorm';
 import { effectiveLineOrder } from '../domain/plan-version';
 
 /** The whole of a plan version as other services need it (event-carried state): no follow-up question required. */
-export interface VersionSnapshot extends Record<string, unknown> {
-  id: string;
-  planId: string;
-  planReference: string;
-  planName: string;
-  version: number;
-  status: LifecycleStatus;
-  currency: string;
-  billingPeriod: string;
-  minimumCommitment: string | null;
-  activatedAt: string | null;
-  prices: Array<{
-    id: string;
-    position: number;
-    productItemId: string;
-    productItemReference: string;
-    productItemName: string;
-    productId: string;
-    productReference: string;
-    productStatus: LifecycleStatus;
-    chargeType: string;
-    meterReference: string | null;
-    metricReference: string | null;
-    deduction: boolean;
-    unitLabel: string | null;
-    recurringTiming: string | null;
-    price: Record<string, unknown>;
-  }>;
-  entitlements: Array<{ featureId: string; featureReference: string; enabled: boolean; limit: string | null }>;
-}
+export type VersionSnapshot = PlanVersionActivatedPayload;
+type VersionPrice = VersionSnapshot['prices'][number];
 
 /** Reads a version in the caller's transaction, prices in invoice line order. */
 export async function loadVersionSnapshot(manager: EntityManager, platformId: string, versionId: string): Promise<VersionSnapshot> {
@@ -85,14 +57,14 @@ export async function loadVersionSnapshot(manager: EntityManager, platformId: st
       productItemName: p.item_name as string,
       productId: p.product_id as string,
       productReference: p.product_reference as string,
-      productStatus: p.product_status as LifecycleStatus,
-      chargeType: p.charge_type as string,
+      productStatus: p.product_status as VersionPrice['productStatus'],
+      chargeType: p.charge_type as VersionPrice['chargeType'],
       meterReference: (p.meter_reference as string | null) ?? null,
       metricReference: (p.metric_reference as string | null) ?? null,
       deduction: p.deduction as boolean,
       unitLabel: (p.unit_label as string | null) ?? null,
-      recurringTiming: (p.recurring_timing as string | null) ?? null,
-      price: p.config as Record<string, unknown>,
+      recurringTiming: (p.recurring_timing as VersionPrice['recurringTiming']) ?? null,
+      price: p.config as VersionPrice['price'],
     })),
     entitlements: entitlements.map((e: { feature_id: string; reference: string; enabled: boolean; limit: string | null }) => ({
       featureId: e.feature_id,

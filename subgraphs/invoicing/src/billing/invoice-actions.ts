@@ -27,7 +27,8 @@ function requireStatus(invoice: InvoiceEntity, allowed: InvoiceStatus[], action:
 function invoiceEventData(invoice: InvoiceEntity) {
   return {
     id: invoice.id,
-    number: invoice.number,
+    // Only issued invoices are paid, voided or credited, and issuing gives the number.
+    number: invoice.number!,
     customerId: invoice.customerId,
     subscriptionId: invoice.subscriptionId,
     currency: invoice.currency,
@@ -149,7 +150,7 @@ export async function createCreditNote(ctx: RequestContext, options: BillingOpti
       id: note.id,
       number: note.number,
       invoiceId: invoice.id,
-      invoiceNumber: invoice.number,
+      invoiceNumber: invoice.number!,
       customerId: invoice.customerId,
       currency: invoice.currency,
       reason: note.reason,

@@ -1,3 +1,4 @@
+import type { InvoiceIssuedPayload } from '@meterline/contracts';
 import { returnedRows, type SubgraphServices, type Transaction } from '@meterline/kit';
 import { lockCustomerInvoices } from '../store/draft-requests';
 import { refreshCustomerDrafts } from './invoice-drafts';
@@ -41,7 +42,7 @@ export async function nextNumber(tx: Transaction, platformId: string, series: Nu
 interface IssuedRow {
   id: string;
   number: string;
-  kind: string;
+  kind: InvoiceIssuedPayload['kind'];
   customer_id: string;
   subscription_id: string | null;
   currency: string;

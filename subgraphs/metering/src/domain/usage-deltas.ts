@@ -1,5 +1,6 @@
+import type { UsageRecordedPayload } from '@meterline/contracts';
 import type { Decimal } from '@meterline/kit/domain';
-import { accumulate, emptyState, metricApplies, propertyText, stateToJson, type AggregateStateJson } from '@meterline/usage';
+import { accumulate, emptyState, metricApplies, propertyText, stateToJson } from '@meterline/usage';
 import type { MetricDefinition } from './meter';
 
 /** A stored, attributed event, as the delta computation needs it. */
@@ -27,17 +28,7 @@ export interface MeterForDeltas {
  * event's own mergeable aggregate state, so invoicing can merge items into totals of any window it bills (to the
  * millisecond, per subscription and phase) and price percentage models on the real transactions.
  */
-export interface UsageItem {
-  eventId: string;
-  customerId: string;
-  subscriptionId: string | null;
-  meterId: string;
-  metric: string;
-  aggregation: MetricDefinition['aggregation'];
-  at: string;
-  dimensions: Record<string, string | null>;
-  state: AggregateStateJson;
-}
+export type UsageItem = UsageRecordedPayload['items'][number];
 
 export function usageItems(meters: Map<string, MeterForDeltas>, events: MatchedEvent[]): UsageItem[] {
   const items: UsageItem[] = [];

@@ -1,18 +1,12 @@
-import type { EventEnvelope, Transaction } from '@meterline/kit';
+import type { EventOf, Transaction } from '@meterline/kit';
 import { projectAndRematch } from './reprocessing';
-
-interface CustomerCreated {
-  id: string;
-  reference: string;
-  name: string;
-}
 
 /**
  * subscriptions.customer.created → the local customer projection, then that customer's unmatched events are
  * matched again. Runs in the inbox transaction, so it happens once however often the message is delivered.
  */
-export async function onCustomerCreated(tx: Transaction, event: EventEnvelope): Promise<void> {
-  const customer = event.data as unknown as CustomerCreated;
+export async function onCustomerCreated(tx: Transaction, event: EventOf<'subscriptions.customer.created'>): Promise<void> {
+  const customer = event.data;
   await projectAndRematch(
     tx,
     event.platformId,

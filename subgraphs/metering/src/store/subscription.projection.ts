@@ -1,19 +1,12 @@
-import type { EventEnvelope, Transaction } from '@meterline/kit';
-import type { SubscriptionForMatching } from '../domain/usage-event';
+import type { EntityEventType, EventOf, Transaction } from '@meterline/kit';
 import { projectAndRematch } from './reprocessing';
-
-interface SubscriptionState {
-  id: string;
-  status: SubscriptionForMatching['status'];
-  customer: { id: string };
-}
 
 /**
  * subscriptions.subscription.* → the local subscription projection (an older event never overwrites a newer state),
  * then the unmatched events naming that subscription are matched again. Runs in the inbox transaction.
  */
-export async function onSubscription(tx: Transaction, event: EventEnvelope): Promise<void> {
-  const subscription = event.data as unknown as SubscriptionState;
+export async function onSubscription(tx: Transaction, event: EventOf<EntityEventType<'subscriptions.subscription'>>): Promise<void> {
+  const subscription = event.data;
   await projectAndRematch(
     tx,
     event.platformId,

@@ -1,17 +1,12 @@
-import type { EventEnvelope, Transaction } from '@meterline/kit';
+import type { EventOf, Transaction } from '@meterline/kit';
 import { requestDraftRefresh } from '../draft-requests';
 
-interface CustomerState {
-  id: string;
-  reference: string;
-  currency: string;
-  taxRate?: string | null;
-  archived?: boolean;
-}
-
 /** subscriptions.customer.created / .updated → the customer's currency and tax rate, newest state wins. */
-export async function onCustomer(tx: Transaction, event: EventEnvelope): Promise<void> {
-  const c = event.data as unknown as CustomerState;
+export async function onCustomer(
+  tx: Transaction,
+  event: EventOf<'subscriptions.customer.created' | 'subscriptions.customer.updated'>,
+): Promise<void> {
+  const c = event.data;
   await tx.manager.query(
     `INSERT INTO customers (platform_id, id, reference, currency, tax_rate, archived, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (platform_id, id) DO UPDATE SET reference = EXCLUDED.reference, currency = EXCLUDED.currency, tax_rate = EXCLUDED.tax_rate,

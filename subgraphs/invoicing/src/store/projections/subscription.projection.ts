@@ -1,18 +1,9 @@
-import type { EventEnvelope, Transaction } from '@meterline/kit';
+import type { EntityEventType, EventOf, Transaction } from '@meterline/kit';
 import { requestDraftRefresh } from '../draft-requests';
 import { changedSince, type BillingTerms } from '../../domain/subscription-changes';
 
-interface SubscriptionState {
-  id: string;
-  status: string;
-  customer: { id: string; reference: string; currency: string; taxRate: string | null };
-  billingPeriod: string;
-  anchor: string;
-  startAt: string;
-  endAt: string | null;
-  trialEnd: string | null;
-  phases: Array<{ startsAt: string; endsAt: string | null; planVersionId: string; seats: number; overrides: Record<string, unknown> }>;
-}
+type SubscriptionEvent = EventOf<EntityEventType<'subscriptions.subscription'>>;
+type SubscriptionState = SubscriptionEvent['data'];
 
 function termsOf(s: Pick<SubscriptionState, 'startAt' | 'endAt' | 'trialEnd' | 'phases'>): BillingTerms {
   const date = (v: string | Date | null) => (v === null ? null : new Date(v));
@@ -29,8 +20,8 @@ function termsOf(s: Pick<SubscriptionState, 'startAt' | 'endAt' | 'trialEnd' | '
  * What changed decides what is recomputed: from the earliest instant that bills differently (a backdated change into
  * an issued period gets a correction, as late usage does).
  */
-export async function onSubscription(tx: Transaction, event: EventEnvelope): Promise<void> {
-  const s = event.data as unknown as SubscriptionState;
+export async function onSubscription(tx: Transaction, event: SubscriptionEvent): Promise<void> {
+  const s = event.data;
   const [known] = (await tx.manager.query(
     `SELECT start_at AS "startAt", end_at AS "endAt", trial_end AS "trialEnd", phases, updated_at FROM subscriptions
       WHERE platform_id = $1 AND id = $2 FOR UPDATE`,
@@ -68,8 +59,8 @@ export async function onSubscription(tx: Transaction, event: EventEnvelope): Pro
 }
 
 /** catalog.plan_version.* → the version with its prices, newest state wins. */
-export async function onPlanVersion(tx: Transaction, event: EventEnvelope): Promise<void> {
-  const v = event.data as { id: string; status: string; currency: string; billingPeriod: string };
+export async function onPlanVersion(tx: Transaction, event: EventOf<EntityEventType<'catalog.plan_version'>>): Promise<void> {
+  const v = event.data;
   await tx.manager.query(
     `INSERT INTO plan_versions (platform_id, id, status, currency, billing_period, snapshot, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (platform_id, id) DO UPDATE SET status = EXCLUDED.status, snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at

@@ -1,20 +1,11 @@
-import type { EventEnvelope, Transaction } from '@meterline/kit';
-import { mergeStates, stateFromJson, stateToJson, type Aggregation, type AggregateStateJson } from '@meterline/usage';
+import type { UsageRecordedPayload } from '@meterline/contracts';
+import type { EventOf, Transaction } from '@meterline/kit';
+import { mergeStates, stateFromJson, stateToJson, type AggregateStateJson } from '@meterline/usage';
 import { requestDraftRefresh } from '../draft-requests';
 import { NO_SUBSCRIPTION } from '../usage.repository';
 
 /** One item of metering.usage.recorded v2: one event's usage of one metric. */
-interface UsageItem {
-  eventId: string;
-  customerId: string;
-  subscriptionId: string | null;
-  meterId: string;
-  metric: string;
-  aggregation: Aggregation;
-  at: string;
-  dimensions: Record<string, string | null>;
-  state: AggregateStateJson;
-}
+type UsageItem = UsageRecordedPayload['items'][number];
 
 const HOUR_MS = 3_600_000;
 
@@ -34,11 +25,11 @@ function dimensionsKey(dimensions: Record<string, string | null>): string {
  * items. Totals are written once per key in one upsert, `usage_state_merge` doing in SQL what mergeStates does (atomic
  * per row, so two replicas never lose an update; rows go in key order, so two batches never deadlock).
  */
-export async function onUsageRecordedBatch(tx: Transaction, events: EventEnvelope[]): Promise<void> {
+export async function onUsageRecordedBatch(tx: Transaction, events: EventOf<'metering.usage.recorded'>[]): Promise<void> {
   const byPlatform = new Map<string, { items: UsageItem[]; occurredAt: string }>();
   for (const event of events) {
     const entry = byPlatform.get(event.platformId) ?? { items: [], occurredAt: event.occurredAt };
-    entry.items.push(...(event.data as { items: UsageItem[] }).items);
+    entry.items.push(...event.data.items);
     if (event.occurredAt > entry.occurredAt) entry.occurredAt = event.occurredAt;
     byPlatform.set(event.platformId, entry);
   }
