@@ -1,5 +1,5 @@
 import type { Transaction } from '@meterline/kit';
-import { usageItems, type MatchedEvent, type MeterForDeltas } from '../domain/usage-deltas';
+import { usageItems, type MatchedEvent, type MeterForItems } from '../domain/usage-items';
 
 /** Items per message: keeps a message far below NATS's 1 MB default even with UNIQUE_COUNT values. */
 const ITEMS_PER_MESSAGE = 1000;
@@ -8,7 +8,7 @@ const ITEMS_PER_MESSAGE = 1000;
 export async function emitUsageRecorded(
   tx: Transaction,
   platformId: string,
-  meters: Map<string, MeterForDeltas>,
+  meters: Map<string, MeterForItems>,
   matched: MatchedEvent[],
 ): Promise<void> {
   const items = usageItems(meters, matched);

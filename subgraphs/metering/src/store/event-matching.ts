@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { MeterStatus, MeterValueDefinition, MetricDefinition } from '../domain/meter';
-import type { MeterForDeltas } from '../domain/usage-deltas';
+import type { MeterForItems } from '../domain/usage-items';
 import { unmatchedReason, type ParsedUsageEvent, type SubscriptionForMatching, type UnmatchedReason } from '../domain/usage-event';
 
-export interface MeterForIngestion extends MeterForDeltas {
+export interface MeterForIngestion extends MeterForItems {
   status: MeterStatus;
   values: MeterValueDefinition[];
 }
@@ -69,7 +69,7 @@ async function loadMatchingContext(
 
 /**
  * The one matching step of ingestion and reprocessing: under the shared lock, what the events refer to is loaded once
- * and each event gets its meter, customer and reason (null when it matches). Returns the meters for the usage deltas.
+ * and each event gets its meter, customer and reason (null when it matches). Returns the meters for the usage items.
  */
 export async function matchEvents(
   manager: EntityManager,

@@ -1,5 +1,5 @@
 import { Decimal, isUuid, type Transaction } from '@meterline/kit';
-import type { MatchedEvent } from '../domain/usage-deltas';
+import type { MatchedEvent } from '../domain/usage-items';
 import type { UnmatchedReason } from '../domain/usage-event';
 import { emitUsageRecorded } from '../events/usage.events';
 import { lockMatchingExclusive, lockMatchingShared, matchEvents } from './event-matching';
@@ -34,7 +34,7 @@ interface UnmatchedRow {
 
 /**
  * Matches unmatched events again against the meters, customers and subscriptions known now, in chunks inside the caller's
- * transaction; newly matched events produce usage deltas like fresh ones. Idempotent: a matched event is no longer
+ * transaction; newly matched events produce usage items like fresh ones. Idempotent: a matched event is no longer
  * unmatched, so a second run finds nothing to do.
  */
 export async function reprocessUnmatched(tx: Transaction, platformId: string, filter: UnmatchedFilter): Promise<ReprocessOutcome> {

@@ -1,6 +1,6 @@
 import { timeOrderedUuids, type Clock } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
-import type { MatchedEvent } from '../domain/usage-deltas';
+import type { MatchedEvent } from '../domain/usage-items';
 import type { ParsedUsageEvent, UnmatchedReason } from '../domain/usage-event';
 import { matchEvents, type MeterForIngestion } from './event-matching';
 
@@ -14,7 +14,7 @@ export interface StoredOutcome {
 
 export interface StoredBatch {
   outcomes: StoredOutcome[];
-  /** Events of this batch newly attributed to a customer: what usage deltas are made of. */
+  /** Events of this batch newly attributed to a customer: what usage items are made of. */
   matched: MatchedEvent[];
   meters: Map<string, MeterForIngestion>;
 }

@@ -3,7 +3,7 @@ import type { Decimal } from '@meterline/kit/domain';
 import { accumulate, emptyState, metricApplies, propertyText, stateToJson } from '@meterline/usage';
 import type { MetricDefinition } from './meter';
 
-/** A stored, attributed event, as the delta computation needs it. */
+/** A stored, attributed event, as the usage items need it. */
 export interface MatchedEvent {
   id: string;
   customerId: string;
@@ -15,7 +15,7 @@ export interface MatchedEvent {
   properties: Record<string, string | number | boolean>;
 }
 
-export interface MeterForDeltas {
+export interface MeterForItems {
   id: string;
   reference: string;
   /** Declared properties: their values are the dimensions a price can be keyed by. */
@@ -30,7 +30,7 @@ export interface MeterForDeltas {
  */
 export type UsageItem = UsageRecordedPayload['items'][number];
 
-export function usageItems(meters: Map<string, MeterForDeltas>, events: MatchedEvent[]): UsageItem[] {
+export function usageItems(meters: Map<string, MeterForItems>, events: MatchedEvent[]): UsageItem[] {
   const items: UsageItem[] = [];
   for (const event of events) {
     const meter = meters.get(event.meterId);

@@ -2,9 +2,9 @@ import { Decimal } from '@meterline/kit';
 import { aggregate, finalValue, mergeStates, emptyState, stateFromJson, Aggregations } from '@meterline/usage';
 import fc from 'fast-check';
 import { validateNewMeter } from '../src/domain/meter';
-import { usageItems, type MatchedEvent, type MeterForDeltas } from '../src/domain/usage-deltas';
+import { usageItems, type MatchedEvent, type MeterForItems } from '../src/domain/usage-items';
 
-const meter: MeterForDeltas = {
+const meter: MeterForItems = {
   id: 'm1',
   reference: 'calls',
   properties: ['region'],
