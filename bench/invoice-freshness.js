@@ -249,7 +249,7 @@ async function main() {
     // customer carries its k-th event) was written to metering's outbox, published, then consumed by invoicing.
     const stages = await db.query(
       `SELECT d->>'customerId' AS customer, o.seq, o.created_at, o.sent_at, i.received_at
-         FROM metering.outbox o CROSS JOIN LATERAL jsonb_array_elements(o.envelope::jsonb->'data'->'deltas') d
+         FROM metering.outbox o CROSS JOIN LATERAL jsonb_array_elements(o.envelope::jsonb->'data'->'items') d
          LEFT JOIN invoicing.inbox i ON i.message_id = o.id
         WHERE o.type = 'metering.usage.recorded' AND d->>'customerId' = ANY($1::text[])
         ORDER BY o.seq`,
