@@ -21,6 +21,7 @@ import { ReadModels1763700000200 } from './store/migrations/1763700000200-read-m
 import { Drafts1763700000300 } from './store/migrations/1763700000300-drafts';
 import { UsageStateMerge1763700000400 } from './store/migrations/1763700000400-usage-state-merge';
 import { UsageItems1763700000500 } from './store/migrations/1763700000500-usage-items';
+import { UsageBuckets1763700000600 } from './store/migrations/1763700000600-usage-buckets';
 import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
 import { onUsageRecordedBatch } from './store/projections/usage.projection';
@@ -45,6 +46,7 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
       Drafts1763700000300,
       UsageStateMerge1763700000400,
       UsageItems1763700000500,
+      UsageBuckets1763700000600,
     ],
     graph: {
       resolvers: [InvoiceResolver, CreditNoteResolver, CustomerInvoicesResolver, SubscriptionInvoicesResolver, UsageEventCostResolver],

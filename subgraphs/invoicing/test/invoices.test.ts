@@ -11,6 +11,7 @@ import {
   subscriptionEvent,
   usageRecorded,
   type InvoiceView,
+  type PhaseFixture,
 } from './invoicing-fixtures';
 
 const money = (value: string) => new Decimal(value).toFixed();
@@ -419,6 +420,84 @@ describe('invoices', () => {
       },
     );
     expect(billedBy.data!._entities.map((e) => e.billingSubscription)).toEqual([{ id: subscriptionId }, null, null]);
+  });
+
+  it('splits the hourly totals of usage already recorded when a change lands inside the hour, and prices each side', async () => {
+    clock.set('2026-03-10T17:00:00Z');
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const version = planVersionActivated(platformId, clock, [
+      { name: 'API calls', chargeType: 'USAGE', metric: 'api_calls', price: { model: 'PER_UNIT', unitPrice: '0.01' } },
+    ]);
+    const customer = customerCreated(platformId, clock, null);
+    const subscriptionId = randomUUID();
+    await publish(subgraph, 'catalog', version.event);
+    await publish(subgraph, 'subscriptions', customer.event);
+    const subscription = (phases: PhaseFixture[]) =>
+      subscriptionEvent(phases.length > 1 ? 'changed' : 'activated', platformId, clock, {
+        id: subscriptionId,
+        customerId: customer.id,
+        taxRate: null,
+        startAt: '2026-03-10T14:00:00.000Z',
+        phases,
+      });
+    await publish(
+      subgraph,
+      'subscriptions',
+      subscription([{ startsAt: '2026-03-10T14:00:00.000Z', endsAt: null, planVersionId: version.id, seats: 1 }]),
+    );
+    for (const [at, sum] of [
+      ['2026-03-10T14:10:00.000Z', '100'],
+      ['2026-03-10T14:30:00.000Z', '200'],
+      ['2026-03-10T16:00:00.000Z', '50'],
+    ])
+      await publish(
+        subgraph,
+        'metering',
+        usageRecorded(platformId, clock, customer.id, [{ metric: 'api_calls', hour: at, sum, count: 1 }]),
+      );
+    const draftLines = async () => {
+      const response = await send<{ invoices: { edges: Array<{ node: InvoiceView }> } }>(
+        `query ($customer: ID) { invoices(customer: $customer, first: 5) { edges { node { ${INVOICE_FIELDS} } } } }`,
+        { customer: customer.id },
+      );
+      return response.data?.invoices.edges[0]?.node.lines.map((l) => [l.description, l.quantity, l.amount.amount]) ?? [];
+    };
+    await waitFor(
+      async () => JSON.stringify(await draftLines()) === JSON.stringify([['API calls', '350', money('3.5')]]) || undefined,
+      'the draft',
+    );
+    // The price changes at 14:20 (an override), after the usage of that hour was recorded: its totals are split at 14:20.
+    const item = version.items.get('API calls')!;
+    clock.set('2026-03-10T17:01:00Z');
+    await publish(
+      subgraph,
+      'subscriptions',
+      subscription([
+        { startsAt: '2026-03-10T14:00:00.000Z', endsAt: '2026-03-10T14:20:00.000Z', planVersionId: version.id, seats: 1 },
+        {
+          startsAt: '2026-03-10T14:20:00.000Z',
+          endsAt: null,
+          planVersionId: version.id,
+          seats: 1,
+          overrides: { [item]: { model: 'PER_UNIT', unitPrice: '0.02' } },
+        },
+      ]),
+    );
+    // 100 before the change at 0.01 = 1; 200 + 50 after it at 0.02 = 5.
+    const expected = [
+      ['API calls (2026-03-10T14:00:00.000Z – 2026-03-10T14:20:00.000Z)', '100', '1'],
+      ['API calls (2026-03-10T14:20:00.000Z – 2026-04-10T14:00:00.000Z)', '250', '5'],
+    ];
+    await waitFor(async () => JSON.stringify(await draftLines()) === JSON.stringify(expected) || undefined, 'the draft priced per phase');
+    const buckets = await subgraph.running.db.query<{ bucket_start: Date }>(
+      `SELECT bucket_start FROM usage_totals WHERE platform_id = $1 ORDER BY bucket_start`,
+      [platformId],
+    );
+    expect(buckets.map((b) => b.bucket_start.toISOString())).toEqual([
+      '2026-03-10T14:00:00.000Z',
+      '2026-03-10T14:20:00.000Z',
+      '2026-03-10T16:00:00.000Z',
+    ]);
   });
 
   it('credits issued invoices (never more than is left), marks them paid and voids them with a reason', async () => {

@@ -5,7 +5,14 @@ import { aggregate, emptyState, accumulate, Aggregations, type AggregateState, t
 import type { PhaseForBilling, VersionForBilling } from '../src/domain/invoice-calculation';
 import { allocate, eventBillings, eventCost, type SubscriptionForCost } from '../src/domain/event-cost';
 import { stretchUsage, type UsageRow } from '../src/domain/period-usage';
-import { splitAtHours, subtractIntervals, unnamedUsageIntervals, usageStretches } from '../src/domain/usage-windows';
+import {
+  boundariesWithin,
+  bucketStartOf,
+  hoursToSplit,
+  subtractIntervals,
+  unnamedUsageIntervals,
+  usageStretches,
+} from '../src/domain/usage-windows';
 
 const d = (value: string | number) => new Decimal(value);
 const at = (iso: string) => new Date(iso);
@@ -26,32 +33,71 @@ const quantityOf = (usage: Usage | DimensionalUsage[] | undefined) => {
   return usage.quantity.toFixed();
 };
 
-describe('splitAtHours', () => {
-  it('reads whole hours from totals and the cut hours from events', () => {
-    expect(splitAtHours({ start: at('2026-03-01T14:05:00Z'), end: at('2026-03-02T09:30:00.250Z') })).toEqual({
-      hours: { start: at('2026-03-01T15:00:00Z'), end: at('2026-03-02T09:00:00Z') },
-      edges: [
-        { start: at('2026-03-01T14:05:00Z'), end: at('2026-03-01T15:00:00Z') },
-        { start: at('2026-03-02T09:00:00Z'), end: at('2026-03-02T09:30:00.250Z') },
-      ],
-    });
-    expect(splitAtHours({ start: at('2026-03-01T00:00:00Z'), end: at('2026-04-01T00:00:00Z') }).edges).toEqual([]);
-    const inOneHour = { start: at('2026-03-01T14:05:00Z'), end: at('2026-03-01T14:55:00Z') };
-    expect(splitAtHours(inOneHour)).toEqual({ hours: null, edges: [inOneHour] });
+describe('window boundaries of usage buckets', () => {
+  const hour = { start: at('2026-03-10T14:00:00Z'), end: at('2026-03-10T15:00:00Z') };
+  const monthly = (startAt: string, phases: Array<[string, string | null]> = [], endAt: string | null = null) => ({
+    anchor: at(startAt),
+    billingPeriod: 'MONTH' as const,
+    startAt: at(startAt),
+    endAt: endAt ? at(endAt) : null,
+    phases: phases.map(([s, e]) => ({ startsAt: at(s), endsAt: e ? at(e) : null })),
   });
 
-  it('covers the window exactly, with no overlap, whatever its ends (property)', () => {
+  it('are the starts and ends of subscriptions, phases and periods inside the hour', () => {
+    const a = monthly('2026-02-10T14:05:00Z', [
+      ['2026-02-10T14:05:00Z', '2026-03-10T14:42:00.250Z'],
+      ['2026-03-10T14:42:00.250Z', null],
+    ]);
+    const b = monthly('2026-01-01T00:00:00Z', [], '2026-03-10T14:59:59.999Z');
+    expect(boundariesWithin([a, b], hour).map((d) => d.toISOString())).toEqual([
+      '2026-03-10T14:05:00.000Z', // a's period boundary (anchored at 14:05)
+      '2026-03-10T14:42:00.250Z', // a's phase change
+      '2026-03-10T14:59:59.999Z', // b's end
+    ]);
+    expect(boundariesWithin([monthly('2026-03-10T14:00:00Z')], hour)).toEqual([]); // on the hour: the hour itself
+  });
+
+  it('put an instant in the bucket starting at the last boundary at or before it', () => {
+    const bounds = [at('2026-03-10T14:05:00Z'), at('2026-03-10T14:42:00Z')];
+    expect(bucketStartOf(at('2026-03-10T14:04:59.999Z'), hour, bounds)).toEqual(hour.start);
+    expect(bucketStartOf(at('2026-03-10T14:05:00Z'), hour, bounds)).toEqual(bounds[0]);
+    expect(bucketStartOf(at('2026-03-10T14:59:00Z'), hour, bounds)).toEqual(bounds[1]);
+  });
+
+  it('tell which hours to split again after a change, with old and new boundaries', () => {
+    const before = [monthly('2026-02-01T00:00:00Z', [['2026-02-01T00:00:00Z', null]])];
+    const after = [
+      monthly('2026-02-01T00:00:00Z', [
+        ['2026-02-01T00:00:00Z', '2026-03-10T14:20:00Z'],
+        ['2026-03-10T14:20:00Z', null],
+      ]),
+    ];
+    expect(hoursToSplit(before, after, at('2026-04-01T00:00:00Z'))).toEqual([{ hour, boundaries: [at('2026-03-10T14:20:00Z')] }]);
+    expect(hoursToSplit(after, after, at('2026-04-01T00:00:00Z'))).toEqual([]);
+    // a boundary after all known usage splits nothing yet: usage arriving later is bucketed with it
+    expect(hoursToSplit(before, after, at('2026-03-01T00:00:00Z'))).toEqual([]);
+  });
+
+  it('split every window of a customer exactly (property: buckets starting in a window hold exactly its instants)', () => {
+    const base = Date.parse('2026-03-10T14:00:00Z');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 * 86_400_000 }), fc.integer({ min: 1, max: 5 * 86_400_000 }), (from, length) => {
-        const base = Date.parse('2026-01-01T00:00:00Z');
-        const window = { start: new Date(base + from), end: new Date(base + from + length) };
-        const { hours, edges } = splitAtHours(window);
-        const parts = [...edges, ...(hours ? [hours] : [])].sort((a, b) => a.start.getTime() - b.start.getTime());
-        expect(parts[0].start).toEqual(window.start);
-        expect(parts[parts.length - 1].end).toEqual(window.end);
-        for (let i = 1; i < parts.length; i++) expect(parts[i].start).toEqual(parts[i - 1].end);
-        if (hours) expect((hours.start.getTime() % 3_600_000) + (hours.end.getTime() % 3_600_000)).toBe(0);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 3_599_999 }), { minLength: 2, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 3_599_999 }), { maxLength: 30 }),
+        (cuts, instants) => {
+          const sorted = [...cuts].sort((x, y) => x - y).map((c) => new Date(base + c));
+          const subscription = monthly('2026-03-01T00:00:00Z', [
+            ['2026-03-01T00:00:00Z', sorted[0].toISOString()],
+            ...sorted.map((d, i): [string, string | null] => [d.toISOString(), sorted[i + 1]?.toISOString() ?? null]),
+          ]);
+          const bounds = boundariesWithin([subscription], hour);
+          const window = { start: sorted[0], end: sorted[sorted.length - 1] };
+          for (const t of instants.map((i) => new Date(base + i))) {
+            const bucket = bucketStartOf(t, hour, bounds);
+            expect(bucket >= window.start && bucket < window.end).toBe(t >= window.start && t < window.end);
+          }
+        },
+      ),
     );
   });
 });

@@ -43,8 +43,9 @@ export async function issueInvoiceNow(ctx: RequestContext, options: BillingOptio
     const invoice = await lockedInvoice(tx, ctx, id);
     requireStatus(invoice, ['DRAFT'], 'issued');
     await issueCustomerDrafts(tx, ctx.platformId, invoice.customerId, ctx.clock.now(), options, [id]);
-    const issued = await tx.manager.findOneByOrFail(InvoiceEntity, { id });
-    if (issued.status !== 'ISSUED') throw conflict('invoice', 'The draft had nothing left to issue (a correction that came out empty)');
+    // Its last recomputation may have left a correction with nothing to correct: then it is gone, not issued.
+    const issued = await tx.manager.findOneBy(InvoiceEntity, { id });
+    if (issued?.status !== 'ISSUED') throw conflict('invoice', 'The draft had nothing left to issue (a correction that came out empty)');
     return issued;
   });
 }

@@ -1,3 +1,4 @@
+import { periodContaining, periodsBetween, type BillingPeriod } from '@meterline/periods';
 import { parsePrice } from '@meterline/pricing';
 import type { PhaseForBilling, PriceLine, VersionForBilling } from './invoice-calculation';
 import { needsTransactions } from './period-usage';
@@ -148,25 +149,97 @@ export function unnamedUsageIntervals(
 
 const HOUR_MS = 3_600_000;
 
-/**
- * How a window's usage is read: whole UTC hours from hourly totals, the parts of the hours cut by the window's ends from
- * the events themselves (so a window may start or end at any millisecond). `hours` is null when no whole hour fits.
- */
-export function splitAtHours(window: Interval): { hours: Interval | null; edges: Interval[] } {
-  const firstHour = Math.ceil(window.start.getTime() / HOUR_MS) * HOUR_MS;
-  const lastHour = Math.floor(window.end.getTime() / HOUR_MS) * HOUR_MS;
-  if (firstHour >= lastHour) return { hours: null, edges: [window] };
-  const edges: Interval[] = [];
-  if (window.start.getTime() < firstHour) edges.push({ start: window.start, end: new Date(firstHour) });
-  if (lastHour < window.end.getTime()) edges.push({ start: new Date(lastHour), end: window.end });
-  return { hours: { start: new Date(firstHour), end: new Date(lastHour) }, edges };
+/** The UTC hour holding an instant. */
+export function hourOf(at: Date): Interval {
+  const start = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
+  return { start: new Date(start), end: new Date(start + HOUR_MS) };
 }
 
-/** Usage of one metric of a customer in [start, end): named to a subscription, or naming none (subscriptionId null). */
+/** What the window boundaries of a customer's usage come from: its subscriptions' lives, phases and periods. */
+export interface SubscriptionForBoundaries {
+  anchor: Date;
+  billingPeriod: BillingPeriod;
+  startAt: Date;
+  endAt: Date | null;
+  phases: ReadonlyArray<Pick<PhaseForBilling, 'startsAt' | 'endsAt'>>;
+}
+
+/**
+ * The instants inside an hour (not its start) where a window of the customer's billing may begin or end: a start or
+ * end of a subscription, of a phase, or of a billing period. Hourly totals are split there, so every window is read
+ * from totals alone, to the millisecond.
+ */
+export function boundariesWithin(subscriptions: readonly SubscriptionForBoundaries[], hour: Interval): Date[] {
+  const inside = new Set<number>();
+  const add = (d: Date | null) => {
+    if (d && d > hour.start && d < hour.end) inside.add(d.getTime());
+  };
+  for (const s of subscriptions) {
+    add(s.startAt);
+    add(s.endAt);
+    for (const p of s.phases) {
+      add(p.startsAt);
+      add(p.endsAt);
+    }
+    if (hour.end > s.anchor) {
+      const period = periodContaining(s.anchor, s.billingPeriod, hour.start < s.anchor ? s.anchor : hour.start);
+      add(period.start);
+      add(period.end);
+    }
+  }
+  return [...inside].sort((x, y) => x - y).map((t) => new Date(t));
+}
+
+/** The start of the bucket an instant's usage is totalled in: the last boundary at or before it in its hour, else the hour. */
+export function bucketStartOf(at: Date, hour: Interval, boundaries: readonly Date[]): Date {
+  let start = hour.start;
+  for (const b of boundaries) if (b <= at) start = b;
+  return start;
+}
+
+/**
+ * The hours whose totals must be split again after a customer's subscriptions changed from `before` to `after`: those
+ * where `after` has a boundary `before` did not (up to `horizon`, the latest usage known), with the boundaries to split
+ * at — the new ones and the old ones together, since a reader may still be computing windows from the old state.
+ */
+export function hoursToSplit(
+  before: readonly SubscriptionForBoundaries[],
+  after: readonly SubscriptionForBoundaries[],
+  horizon: Date,
+): Array<{ hour: Interval; boundaries: Date[] }> {
+  const candidates = new Map<number, Interval>();
+  const consider = (d: Date | null) => {
+    if (d && d <= horizon) candidates.set(hourOf(d).start.getTime(), hourOf(d));
+  };
+  const key = (s: SubscriptionForBoundaries) => JSON.stringify([s.anchor, s.billingPeriod, s.startAt, s.endAt, s.phases]);
+  const known = new Set(before.map(key));
+  for (const s of after) {
+    if (known.has(key(s))) continue;
+    consider(s.startAt);
+    consider(s.endAt);
+    for (const p of s.phases) {
+      consider(p.startsAt);
+      consider(p.endsAt);
+    }
+    for (const period of periodsBetween(s.anchor, s.billingPeriod, s.anchor, new Date(horizon.getTime() + 1))) consider(period.start);
+  }
+  const out: Array<{ hour: Interval; boundaries: Date[] }> = [];
+  for (const hour of [...candidates.values()].sort((a, b) => a.start.getTime() - b.start.getTime())) {
+    const old = boundariesWithin(before, hour);
+    const fresh = boundariesWithin(after, hour);
+    const oldTimes = new Set(old.map((d) => d.getTime()));
+    if (fresh.every((d) => oldTimes.has(d.getTime()))) continue;
+    const all = new Set([...oldTimes, ...fresh.map((d) => d.getTime())]);
+    out.push({ hour, boundaries: [...all].sort((a, b) => a - b).map((t) => new Date(t)) });
+  }
+  return out;
+}
+
+/** Usage of one metric of a customer in [start, end): naming one of these subscriptions (null: naming none). */
 export interface UsageQuery extends Interval {
   customerId: string;
   metric: string;
-  subscriptionId: string | null;
+  subscriptionIds: Array<string | null>;
   /** Every event on its own (percentage prices), instead of hourly totals for the whole hours. */
   transactions: boolean;
 }
@@ -192,12 +265,16 @@ export function stretchQueries(
     if (!metric) continue;
     const key = stretchKey(stretch);
     const base = { customerId: subscription.customerId, metric, transactions: needsTransactions(parsePrice(stretch.price)) };
-    out.push({ key, query: { ...base, subscriptionId: subscription.id, start: stretch.start, end: stretch.end } });
     if (!unnamed.has(metric)) unnamed.set(metric, unnamedUsageIntervals(subscription, ofCustomer, versions, metric));
-    for (const interval of unnamed.get(metric)!) {
-      const part = intersect(interval, stretch);
-      if (part) out.push({ key, query: { ...base, subscriptionId: null, ...part } });
-    }
+    const parts = unnamed.get(metric)!.flatMap((interval) => intersect(interval, stretch) ?? []);
+    const whole =
+      parts.length === 1 && parts[0].start.getTime() === stretch.start.getTime() && parts[0].end.getTime() === stretch.end.getTime();
+    // Usually the subscription bills all the stretch's usage naming none: one query for both.
+    out.push({
+      key,
+      query: { ...base, subscriptionIds: whole ? [subscription.id, null] : [subscription.id], start: stretch.start, end: stretch.end },
+    });
+    if (!whole) for (const part of parts) out.push({ key, query: { ...base, subscriptionIds: [null], ...part } });
   }
   return out;
 }

@@ -1,6 +1,9 @@
 import type { EntityEventType, EventOf, Transaction } from '@meterline/kit';
-import { requestDraftRefresh } from '../draft-requests';
+import { subscriptionsOfCustomers } from '../../billing/read-models';
 import { changedSince, type BillingTerms } from '../../domain/subscription-changes';
+import { hoursToSplit } from '../../domain/usage-windows';
+import { requestDraftRefresh } from '../draft-requests';
+import { hoursWithUsage, latestUsageAt, lockCustomersUsage, rebuildHourTotals } from '../usage.repository';
 
 type SubscriptionEvent = EventOf<EntityEventType<'subscriptions.subscription'>>;
 type SubscriptionState = SubscriptionEvent['data'];
@@ -22,6 +25,9 @@ function termsOf(s: Pick<SubscriptionState, 'startAt' | 'endAt' | 'trialEnd' | '
  */
 export async function onSubscription(tx: Transaction, event: SubscriptionEvent): Promise<void> {
   const s = event.data;
+  // Usage totals are split at the boundaries of the customer's subscriptions: the usage consumer waits while they move.
+  await lockCustomersUsage(tx, event.platformId, [s.customer.id]);
+  const before = await subscriptionsOfCustomers(tx, event.platformId, [s.customer.id]);
   const [known] = (await tx.manager.query(
     `SELECT start_at AS "startAt", end_at AS "endAt", trial_end AS "trialEnd", phases, updated_at FROM subscriptions
       WHERE platform_id = $1 AND id = $2 FOR UPDATE`,
@@ -54,8 +60,36 @@ export async function onSubscription(tx: Transaction, event: SubscriptionEvent):
      ON CONFLICT (platform_id, id) DO NOTHING`,
     [event.platformId, s.customer.id, s.customer.reference, s.customer.currency, s.customer.taxRate],
   );
+  await splitUsageAtNewBoundaries(tx, event.platformId, s.customer.id, before, event.occurredAt);
   const since = changedSince(known ? termsOf(known) : null, termsOf(s));
   await requestDraftRefresh(tx, event.platformId, [{ customerId: s.customer.id, usageSince: since }]);
+}
+
+/** Rebuilds the hours of the customer's usage that a boundary of the subscriptions as they are now falls inside. */
+async function splitUsageAtNewBoundaries(
+  tx: Transaction,
+  platformId: string,
+  customerId: string,
+  before: Awaited<ReturnType<typeof subscriptionsOfCustomers>>,
+  updatedAt: string,
+): Promise<void> {
+  const after = await subscriptionsOfCustomers(tx, platformId, [customerId]);
+  const horizon = await latestUsageAt(tx, platformId, customerId);
+  if (!horizon) return;
+  const splits = hoursToSplit(before, after, horizon);
+  if (splits.length === 0) return;
+  const withUsage = new Set(
+    (
+      await hoursWithUsage(
+        tx,
+        platformId,
+        customerId,
+        splits.map((x) => x.hour.start),
+      )
+    ).map((h) => h.getTime()),
+  );
+  for (const { hour, boundaries } of splits)
+    if (withUsage.has(hour.start.getTime())) await rebuildHourTotals(tx, platformId, customerId, hour, boundaries, updatedAt);
 }
 
 /** catalog.plan_version.* → the version with its prices, newest state wins. */
