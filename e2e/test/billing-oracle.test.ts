@@ -167,39 +167,43 @@ describe('differential billing oracle', () => {
   }, 120_000);
   afterAll(() => platform?.stop());
 
-  it(`bills ${PATH === undefined ? HISTORIES : 1} random histories as recomputed from their events`, async () => {
-    const options = { now: NOW, aligned: ALIGNED };
-    const all = sampleHistories(SEED, PATH === undefined ? HISTORIES : PATH + 1, options);
-    const queue = PATH === undefined ? all.map((history, index) => ({ history, index })) : [{ history: all[PATH], index: PATH }];
-    const outcomes: Outcome[] = [];
-    let stop = false;
-    const worker = async () => {
-      for (let next = queue.shift(); next && !stop; next = queue.shift()) {
-        const outcome = await runHistory(platform, next.history, next.index).catch((error: unknown): Outcome => ({
-          index: next!.index,
-          ms: 0,
-          skipped: [],
-          failure: `history ${next!.index}: ${(error as Error).stack}`,
-        }));
-        outcomes.push(outcome);
-        if (outcome.failure && !KEEP_GOING) stop = true;
-      }
-    };
-    const started = Date.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const failures = outcomes.filter((o) => o.failure).sort((a, b) => a.index - b.index);
-    const skipped = outcomes.flatMap((o) => o.skipped);
-    console.log(
-      `billing oracle: ${outcomes.length} histories in ${Date.now() - started} ms (mean ${Math.round(
-        outcomes.reduce((s, o) => s + o.ms, 0) / Math.max(1, outcomes.length),
-      )} ms each), ${failures.length} failed, ${skipped.length} steps refused and skipped${skipped.length ? `:\n  ${skipped.join('\n  ')}` : ''}`,
-    );
-    if (failures.length > 0) {
-      throw new Error(
-        `ORACLE_SEED=${SEED} ORACLE_NOW=${NOW}: ${failures.length} of ${outcomes.length} histories disagree (indexes ${failures
-          .map((f) => f.index)
-          .join(', ')})\n\n${failures.map((f) => f.failure).join('\n\n')}`,
+  it(
+    `bills ${PATH === undefined ? HISTORIES : 1} random histories as recomputed from their events`,
+    async () => {
+      const options = { now: NOW, aligned: ALIGNED };
+      const all = sampleHistories(SEED, PATH === undefined ? HISTORIES : PATH + 1, options);
+      const queue = PATH === undefined ? all.map((history, index) => ({ history, index })) : [{ history: all[PATH], index: PATH }];
+      const outcomes: Outcome[] = [];
+      let stop = false;
+      const worker = async () => {
+        for (let next = queue.shift(); next && !stop; next = queue.shift()) {
+          const outcome = await runHistory(platform, next.history, next.index).catch((error: unknown): Outcome => ({
+            index: next!.index,
+            ms: 0,
+            skipped: [],
+            failure: `history ${next!.index}: ${(error as Error).stack}`,
+          }));
+          outcomes.push(outcome);
+          if (outcome.failure && !KEEP_GOING) stop = true;
+        }
+      };
+      const started = Date.now();
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      const failures = outcomes.filter((o) => o.failure).sort((a, b) => a.index - b.index);
+      const skipped = outcomes.flatMap((o) => o.skipped);
+      console.log(
+        `billing oracle: ${outcomes.length} histories in ${Date.now() - started} ms (mean ${Math.round(
+          outcomes.reduce((s, o) => s + o.ms, 0) / Math.max(1, outcomes.length),
+        )} ms each), ${failures.length} failed, ${skipped.length} steps refused and skipped${skipped.length ? `:\n  ${skipped.join('\n  ')}` : ''}`,
       );
-    }
-  }, 900_000);
+      if (failures.length > 0) {
+        throw new Error(
+          `ORACLE_SEED=${SEED} ORACLE_NOW=${NOW}: ${failures.length} of ${outcomes.length} histories disagree (indexes ${failures
+            .map((f) => f.index)
+            .join(', ')})\n\n${failures.map((f) => f.failure).join('\n\n')}`,
+        );
+      }
+    },
+    Math.max(900_000, HISTORIES * 3_000),
+  );
 });

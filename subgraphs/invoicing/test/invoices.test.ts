@@ -357,16 +357,21 @@ describe('invoices', () => {
     );
   });
 
-  it('bills usage from its subscription’s start instant, on the subscription it names, and says which one bills an event', async () => {
-    clock.set('2026-03-10T15:00:00Z');
+  /** A customer (no tax) with a plan version of API calls at 0.01 each, known to invoicing; the subscription is the test's. */
+  async function callsAtOneCent() {
     const { platformId, send } = subgraph.clientForNewPlatform();
     const version = planVersionActivated(platformId, clock, [
       { name: 'API calls', chargeType: 'USAGE', metric: 'api_calls', price: { model: 'PER_UNIT', unitPrice: '0.01' } },
     ]);
     const customer = customerCreated(platformId, clock, null);
-    const subscriptionId = randomUUID();
     await publish(subgraph, 'catalog', version.event);
     await publish(subgraph, 'subscriptions', customer.event);
+    return { platformId, send, version, customer, subscriptionId: randomUUID() };
+  }
+
+  it('bills usage from its subscription’s start instant, on the subscription it names, and says which one bills an event', async () => {
+    clock.set('2026-03-10T15:00:00Z');
+    const { platformId, send, version, customer, subscriptionId } = await callsAtOneCent();
     // Starts (and anchors its periods) at 14:05, not on the hour.
     await publish(
       subgraph,
@@ -424,14 +429,7 @@ describe('invoices', () => {
 
   it('splits the hourly totals of usage already recorded when a change lands inside the hour, and prices each side', async () => {
     clock.set('2026-03-10T17:00:00Z');
-    const { platformId, send } = subgraph.clientForNewPlatform();
-    const version = planVersionActivated(platformId, clock, [
-      { name: 'API calls', chargeType: 'USAGE', metric: 'api_calls', price: { model: 'PER_UNIT', unitPrice: '0.01' } },
-    ]);
-    const customer = customerCreated(platformId, clock, null);
-    const subscriptionId = randomUUID();
-    await publish(subgraph, 'catalog', version.event);
-    await publish(subgraph, 'subscriptions', customer.event);
+    const { platformId, send, version, customer, subscriptionId } = await callsAtOneCent();
     const subscription = (phases: PhaseFixture[]) =>
       subscriptionEvent(phases.length > 1 ? 'changed' : 'activated', platformId, clock, {
         id: subscriptionId,

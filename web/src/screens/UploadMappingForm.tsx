@@ -21,7 +21,14 @@ export function UploadMappingForm({
   const chooseMeter = (meterReference: string) => {
     const meter = meters.find((m) => m.reference === meterReference);
     const used = new Set(
-      [draft.customer, draft.meterColumn, draft.reference, draft.timestamp, ...draft.properties.map((p) => p.column)].filter(Boolean),
+      [
+        draft.customer,
+        draft.meterColumn,
+        draft.reference,
+        draft.timestamp,
+        draft.subscription,
+        ...draft.properties.map((p) => p.column),
+      ].filter(Boolean),
     );
     set({ meterReference, values: valueDrafts(meter, columns, used) });
   };
@@ -70,6 +77,13 @@ export function UploadMappingForm({
             value={draft.timestamp}
             none="— none: the time of ingestion —"
             onChange={(timestamp) => set({ timestamp })}
+          />
+          <ColumnSelect
+            label="Subscription column"
+            columns={columns}
+            value={draft.subscription}
+            none="— none: the customer’s subscription pricing the metric —"
+            onChange={(subscription) => set({ subscription })}
           />
         </div>
         {draft.meterColumn && <p className="muted">Each row names its meter; the values below must be values of that meter too.</p>}

@@ -25,6 +25,7 @@ const draft = (patch: Partial<MappingDraft> = {}): MappingDraft => ({
   meterReference: 'llm_usage',
   reference: '',
   timestamp: '',
+  subscription: '',
   values: [
     { reference: 'tokens', type: 'NUMBER', column: 'tokens', currency: '' },
     { reference: 'cost', type: 'AMOUNT', column: '', currency: 'EUR' },
@@ -35,13 +36,24 @@ const draft = (patch: Partial<MappingDraft> = {}): MappingDraft => ({
 
 describe('inferMapping', () => {
   it('matches column names with the event fields, the meter by its values, its values and properties', () => {
-    const columns = ['Customer_Reference', 'event_id', 'timestamp', 'Tokens', 'usage.cost', 'Region', 'properties.plan', 'other'];
+    const columns = [
+      'Customer_Reference',
+      'event_id',
+      'timestamp',
+      'Subscription_ID',
+      'Tokens',
+      'usage.cost',
+      'Region',
+      'properties.plan',
+      'other',
+    ];
     expect(inferMapping(columns, [apiCalls, llm])).toEqual({
       customer: 'Customer_Reference',
       meterColumn: '',
       meterReference: 'llm_usage',
       reference: 'event_id',
       timestamp: 'timestamp',
+      subscription: 'Subscription_ID',
       values: [
         { reference: 'tokens', type: 'NUMBER', column: 'Tokens', currency: '' },
         { reference: 'cost', type: 'AMOUNT', column: 'usage.cost', currency: 'EUR' },
@@ -66,6 +78,7 @@ describe('inferMapping', () => {
       meterReference: '',
       reference: '',
       timestamp: '',
+      subscription: '',
       values: [],
       properties: [],
     });
@@ -129,6 +142,15 @@ describe('buildMapping', () => {
         { reference: 'cost', column: 'cost', currency: 'EUR' },
       ],
       properties: { region: 'Region' },
+    });
+  });
+
+  it('sends the subscription column when one is chosen', () => {
+    expect(buildMapping(draft({ subscription: 'subscription_id' })).mapping).toEqual({
+      customer: 'customer',
+      meterReference: 'llm_usage',
+      subscription: 'subscription_id',
+      values: [{ reference: 'tokens', column: 'tokens' }],
     });
   });
 

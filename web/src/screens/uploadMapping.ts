@@ -10,6 +10,7 @@ export interface ImportMapping {
   meterReference?: string;
   reference?: string;
   timestamp?: string;
+  subscription?: string;
   values: Array<{ reference: string; column: string; currency?: string }>;
   properties?: Record<string, string>;
 }
@@ -45,6 +46,8 @@ export interface MappingDraft {
   meterReference: string;
   reference: string;
   timestamp: string;
+  /** Column holding the subscription each row's usage belongs to; '' for none (the customer's subscription pricing it). */
+  subscription: string;
   values: ValueDraft[];
   properties: PropertyDraft[];
 }
@@ -56,6 +59,7 @@ const CUSTOMER_NAMES = ['customer', 'customerreference', 'customerref', 'custome
 const METER_NAMES = ['meter', 'meterreference', 'meterref', 'meterid'];
 const REFERENCE_NAMES = ['reference', 'eventreference', 'eventref', 'eventid', 'idempotencykey'];
 const TIMESTAMP_NAMES = ['timestamp', 'eventtimestamp', 'time', 'eventtime', 'occurredat', 'datetime', 'date', 'ts'];
+const SUBSCRIPTION_NAMES = ['subscription', 'subscriptionid'];
 
 /** The first column named like one of `names` (in their order of preference) and not used yet; '' when none. */
 function columnNamed(columns: string[], names: string[], used: Set<string>): string {
@@ -132,6 +136,7 @@ export function inferMapping(columns: string[], meters: MeterOption[]): MappingD
   const meterColumn = pick(METER_NAMES);
   const reference = pick(REFERENCE_NAMES);
   const timestamp = pick(TIMESTAMP_NAMES);
+  const subscription = pick(SUBSCRIPTION_NAMES);
   const meterReference = inferMeter(
     meters,
     columns.filter((c) => !used.has(c)),
@@ -139,7 +144,16 @@ export function inferMapping(columns: string[], meters: MeterOption[]): MappingD
   const meter = meters.find((m) => m.reference === meterReference);
   const values = valueDrafts(meter, columns, used);
   values.forEach((v) => v.column && used.add(v.column));
-  return { customer, meterColumn, meterReference, reference, timestamp, values, properties: propertyDrafts(meter, columns, used) };
+  return {
+    customer,
+    meterColumn,
+    meterReference,
+    reference,
+    timestamp,
+    subscription,
+    values,
+    properties: propertyDrafts(meter, columns, used),
+  };
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -159,6 +173,7 @@ export function buildMapping(draft: MappingDraft): { mapping: ImportMapping; pro
   else problem('mapping.meter', 'choose one meter for every row, or the column that holds each row’s meter reference');
   if (draft.reference) mapping.reference = draft.reference;
   if (draft.timestamp) mapping.timestamp = draft.timestamp;
+  if (draft.subscription) mapping.subscription = draft.subscription;
 
   for (const value of draft.values.filter((v) => v.column)) {
     const field = `mapping.values[${mapping.values.length}]`;
