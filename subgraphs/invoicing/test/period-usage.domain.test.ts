@@ -205,7 +205,7 @@ const P2 = { model: 'PER_UNIT', unitPrice: '2' };
 describe('usageStretches', () => {
   const versions = new Map([
     ['v1', version('v1', [{ item: 'calls', metric: 'calls', price: P1 }])],
-    ['v1b', version('v1b', [{ item: 'calls', metric: 'calls', price: { unitPrice: '1', model: 'PER_UNIT' } }])],
+    ['v1b', version('v1b', [{ item: 'calls', metric: 'calls', price: { unitPrice: '1.00', model: 'PER_UNIT' } }])],
     ['v2', version('v2', [{ item: 'calls', metric: 'calls', price: P2 }])],
     ['none', version('none', [])],
   ]);

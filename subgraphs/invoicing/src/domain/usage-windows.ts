@@ -1,5 +1,5 @@
 import { periodContaining, periodsBetween, type BillingPeriod } from '@meterline/periods';
-import { parsePrice } from '@meterline/pricing';
+import { parsePrice, serializePrice } from '@meterline/pricing';
 import type { PhaseForBilling, PriceLine, VersionForBilling } from './invoice-calculation';
 import { needsTransactions } from './period-usage';
 
@@ -65,7 +65,9 @@ export function usageStretches(
       if (item.chargeType !== 'USAGE') continue;
       priced.add(item.productItemId);
       const price = phase.overrides[item.productItemId] ?? item.price;
-      const key = canonical(price);
+      // Compared as the engine reads it: an override spelled differently from the version's price (defaults left out,
+      // "0.10" for "0.1") is the same price, and does not cut the stretch.
+      const key = canonical(serializePrice(parsePrice(price)));
       const current = open.get(item.productItemId);
       if (current && current.key === key && current.stretch.end.getTime() === start.getTime()) {
         current.stretch.end = end;
