@@ -3,6 +3,13 @@ import { waitFor } from '@meterline/kit/testing';
 import { codeOf, Scenario, sumCents, windowsOf, type EventSpec, type UsageEventDetails } from './scenario';
 import { startPlatform } from './testkit';
 
+/** The `api` meter: a NUMBER value `calls`, summed by the metric `calls`. */
+const CALLS_METER = {
+  reference: 'api',
+  values: [{ reference: 'calls', type: 'NUMBER' as const }],
+  metrics: [{ reference: 'calls', aggregation: 'SUM' as const, valueReference: 'calls' }],
+};
+
 /**
  * Issue 13, exact attribution, one case per `it`, through the gateway only, each on its own tenant and in its own
  * month(s) of the shared test clock (the cases run in order, the clock only moves forward). Drafts are issued by hand
@@ -26,11 +33,7 @@ async function apiCallsTenant(
   plans: Record<string, Array<Record<string, unknown>>>,
 ) {
   const s = await Scenario.open(platform);
-  await s.createMeter({
-    reference: 'api',
-    values: [{ reference: 'calls', type: 'NUMBER' }],
-    metrics: [{ reference: 'calls', aggregation: 'SUM', valueReference: 'calls' }],
-  });
+  await s.createMeter(CALLS_METER);
   await s.createProduct('platform', [
     { reference: 'api-calls', name: 'API calls', chargeType: 'USAGE', meterReference: 'api', metricReference: 'calls' },
   ]);
@@ -343,11 +346,7 @@ describe('exact billing (issue 13), through the gateway on the test clock', () =
   it('5. a change backdated into an issued period goes on a CORRECTION with the exact difference (an upgrade; a cancellation)', async () => {
     await platform.setClock('2026-08-29T00:00:00Z');
     const s = await Scenario.open(platform);
-    await s.createMeter({
-      reference: 'api',
-      values: [{ reference: 'calls', type: 'NUMBER' }],
-      metrics: [{ reference: 'calls', aggregation: 'SUM', valueReference: 'calls' }],
-    });
+    await s.createMeter(CALLS_METER);
     await s.createProduct('platform', [
       { reference: 'platform-fee', name: 'Platform fee', chargeType: 'RECURRING' },
       { reference: 'api-calls', name: 'API calls', chargeType: 'USAGE', meterReference: 'api', metricReference: 'calls' },
@@ -440,11 +439,7 @@ describe('exact billing (issue 13), through the gateway on the test clock', () =
   it('6. event costs add up to the line (graduated SUM and COUNT), and each event names the invoice that bills it', async () => {
     await platform.setClock('2026-10-31T12:00:00Z');
     const s = await Scenario.open(platform);
-    await s.createMeter({
-      reference: 'api',
-      values: [{ reference: 'calls', type: 'NUMBER' }],
-      metrics: [{ reference: 'calls', aggregation: 'SUM', valueReference: 'calls' }],
-    });
+    await s.createMeter(CALLS_METER);
     await s.createMeter({
       reference: 'logins',
       values: [{ reference: 'n', type: 'NUMBER' }],

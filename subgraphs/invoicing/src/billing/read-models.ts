@@ -87,14 +87,6 @@ export async function subscriptionsOfCustomers(tx: Reader, platformId: string, c
   return rows.map(subscriptionOf);
 }
 
-export async function subscriptionsByIds(tx: Reader, platformId: string, ids: string[]): Promise<Map<string, BilledSubscription>> {
-  const rows = (await tx.manager.query(
-    `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform_id = $1 AND id = ANY($2::uuid[])`,
-    [platformId, ids],
-  )) as SubscriptionRow[];
-  return new Map(rows.map((r) => [r.id, subscriptionOf(r)]));
-}
-
 interface VersionSnapshot {
   id: string;
   minimumCommitment: string | null;
