@@ -114,7 +114,7 @@ async function main() {
       const { rows } = await db.query(
         `SELECT count(*) FILTER (WHERE status = 'ISSUED' AND period_start = $1)::int AS issued,
                 count(*) FILTER (WHERE status = 'DRAFT' AND period_start > $1)::int AS next_drafts,
-                (SELECT count(*)::int FROM invoicing.draft_refresh_requests) AS pending
+                (SELECT count(DISTINCT customer_id)::int FROM invoicing.draft_refresh_requests) AS pending
            FROM invoicing.invoices`,
         [PERIOD.start],
       );

@@ -177,7 +177,7 @@ async function main() {
         if (performance.now() < measureFrom) continue;
         const [bus, pending, refreshed] = await Promise.all([
           stack.busGauges(),
-          db.query(`SELECT count(*)::int AS n FROM invoicing.draft_refresh_requests`),
+          db.query(`SELECT count(DISTINCT customer_id)::int AS n FROM invoicing.draft_refresh_requests`),
           db.query(`SELECT count(*)::int AS n FROM invoicing.invoices WHERE refreshed_at > now() - interval '1 second'`),
         ]);
         gauges.push({

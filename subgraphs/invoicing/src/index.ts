@@ -22,6 +22,7 @@ import { Drafts1763700000300 } from './store/migrations/1763700000300-drafts';
 import { UsageStateMerge1763700000400 } from './store/migrations/1763700000400-usage-state-merge';
 import { UsageItems1763700000500 } from './store/migrations/1763700000500-usage-items';
 import { UsageBuckets1763700000600 } from './store/migrations/1763700000600-usage-buckets';
+import { RefreshQueue1763700000650 } from './store/migrations/1763700000650-refresh-queue';
 import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
 import { onUsageRecordedBatch } from './store/projections/usage.projection';
@@ -47,6 +48,7 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
       UsageStateMerge1763700000400,
       UsageItems1763700000500,
       UsageBuckets1763700000600,
+      RefreshQueue1763700000650,
     ],
     graph: {
       resolvers: [InvoiceResolver, CreditNoteResolver, CustomerInvoicesResolver, SubscriptionInvoicesResolver, UsageEventCostResolver],

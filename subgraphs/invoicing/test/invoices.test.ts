@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Decimal, eventContracts, TestClock } from '@meterline/kit';
-import { requestDraftRefresh } from '../src/store/draft-requests';
+import { requestDraftRefresh, takeCustomerRequests } from '../src/store/draft-requests';
 import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
 import { createInvoicingSubgraph } from '../src';
 import {
@@ -626,19 +626,33 @@ describe('invoices', () => {
     ]);
   });
 
-  it('coalesces asks for a refresh: one row per customer, from the earliest usage hour', async () => {
+  it('coalesces asks for a refresh: many asks of a customer are one refresh, from the earliest usage instant', async () => {
     const platformId = randomUUID();
-    const customerId = randomUUID();
-    // Inside one transaction, so the running refresher cannot take the row between the asks.
-    const rows = await subgraph.running.db.transact(async (tx) => {
-      await requestDraftRefresh(tx, platformId, [{ customerId, usageSince: new Date('2026-03-05T10:00:00Z') }]);
+    const [customerId, onlyNull] = [randomUUID(), randomUUID()];
+    // Inside one transaction, so the running refresher cannot take the rows between the asks.
+    const taken = await subgraph.running.db.transact(async (tx) => {
+      await requestDraftRefresh(tx, platformId, [
+        { customerId, usageSince: new Date('2026-03-05T10:00:00Z') },
+        { customerId: onlyNull, usageSince: null },
+      ]);
       await requestDraftRefresh(tx, platformId, [
         { customerId, usageSince: new Date('2026-03-02T08:00:00Z') },
         { customerId, usageSince: new Date('2026-03-09T08:00:00Z') },
       ]);
-      await requestDraftRefresh(tx, platformId, [{ customerId, usageSince: null }]);
-      return tx.manager.query(`SELECT customer_id, usage_since FROM draft_refresh_requests WHERE platform_id = $1`, [platformId]);
+      await requestDraftRefresh(tx, platformId, [
+        { customerId, usageSince: null },
+        { customerId: onlyNull, usageSince: null },
+      ]);
+      const first = await takeCustomerRequests(tx, platformId, [customerId, onlyNull]);
+      const again = await takeCustomerRequests(tx, platformId, [customerId, onlyNull]);
+      return { first, again };
     });
-    expect(rows).toEqual([{ customer_id: customerId, usage_since: new Date('2026-03-02T08:00:00Z') }]);
+    expect(taken.first).toEqual(
+      new Map([
+        [customerId, new Date('2026-03-02T08:00:00Z')],
+        [onlyNull, null],
+      ]),
+    );
+    expect(taken.again.size).toBe(0);
   });
 });

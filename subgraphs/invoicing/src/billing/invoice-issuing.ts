@@ -1,6 +1,6 @@
 import type { InvoiceIssuedPayload } from '@meterline/contracts';
 import { returnedRows, type SubgraphServices, type Transaction } from '@meterline/kit';
-import { lockCustomerInvoices } from '../store/draft-requests';
+import { lockCustomerInvoices, takeCustomerRequests } from '../store/draft-requests';
 import { refreshCustomerDrafts } from './invoice-drafts';
 
 export interface BillingOptions {
@@ -70,13 +70,9 @@ export async function issueCustomerDrafts(
   options: BillingOptions,
   ids?: string[],
 ): Promise<IssuedRow[]> {
-  const pending = returnedRows<{ usage_since: Date | null }>(
-    await tx.manager.query(`DELETE FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = $2 RETURNING usage_since`, [
-      platformId,
-      customerId,
-    ]),
-  );
-  if (pending.length > 0) await refreshCustomerDrafts(tx, platformId, customerId, pending[0].usage_since, now, options.graceMs);
+  const pending = await takeCustomerRequests(tx, platformId, [customerId]);
+  if (pending.has(customerId))
+    await refreshCustomerDrafts(tx, platformId, customerId, pending.get(customerId) ?? null, now, options.graceMs);
   const drafts = (await tx.manager.query(
     `SELECT id FROM invoices WHERE platform_id = $1 AND customer_id = $2 AND status = 'DRAFT'
         AND ${ids ? 'id = ANY($3::uuid[])' : 'due_at <= $3'}

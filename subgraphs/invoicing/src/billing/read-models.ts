@@ -93,30 +93,45 @@ interface VersionSnapshot {
   prices: PriceLine[];
 }
 
+/**
+ * Plan versions already read, by platform and id: what billing reads of a version (its prices, its commitment) never
+ * changes once it is active (catalog's rule), so a refresh round does not read and parse the same snapshots again.
+ * Bounded; the oldest entries go first.
+ */
+const knownVersions = new Map<string, VersionForBilling>();
+const KNOWN_VERSIONS_MAX = 5_000;
+
 /** Plan versions (catalog's snapshots) with their prices in line order. */
 export async function versionsByIds(tx: Reader, platformId: string, ids: string[]): Promise<Map<string, VersionForBilling>> {
-  if (ids.length === 0) return new Map();
+  const out = new Map<string, VersionForBilling>();
+  const missing = ids.filter((id) => {
+    const known = knownVersions.get(`${platformId}:${id}`);
+    if (known) out.set(id, known);
+    return !known;
+  });
+  if (missing.length === 0) return out;
   const rows = (await tx.manager.query(`SELECT snapshot FROM plan_versions WHERE platform_id = $1 AND id = ANY($2::uuid[])`, [
     platformId,
-    ids,
+    missing,
   ])) as Array<{ snapshot: VersionSnapshot }>;
-  return new Map(
-    rows.map(({ snapshot: v }) => [
-      v.id,
-      {
-        id: v.id,
-        minimumCommitment: v.minimumCommitment,
-        // Already in invoice line order (the event's contract).
-        prices: v.prices.map((p) => ({
-          productItemId: p.productItemId,
-          productItemName: p.productItemName,
-          chargeType: p.chargeType,
-          metricReference: p.metricReference,
-          deduction: p.deduction,
-          recurringTiming: p.recurringTiming,
-          price: p.price,
-        })),
-      },
-    ]),
-  );
+  for (const { snapshot: v } of rows) {
+    const version: VersionForBilling = {
+      id: v.id,
+      minimumCommitment: v.minimumCommitment,
+      // Already in invoice line order (the event's contract).
+      prices: v.prices.map((p) => ({
+        productItemId: p.productItemId,
+        productItemName: p.productItemName,
+        chargeType: p.chargeType,
+        metricReference: p.metricReference,
+        deduction: p.deduction,
+        recurringTiming: p.recurringTiming,
+        price: p.price,
+      })),
+    };
+    out.set(v.id, version);
+    if (knownVersions.size >= KNOWN_VERSIONS_MAX) knownVersions.delete(knownVersions.keys().next().value!);
+    knownVersions.set(`${platformId}:${v.id}`, version);
+  }
+  return out;
 }

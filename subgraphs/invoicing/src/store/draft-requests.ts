@@ -1,4 +1,4 @@
-import type { Transaction } from '@meterline/kit';
+import { returnedRows, type Transaction } from '@meterline/kit';
 
 /**
  * Everything that writes a customer's invoices (refresher, issuer, mutations) holds this lock for the transaction, so
@@ -24,8 +24,9 @@ export async function tryLockCustomersInvoices(tx: Transaction, platformId: stri
 }
 
 /**
- * Asks for customers' drafts to be recomputed, with the earliest usage hour that changed (null: recompute the open
- * drafts and current periods only). Many asks before the next refresh make one row per customer (coalescing).
+ * Asks for customers' drafts to be recomputed, with the earliest usage instant that changed (null: recompute the open
+ * drafts and current periods only). An append-only queue: asking never waits for a refresh in progress; the rows of a
+ * customer asked for before the next refresh make one refresh, from the earliest instant among them.
  */
 export async function requestDraftRefresh(
   tx: Transaction,
@@ -33,34 +34,53 @@ export async function requestDraftRefresh(
   requests: ReadonlyArray<{ customerId: string; usageSince: Date | null }>,
 ): Promise<void> {
   if (requests.length === 0) return;
-  const sorted = [...requests].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
   await tx.manager.query(
     `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at)
      SELECT $1, r.customer_id, min(r.usage_since), clock_timestamp()
-       FROM unnest($2::uuid[], $3::timestamptz[]) AS r(customer_id, usage_since) GROUP BY r.customer_id
-     ON CONFLICT (platform_id, customer_id) DO UPDATE
-       SET usage_since = LEAST(draft_refresh_requests.usage_since, EXCLUDED.usage_since)`,
-    [platformId, sorted.map((r) => r.customerId), sorted.map((r) => r.usageSince)],
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS r(customer_id, usage_since) GROUP BY r.customer_id`,
+    [platformId, requests.map((r) => r.customerId), requests.map((r) => r.usageSince)],
   );
 }
 
-/** Takes up to `limit` refresh requests (oldest first), skipping those another replica holds; the caller deletes what it does. */
-export async function takeDraftRequests(
-  tx: Transaction,
-  limit: number,
-): Promise<Array<{ platform_id: string; customer_id: string; usage_since: Date | null }>> {
-  return (await tx.manager.query(
-    `SELECT platform_id, customer_id, usage_since FROM draft_refresh_requests ORDER BY requested_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+/** The customers of the oldest `limit` requests not held by another refresher, per platform (at most `limit` customers). */
+export async function oldestRequestedCustomers(tx: Transaction, limit: number): Promise<Map<string, string[]>> {
+  const rows = (await tx.manager.query(
+    `SELECT DISTINCT platform_id, customer_id FROM
+       (SELECT platform_id, customer_id FROM draft_refresh_requests ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS oldest`,
     [limit],
-  )) as Array<{ platform_id: string; customer_id: string; usage_since: Date | null }>;
+  )) as Array<{ platform_id: string; customer_id: string }>;
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.platform_id, [...(out.get(r.platform_id) ?? []), r.customer_id]);
+  return out;
 }
 
-/** The requests being served: gone once their customers' drafts are recomputed in the same transaction. */
-export async function deleteDraftRequests(tx: Transaction, platformId: string, customerIds: string[]): Promise<void> {
-  await tx.manager.query(`DELETE FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = ANY($2::uuid[])`, [
-    platformId,
-    customerIds,
-  ]);
+/**
+ * Takes every committed request of these customers (the caller recomputes them in this transaction): their usage is
+ * committed with them, so the reads that follow see it. Per customer the earliest instant asked for (null when every
+ * ask was null); a customer with no request is absent. `skipLocked`: leave requests another refresher holds (it
+ * did not get the customer; they come back next round) instead of waiting for them.
+ */
+export async function takeCustomerRequests(
+  tx: Transaction,
+  platformId: string,
+  customerIds: string[],
+  skipLocked = false,
+): Promise<Map<string, Date | null>> {
+  const rows = returnedRows<{ customer_id: string; usage_since: Date | null }>(
+    await tx.manager.query(
+      `DELETE FROM draft_refresh_requests WHERE id IN
+         (SELECT id FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = ANY($2::uuid[])
+           FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''})
+       RETURNING customer_id, usage_since`,
+      [platformId, customerIds],
+    ),
+  );
+  const out = new Map<string, Date | null>();
+  for (const r of rows) {
+    const known = out.get(r.customer_id) ?? null;
+    out.set(r.customer_id, known === null || (r.usage_since !== null && r.usage_since < known) ? r.usage_since : known);
+  }
+  return out;
 }
 
 /** Asks for a refresh of every running subscription whose current period has no invoice yet: drafts exist from a period's start. */
@@ -74,7 +94,7 @@ export async function requestPeriodOpenings(
       WHERE s.status <> 'DRAFT' AND s.start_at <= $1 AND (s.end_at IS NULL OR s.end_at > $1)
         AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.platform_id = s.platform_id AND i.subscription_id = s.id
                            AND i.kind = 'SUBSCRIPTION' AND i.period_end > $1)
-     ON CONFLICT (platform_id, customer_id) DO NOTHING
+        AND NOT EXISTS (SELECT 1 FROM draft_refresh_requests q WHERE q.platform_id = s.platform_id AND q.customer_id = s.customer_id)
      RETURNING customer_id`,
     [now],
   )) as unknown[];
