@@ -65,11 +65,15 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
       bindBillingOptions(services.db, billing);
       let lastOpenings = 0;
       return [
-        new PollingWorker(
-          'invoice draft refresher',
-          () => refreshRequestedDrafts(services, billing.graceMs),
-          billing.refreshIntervalMs,
-          services.log,
+        ...Array.from(
+          { length: Math.max(1, billing.refreshers) },
+          (_, i) =>
+            new PollingWorker(
+              `invoice draft refresher ${i + 1}`,
+              () => refreshRequestedDrafts(services, billing.graceMs),
+              billing.refreshIntervalMs,
+              services.log,
+            ),
         ),
         new PollingWorker(
           'billing run',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Decimal, eventContracts, TestClock } from '@meterline/kit';
-import { requestDraftRefresh, takeCustomerRequests } from '../src/store/draft-requests';
+import { lockCustomerInvoices, requestDraftRefresh, takeCustomerRequests, takeOldestRequests } from '../src/store/draft-requests';
 import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
 import { createInvoicingSubgraph } from '../src';
 import {
@@ -624,6 +624,43 @@ describe('invoices', () => {
       { upcomingInvoice: { status: 'DRAFT', total: { amount: money('145.2') } } },
       { invoices: { totalCount: 1 } },
     ]);
+  });
+
+  it('a refresh round takes the requests of customers it can lock, and leaves a customer being issued to its issuer', async () => {
+    const platformId = randomUUID();
+    const [issuing, free] = [randomUUID(), randomUUID()];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const issuer = subgraph.running.db.transact(async (tx) => {
+      await lockCustomerInvoices(tx, platformId, issuing);
+      locked();
+      await held;
+    });
+    await isLocked;
+    try {
+      // Asked and taken in one transaction: the running refresher never sees these requests.
+      const { taken, left } = await subgraph.running.db.transact(async (tx) => {
+        await requestDraftRefresh(tx, platformId, [
+          { customerId: issuing, usageSince: new Date('2026-03-05T10:00:00Z') },
+          { customerId: free, usageSince: new Date('2026-03-04T10:00:00Z') },
+        ]);
+        await requestDraftRefresh(tx, platformId, [{ customerId: free, usageSince: new Date('2026-03-01T00:00:00Z') }]);
+        const taken = (await takeOldestRequests(tx, 100_000)).get(platformId);
+        const left = (await tx.manager.query(`SELECT customer_id FROM draft_refresh_requests WHERE platform_id = $1`, [
+          platformId,
+        ])) as Array<{
+          customer_id: string;
+        }>;
+        return { taken, left };
+      });
+      expect(taken).toEqual(new Map([[free, new Date('2026-03-01T00:00:00Z')]]));
+      expect(left).toEqual([{ customer_id: issuing }]);
+    } finally {
+      release();
+      await issuer;
+    }
   });
 
   it('coalesces asks for a refresh: many asks of a customer are one refresh, from the earliest usage instant', async () => {

@@ -11,6 +11,11 @@ export const billingConfigSpec = {
   INVOICE_NUMBER_PREFIX: { kind: 'string', description: 'prefix of invoice numbers (gapless per platform)', default: 'INV-' },
   CREDIT_NOTE_NUMBER_PREFIX: { kind: 'string', description: 'prefix of credit note numbers', default: 'CN-' },
   INVOICE_REFRESH_INTERVAL_MS: { kind: 'duration-ms', description: 'idle poll of the draft refresher', default: '100' },
+  INVOICE_REFRESHERS: {
+    kind: 'int',
+    description: 'draft refresh rounds run at once per process (on their own connections; more rounds, fresher drafts under load)',
+    default: '2',
+  },
   INVOICE_ISSUE_INTERVAL_MS: { kind: 'duration-ms', description: 'poll of the issuing job', default: '1000' },
 } as const;
 
@@ -21,6 +26,7 @@ export function billingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Bil
     invoiceNumberPrefix: config.INVOICE_NUMBER_PREFIX,
     creditNoteNumberPrefix: config.CREDIT_NOTE_NUMBER_PREFIX,
     refreshIntervalMs: config.INVOICE_REFRESH_INTERVAL_MS,
+    refreshers: config.INVOICE_REFRESHERS,
     issueIntervalMs: config.INVOICE_ISSUE_INTERVAL_MS,
   };
 }

@@ -11,6 +11,8 @@ export interface BillingOptions {
   creditNoteNumberPrefix: string;
   /** How often the refresher looks for drafts to recompute when idle (it is also woken at once). */
   refreshIntervalMs: number;
+  /** Refresh rounds run at once in this process (each takes other customers: SKIP LOCKED). */
+  refreshers: number;
   /** How often the issuing job looks for due drafts. */
   issueIntervalMs: number;
 }
@@ -20,6 +22,7 @@ export const defaultBillingOptions: BillingOptions = {
   invoiceNumberPrefix: 'INV-',
   creditNoteNumberPrefix: 'CN-',
   refreshIntervalMs: 100,
+  refreshers: 2,
   issueIntervalMs: 1000,
 };
 

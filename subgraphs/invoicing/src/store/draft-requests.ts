@@ -14,15 +14,6 @@ export async function lockCustomerInvoices(tx: Transaction, platformId: string, 
   return row.locked;
 }
 
-/** `lockCustomerInvoices` without waiting, for many customers in one statement; returns the customers locked. */
-export async function tryLockCustomersInvoices(tx: Transaction, platformId: string, customerIds: string[]): Promise<string[]> {
-  const rows = (await tx.manager.query(
-    `SELECT c::text AS id FROM unnest($2::uuid[]) AS c WHERE pg_try_advisory_xact_lock(hashtext('invoices:' || $1 || ':' || c))`,
-    [platformId, [...customerIds].sort()],
-  )) as Array<{ id: string }>;
-  return rows.map((r) => r.id);
-}
-
 /**
  * Asks for customers' drafts to be recomputed, with the earliest usage instant that changed (null: recompute the open
  * drafts and current periods only). An append-only queue: asking never waits for a refresh in progress; the rows of a
@@ -42,35 +33,46 @@ export async function requestDraftRefresh(
   );
 }
 
-/** The customers of the oldest `limit` requests not held by another refresher, per platform (at most `limit` customers). */
-export async function oldestRequestedCustomers(tx: Transaction, limit: number): Promise<Map<string, string[]>> {
+/**
+ * One refresh round's work in one statement: the customers of the oldest `limit` requests that no other refresher
+ * holds, of those the ones whose invoice lock we get (`lockCustomerInvoices` without waiting: a customer being issued
+ * is left to the issuer, which applies its requests itself), and every committed request of those customers, taken.
+ * Per platform and customer the earliest usage instant asked for (null when every ask was null), as
+ * `takeCustomerRequests` answers it.
+ */
+export async function takeOldestRequests(tx: Transaction, limit: number): Promise<Map<string, Map<string, Date | null>>> {
   const rows = (await tx.manager.query(
-    `SELECT DISTINCT platform_id, customer_id FROM
-       (SELECT platform_id, customer_id FROM draft_refresh_requests ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS oldest`,
+    `WITH oldest AS (SELECT DISTINCT platform_id, customer_id FROM
+                       (SELECT platform_id, customer_id FROM draft_refresh_requests ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS o),
+          locked AS (SELECT platform_id, customer_id FROM oldest
+                      WHERE pg_try_advisory_xact_lock(hashtext('invoices:' || platform_id || ':' || customer_id))),
+          taken AS (DELETE FROM draft_refresh_requests WHERE id IN
+                      (SELECT q.id FROM draft_refresh_requests q JOIN locked l ON l.platform_id = q.platform_id AND l.customer_id = q.customer_id
+                          FOR UPDATE OF q SKIP LOCKED)
+                    RETURNING platform_id, customer_id, usage_since)
+     SELECT platform_id, customer_id, min(usage_since) AS usage_since FROM taken GROUP BY platform_id, customer_id`,
     [limit],
-  )) as Array<{ platform_id: string; customer_id: string }>;
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.platform_id, [...(out.get(r.platform_id) ?? []), r.customer_id]);
+  )) as Array<{ platform_id: string; customer_id: string; usage_since: Date | null }>;
+  const out = new Map<string, Map<string, Date | null>>();
+  for (const r of rows) {
+    const ofPlatform = out.get(r.platform_id) ?? new Map<string, Date | null>();
+    ofPlatform.set(r.customer_id, r.usage_since);
+    out.set(r.platform_id, ofPlatform);
+  }
   return out;
 }
 
 /**
  * Takes every committed request of these customers (the caller recomputes them in this transaction): their usage is
  * committed with them, so the reads that follow see it. Per customer the earliest instant asked for (null when every
- * ask was null); a customer with no request is absent. `skipLocked`: leave requests another refresher holds (it
- * did not get the customer; they come back next round) instead of waiting for them.
+ * ask was null); a customer with no request is absent. Waits for requests a refresh round in progress holds.
  */
-export async function takeCustomerRequests(
-  tx: Transaction,
-  platformId: string,
-  customerIds: string[],
-  skipLocked = false,
-): Promise<Map<string, Date | null>> {
+export async function takeCustomerRequests(tx: Transaction, platformId: string, customerIds: string[]): Promise<Map<string, Date | null>> {
   const rows = returnedRows<{ customer_id: string; usage_since: Date | null }>(
     await tx.manager.query(
       `DELETE FROM draft_refresh_requests WHERE id IN
          (SELECT id FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = ANY($2::uuid[])
-           FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''})
+           FOR UPDATE)
        RETURNING customer_id, usage_since`,
       [platformId, customerIds],
     ),
