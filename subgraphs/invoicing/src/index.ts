@@ -66,7 +66,7 @@ export function createInvoicingSubgraph(options: Partial<BillingOptions> = {}): 
       let lastOpenings = 0;
       return [
         ...Array.from(
-          { length: Math.max(1, billing.refreshers) },
+          { length: billing.refreshers },
           (_, i) =>
             new PollingWorker(
               `invoice draft refresher ${i + 1}`,

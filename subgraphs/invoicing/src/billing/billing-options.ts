@@ -13,7 +13,7 @@ export const billingConfigSpec = {
   INVOICE_REFRESH_INTERVAL_MS: { kind: 'duration-ms', description: 'idle poll of the draft refresher', default: '100' },
   INVOICE_REFRESHERS: {
     kind: 'int',
-    description: 'draft refresh rounds run at once per process (on their own connections; more rounds, fresher drafts under load)',
+    description: 'draft refresh rounds run at once per process, each on its own connection (0: drafts refresh only when read or issued)',
     default: '2',
   },
   INVOICE_ISSUE_INTERVAL_MS: { kind: 'duration-ms', description: 'poll of the issuing job', default: '1000' },

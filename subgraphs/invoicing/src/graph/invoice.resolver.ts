@@ -1,6 +1,7 @@
-import { Decimal, isUuid, Money, notFound, paginate, type RequestContext } from '@meterline/kit';
+import { Decimal, isUuid, Money, notFound, paginate, type PageArgs, type RequestContext } from '@meterline/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { billingOptionsOf } from '../billing/billing-options';
+import { currentInvoices, freshenDrafts } from '../billing/current-drafts';
 import { createCreditNote, issueInvoiceNow, markInvoicePaid, voidInvoice } from '../billing/invoice-actions';
 import { lineFromJson } from '../store/invoice-lines';
 import { CreditNoteEntity, InvoiceEntity } from '../store/invoice.entity';
@@ -17,6 +18,17 @@ import {
 } from './invoice.type';
 import { Customer, Subscription } from './refs/customer.type';
 
+/** A page of invoices; read again when drafts on it were recomputed first. */
+async function currentPage(ctx: RequestContext, args: AllInvoicesArgs, page: PageArgs) {
+  const answer = await paginate(filtered(ctx, args), 'i', page);
+  return (await freshenDrafts(
+    ctx,
+    answer.edges.map((e) => e.node),
+  ))
+    ? paginate(filtered(ctx, args), 'i', page)
+    : answer;
+}
+
 function filtered(ctx: RequestContext, args: AllInvoicesArgs) {
   const query = new InvoiceRepository(ctx).query();
   if (args.status) query.andWhere('i.status = :status', { status: args.status });
@@ -32,12 +44,12 @@ function filtered(ctx: RequestContext, args: AllInvoicesArgs) {
 export class InvoiceResolver {
   @Query(() => Invoice, { nullable: true })
   invoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return new InvoiceRepository(ctx).byId(id);
+    return currentInvoices(ctx).byId(id);
   }
 
   @Query(() => InvoiceConnection, { description: 'Invoices, newest first by creation; filter by status, kind, customer or subscription' })
   async invoices(@Ctx() ctx: RequestContext, @Args() { status, kind, customer, subscription, ...page }: AllInvoicesArgs) {
-    return paginate(filtered(ctx, { status, kind, customer, subscription, ...page }), 'i', page);
+    return currentPage(ctx, { status, kind, customer, subscription, ...page }, page);
   }
 
   @FieldResolver(() => [InvoiceLine])
@@ -131,7 +143,7 @@ export class InvoiceResolver {
 export class CreditNoteResolver {
   @FieldResolver(() => Invoice)
   async invoice(@Root() note: CreditNoteEntity, @Ctx() ctx: RequestContext): Promise<InvoiceEntity> {
-    const invoice = await new InvoiceRepository(ctx).byId(note.invoiceId);
+    const invoice = await currentInvoices(ctx).byId(note.invoiceId);
     if (!invoice) throw notFound('Invoice');
     return invoice;
   }
@@ -165,7 +177,7 @@ export class CreditNoteResolver {
 export class CustomerInvoicesResolver {
   @FieldResolver(() => InvoiceConnection, { description: 'The customer’s invoices' })
   invoices(@Root() customer: Customer, @Ctx() ctx: RequestContext, @Args() args: InvoiceListArgs) {
-    return paginate(filtered(ctx, { ...args, customer: customer.id }), 'i', args);
+    return currentPage(ctx, { ...args, customer: customer.id }, args);
   }
 }
 
@@ -173,17 +185,17 @@ export class CustomerInvoicesResolver {
 export class SubscriptionInvoicesResolver {
   @FieldResolver(() => InvoiceConnection, { description: 'The subscription’s invoices (one per period, and corrections)' })
   invoices(@Root() subscription: Subscription, @Ctx() ctx: RequestContext, @Args() args: InvoiceListArgs) {
-    return paginate(filtered(ctx, { ...args, subscription: subscription.id }), 'i', args);
+    return currentPage(ctx, { ...args, subscription: subscription.id }, args);
   }
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'The draft of the period running now, kept current' })
   upcomingInvoice(@Root() subscription: Subscription, @Ctx() ctx: RequestContext): Promise<InvoiceEntity | null> {
-    return new InvoiceRepository(ctx).upcomingOf(subscription.id);
+    return currentInvoices(ctx).upcomingOf(subscription.id);
   }
 }
 
 export async function resolveInvoiceReference(reference: { id: string }, ctx: RequestContext): Promise<InvoiceEntity> {
-  const invoice = await new InvoiceRepository(ctx).byId(reference.id);
+  const invoice = await currentInvoices(ctx).byId(reference.id);
   if (!invoice) throw notFound('Invoice');
   return invoice;
 }

@@ -1,11 +1,11 @@
 import { Decimal, Money, type RequestContext } from '@meterline/kit';
 import { periodContaining } from '@meterline/periods';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { currentInvoices } from '../billing/current-drafts';
 import { RequestReadModels } from '../billing/request-read-models';
 import { billingSubscriptionOf, eventBillings, eventCost, type EventForCost } from '../domain/event-cost';
 import { stretchKey } from '../domain/usage-windows';
 import type { InvoiceEntity } from '../store/invoice.entity';
-import { InvoiceRepository } from '../store/invoice.repository';
 import { Invoice } from './invoice.type';
 import { Subscription } from './refs/customer.type';
 import { UsageEvent } from './refs/usage-event.type';
@@ -78,7 +78,7 @@ export class UsageEventCostResolver {
     if (!event || !subscription) return null;
     const receivedAt = representation.receivedAt ? new Date(representation.receivedAt) : ctx.clock.now();
     const period = periodContaining(subscription.anchor, subscription.billingPeriod, event.at);
-    const invoices = await new InvoiceRepository(ctx).ofPeriod(subscription.id, period.start);
+    const invoices = await currentInvoices(ctx).ofPeriod(subscription.id, period.start);
     const original = invoices.find((i) => i.kind === 'SUBSCRIPTION') ?? null;
     if (!original || original.issuedAt === null || original.issuedAt > receivedAt) return original;
     // Issued before the event arrived: the event went to the period's correction issued after its arrival, or the open one.

@@ -14,6 +14,14 @@ export async function lockCustomerInvoices(tx: Transaction, platformId: string, 
   return row.locked;
 }
 
+/** `lockCustomerInvoices` (waiting) for several customers in one statement, in customer order. */
+export async function lockCustomersInvoices(tx: Transaction, platformId: string, customerIds: string[]): Promise<void> {
+  await tx.manager.query(
+    `SELECT pg_advisory_xact_lock(hashtext('invoices:' || $1 || ':' || c)) FROM unnest($2::uuid[]) AS c ORDER BY c::text`,
+    [platformId, customerIds],
+  );
+}
+
 /**
  * Asks for customers' drafts to be recomputed, with the earliest usage instant that changed (null: recompute the open
  * drafts and current periods only). An append-only queue: asking never waits for a refresh in progress; the rows of a
@@ -60,6 +68,19 @@ export async function takeOldestRequests(tx: Transaction, limit: number): Promis
     out.set(r.platform_id, ofPlatform);
   }
   return out;
+}
+
+/** Which of these customers have refresh requests waiting (a plain read: nothing is taken). */
+export async function customersWithRequests(
+  db: { query(sql: string, parameters: unknown[]): Promise<unknown> },
+  platformId: string,
+  customerIds: string[],
+): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT DISTINCT customer_id::text AS id FROM draft_refresh_requests WHERE platform_id = $1 AND customer_id = ANY($2::uuid[])`,
+    [platformId, customerIds],
+  )) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -4,8 +4,20 @@ import { CreditNoteEntity, InvoiceEntity } from './invoice.entity';
 /** Ids compared as uuid (so the indexes serve); a malformed id simply matches nothing (loadById does this itself). */
 const uuidsOf = (ids: readonly string[]) => ids.filter(isUuid);
 
+/** Brings the drafts among loaded invoices up to date; true when it changed something (the rows are read again). */
+export type FreshenDrafts = (invoices: ReadonlyArray<InvoiceEntity | null>) => Promise<boolean>;
+
 export class InvoiceRepository {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly freshen: FreshenDrafts = async () => false,
+  ) {}
+
+  /** `load`'s invoices, read again when some of them were drafts that `freshen` recomputed. */
+  private async current<T extends InvoiceEntity | null>(load: () => Promise<T[]>): Promise<T[]> {
+    const rows = await load();
+    return (await this.freshen(rows)) ? load() : rows;
+  }
 
   query() {
     return this.ctx.db.ds
@@ -15,7 +27,12 @@ export class InvoiceRepository {
   }
 
   byId(id: string): Promise<InvoiceEntity | null> {
-    return loadById(this.ctx.loaders, 'invoiceById', (ids) => this.query().andWhere('i.id IN (:...ids)', { ids }).getMany(), id);
+    return loadById(
+      this.ctx.loaders,
+      'invoiceById',
+      (ids) => this.current(() => this.query().andWhere('i.id IN (:...ids)', { ids }).getMany()),
+      id,
+    );
   }
 
   /** The draft of the period running now (or the last one, once the subscription ended): one query for all asked. */
@@ -23,11 +40,13 @@ export class InvoiceRepository {
     return this.ctx.loaders
       .get<string, InvoiceEntity | null>('upcomingInvoiceBySubscription', async (ids) => {
         if (uuidsOf(ids).length === 0) return ids.map(() => null);
-        const drafts = await this.query()
-          .andWhere('i.subscriptionId IN (:...ids)', { ids: uuidsOf(ids) })
-          .andWhere(`i.status = 'DRAFT' AND i.kind = 'SUBSCRIPTION'`)
-          .orderBy('i.periodStart', 'DESC')
-          .getMany();
+        const drafts = await this.current(() =>
+          this.query()
+            .andWhere('i.subscriptionId IN (:...ids)', { ids: uuidsOf(ids) })
+            .andWhere(`i.status = 'DRAFT' AND i.kind = 'SUBSCRIPTION'`)
+            .orderBy('i.periodStart', 'DESC')
+            .getMany(),
+        );
         return ids.map((id) => drafts.find((d) => d.subscriptionId === id) ?? null);
       })
       .load(subscriptionId);
@@ -38,13 +57,15 @@ export class InvoiceRepository {
     return this.ctx.loaders
       .get<string, InvoiceEntity[]>('invoicesBySubscriptionPeriod', async (keys) => {
         const periods = keys.map((key) => key.split(' '));
-        const invoices = await this.query()
-          .andWhere('(i.subscription_id, i.period_start) IN (SELECT * FROM unnest(:subscriptions::uuid[], :starts::timestamptz[]))', {
-            subscriptions: periods.map(([subscription]) => subscription),
-            starts: periods.map(([, start]) => start),
-          })
-          .orderBy('i.issued_at', 'ASC', 'NULLS LAST')
-          .getMany();
+        const invoices = await this.current(() =>
+          this.query()
+            .andWhere('(i.subscription_id, i.period_start) IN (SELECT * FROM unnest(:subscriptions::uuid[], :starts::timestamptz[]))', {
+              subscriptions: periods.map(([subscription]) => subscription),
+              starts: periods.map(([, start]) => start),
+            })
+            .orderBy('i.issued_at', 'ASC', 'NULLS LAST')
+            .getMany(),
+        );
         return periods.map(([subscription, start]) =>
           invoices.filter((i) => i.subscriptionId === subscription && i.periodStart.toISOString() === start),
         );
