@@ -49,6 +49,8 @@ RUN test -f contracts/supergraph.graphql \
 # ---- runtime ---------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
+# Heap limit of every service (services.json "nodeOptions"): a request too large answers RESPONSE_TOO_LARGE long before.
+ENV NODE_OPTIONS=--max-old-space-size=384
 WORKDIR /app
 # Files stay owned by root (read-only for the app user); the app runs as the
 # unprivileged `node` user (uid 1000) that the official image provides.

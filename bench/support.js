@@ -90,6 +90,8 @@ async function startBenchStack(serviceEnv = {}, options = {}) {
   return {
     ...stack,
     infra,
+    /** The stack's bus namespace: a bench subscribes to the stack's events in it. */
+    namespace,
     databaseUrl,
     platformId,
     key,

@@ -13,7 +13,7 @@ const { launchStack } = require('@meterline/stack');
 const root = join(__dirname, '..');
 const stateDir = join(root, '.meterline');
 const DEMO_PLATFORM_ID = '0000000d-e000-4000-8000-000000000001';
-const colors = { gateway: 35, metering: 36, catalog: 33, subscriptions: 32, invoicing: 34 };
+const colors = { gateway: 35, metering: 36, catalog: 33, subscriptions: 32, invoicing: 34, webhooks: 31 };
 
 function print(service, line) {
   let text = line;
@@ -93,6 +93,17 @@ async function seed(url, key, month) {
   if (!customer) {
     await gql(url, key, 'mutation { createCustomer(input: { reference: "acme", name: "Acme Inc.", currency: "EUR" }) { id } }');
   }
+  // The demo seller: the platform's default billing entity, so the demo's invoice documents name someone.
+  const { billingEntity } = await gql(url, key, '{ billingEntity(billingEntity: "default") { currentVersion { legalName } } }');
+  if (!billingEntity.currentVersion.legalName)
+    await gql(
+      url,
+      key,
+      `mutation { updateBillingEntity(billingEntity: "default", input: { legalName: "Meterline Demo GmbH",
+        address: { line1: "Friedrichstraße 68", postalCode: "10117", city: "Berlin", country: "DE" }, taxId: "DE123456789",
+        paymentInstructions: "IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX, reference: the invoice number",
+        invoiceFooter: "Meterline Demo GmbH · Amtsgericht Charlottenburg HRB 000000" }) { version } }`,
+    );
   const { meter } = await gql(url, key, '{ meter(meter: "api_calls") { status } }');
   if (!meter) {
     await gql(

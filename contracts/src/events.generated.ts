@@ -173,6 +173,42 @@ export interface ProductItemChangedPayload {
 }
 
 /**
+ * `invoicing.alert.triggered` v1: A customer's usage of a metric (USAGE) or its current draft's total (SPEND) reached one threshold of an alert in a billing period: at most once per alert, threshold and period, emitted in the transaction that recorded the trigger.
+ */
+export interface AlertTriggeredPayload {
+  triggerId: string;
+  alertId: string;
+  alertName: string;
+  kind: 'USAGE' | 'SPEND';
+  customerId: string;
+  customerReference: string;
+  /**
+   * The subscription whose billing period the value was read in
+   */
+  subscriptionId: string | null;
+  /**
+   * Metric reference (USAGE); null for SPEND
+   */
+  metric: string | null;
+  /**
+   * The draft's currency (SPEND); null for USAGE
+   */
+  currency: string | null;
+  /**
+   * The threshold reached, exact
+   */
+  threshold: string;
+  thresholdLabel: string | null;
+  /**
+   * The usage (USAGE) or the draft's total (SPEND) when the threshold was reached, exact
+   */
+  value: string;
+  periodStart: string;
+  periodEnd: string;
+  triggeredAt: string;
+}
+
+/**
  * `invoicing.credit_note.created` v1: A credit note was created against an issued or paid invoice (whole, some lines, or part of a line); never more than what is left to credit.
  */
 export interface CreditNoteCreatedPayload {
@@ -190,7 +226,23 @@ export interface CreditNoteCreatedPayload {
 }
 
 /**
- * `invoicing.invoice.issued` v1: An invoice was issued: numbered (gapless per platform) and immutable from now on. CORRECTION invoices carry what changed in an already issued period (late usage).
+ * `invoicing.invoice.created` v1: A draft invoice was opened: a subscription's billing period (kept current until it is issued) or the correction of an issued period. Its amounts change until invoicing.invoice.issued.
+ */
+export interface InvoiceCreatedPayload {
+  id: string;
+  kind: 'SUBSCRIPTION' | 'CORRECTION';
+  customerId: string;
+  subscriptionId: string;
+  currency: string;
+  periodStart: string;
+  periodEnd: string;
+  issuesAt: string;
+  total: string;
+  createdAt: string;
+}
+
+/**
+ * `invoicing.invoice.issued` v1: An invoice was issued: numbered (gapless per billing entity of the platform) and immutable from now on. CORRECTION invoices carry what changed in an already issued period (late usage).
  */
 export interface InvoiceIssuedPayload {
   id: string;
@@ -210,7 +262,23 @@ export interface InvoiceIssuedPayload {
 }
 
 /**
- * `invoicing.invoice.paid` v1: An issued invoice was marked paid.
+ * `invoicing.invoice.overdue` v1: An issued invoice passed its payment due date with something still due (the service clock).
+ */
+export interface InvoiceOverduePayload {
+  id: string;
+  number: string;
+  customerId: string;
+  subscriptionId: string | null;
+  currency: string;
+  total: string;
+  amountPaid: string;
+  amountDue: string;
+  issuedAt: string;
+  dueAt: string;
+}
+
+/**
+ * `invoicing.invoice.paid` v1: An issued invoice became PAID: settled by payments (recordPayment, markInvoicePaid) or by a credit note that left nothing due; amountDue is what is left after it (0, or negative when credited beyond what was left to pay).
  */
 export interface InvoicePaidPayload {
   id: string;
@@ -236,6 +304,66 @@ export interface InvoiceVoidedPayload {
   amountDue: string;
   reason: string;
   voidedAt: string;
+}
+
+/**
+ * `invoicing.payment.failed` v1: An attempt to collect an invoice's amount due through a payment provider failed (declined, or refused by the provider); nextAttemptAt is the dunning schedule's next attempt, null when collection gave up.
+ */
+export interface PaymentFailedPayload {
+  /**
+   * The payment attempt
+   */
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  customerId: string;
+  currency: string;
+  amount: string;
+  /**
+   * 1 for the first attempt of the collection
+   */
+  attempt: number;
+  provider: 'stripe';
+  providerPaymentIntentId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  failedAt: string;
+  nextAttemptAt: string | null;
+}
+
+/**
+ * `invoicing.payment.recorded` v1: A payment was recorded against an issued invoice (partial or whole); amountDue is what is still due after it.
+ */
+export interface PaymentRecordedPayload {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  customerId: string;
+  currency: string;
+  amount: string;
+  paidAt: string;
+  method: 'BANK_TRANSFER' | 'CARD' | 'DIRECT_DEBIT' | 'CHECK' | 'CASH' | 'OTHER';
+  reference: string | null;
+  invoiceAmountPaid: string;
+  invoiceAmountDue: string;
+  invoiceStatus: 'ISSUED' | 'OVERDUE' | 'PAID';
+}
+
+/**
+ * `invoicing.refund.recorded` v1: A refund was recorded against a credit note; never more than the credit note's total minus earlier refunds.
+ */
+export interface RefundRecordedPayload {
+  id: string;
+  creditNoteId: string;
+  creditNoteNumber: string;
+  invoiceId: string;
+  customerId: string;
+  currency: string;
+  amount: string;
+  refundedAt: string;
+  method: 'BANK_TRANSFER' | 'CARD' | 'DIRECT_DEBIT' | 'CHECK' | 'CASH' | 'OTHER';
+  reference: string | null;
+  creditNoteRefunded: string;
 }
 
 /**
@@ -304,6 +432,21 @@ export interface CustomerCreatedPayload {
    */
   taxRate?: string | null;
   archived?: boolean;
+  /**
+   * Where invoices are addressed (every part optional); absent from events published before it was carried
+   */
+  billingAddress?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    postalCode?: string | null;
+    state?: string | null;
+    country?: string | null;
+  } | null;
+  /**
+   * The customer's tax (VAT) id, printed on its invoices; absent from events published before it was carried
+   */
+  taxId?: string | null;
 }
 
 /**
@@ -321,6 +464,21 @@ export interface CustomerUpdatedPayload {
    */
   taxRate: string | null;
   archived: boolean;
+  /**
+   * Where invoices are addressed (every part optional); absent from events published before it was carried
+   */
+  billingAddress?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    postalCode?: string | null;
+    state?: string | null;
+    country?: string | null;
+  } | null;
+  /**
+   * The customer's tax (VAT) id, printed on its invoices; absent from events published before it was carried
+   */
+  taxId?: string | null;
 }
 
 /**
@@ -506,10 +664,16 @@ export interface EventPayloads {
   'catalog.plan_version.deprecated': PlanVersionDeprecatedPayload;
   'catalog.product.changed': ProductChangedPayload;
   'catalog.product_item.changed': ProductItemChangedPayload;
+  'invoicing.alert.triggered': AlertTriggeredPayload;
   'invoicing.credit_note.created': CreditNoteCreatedPayload;
+  'invoicing.invoice.created': InvoiceCreatedPayload;
   'invoicing.invoice.issued': InvoiceIssuedPayload;
+  'invoicing.invoice.overdue': InvoiceOverduePayload;
   'invoicing.invoice.paid': InvoicePaidPayload;
   'invoicing.invoice.voided': InvoiceVoidedPayload;
+  'invoicing.payment.failed': PaymentFailedPayload;
+  'invoicing.payment.recorded': PaymentRecordedPayload;
+  'invoicing.refund.recorded': RefundRecordedPayload;
   'metering.usage.recorded': UsageRecordedPayload;
   'subscriptions.customer.created': CustomerCreatedPayload;
   'subscriptions.customer.updated': CustomerUpdatedPayload;
@@ -529,10 +693,16 @@ export const eventVersions = {
   'catalog.plan_version.deprecated': 1,
   'catalog.product.changed': 1,
   'catalog.product_item.changed': 1,
+  'invoicing.alert.triggered': 1,
   'invoicing.credit_note.created': 1,
+  'invoicing.invoice.created': 1,
   'invoicing.invoice.issued': 1,
+  'invoicing.invoice.overdue': 1,
   'invoicing.invoice.paid': 1,
   'invoicing.invoice.voided': 1,
+  'invoicing.payment.failed': 1,
+  'invoicing.payment.recorded': 1,
+  'invoicing.refund.recorded': 1,
   'metering.usage.recorded': 2,
   'subscriptions.customer.created': 1,
   'subscriptions.customer.updated': 1,

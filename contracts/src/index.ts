@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 /** The folder holding the committed contracts (this package's root). */
 export const contractsDir = resolve(__dirname, '..');
 export const supergraphPath = join(contractsDir, 'supergraph.graphql');
-export const subgraphNames = ['metering', 'catalog', 'subscriptions', 'invoicing'] as const;
+export const subgraphNames = ['metering', 'catalog', 'subscriptions', 'invoicing', 'webhooks'] as const;
 export type SubgraphName = (typeof subgraphNames)[number];
 
 /** Where each subgraph listens by default; the gateway overrides these with <NAME>_URL. */
@@ -13,6 +13,7 @@ export const defaultSubgraphUrls: Record<SubgraphName, string> = {
   catalog: 'http://localhost:4002/graphql',
   subscriptions: 'http://localhost:4003/graphql',
   invoicing: 'http://localhost:4004/graphql',
+  webhooks: 'http://localhost:4005/graphql',
 };
 
 export function subgraphSdlPath(name: SubgraphName): string {

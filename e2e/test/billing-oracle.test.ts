@@ -10,7 +10,8 @@
  * Environment: ORACLE_HISTORIES (default 200), ORACLE_SEED (default: random, printed), ORACLE_CONCURRENCY (default 6),
  * ORACLE_ALIGNED=1 (hour-aligned anchors/starts/ends, no changes or cancellations), ORACLE_KEEP_GOING=1 (run every
  * history and report every failure instead of stopping at the first), ORACLE_NOW (epoch ms the histories are drawn
- * against; printed). Replay one failing history alone with what the failure prints:
+ * against; printed), ORACLE_SETTLE_MS (default 20000: how long invoices may take to agree; longer while the services'
+ * /metrics show messages still waiting, and a failure then says NOT SETTLED). Replay one failing history alone with what the failure prints:
  *
  *   ORACLE_SEED=<seed> ORACLE_NOW=<now> ORACLE_PATH=<index> npx jest test/billing-oracle.test.ts
  */
@@ -124,6 +125,25 @@ function differences(expected: ExpectedPeriod[], invoices: InvoiceView[], played
   return out;
 }
 
+/**
+ * What the services' /metrics say is still on its way (every tenant's: the histories share one platform): outbox rows
+ * not yet published and stream messages not yet handled, e.g. ['metering outbox 3', 'invoicing METERING 120'].
+ */
+async function pipelineBacklog(urls: Record<string, string>): Promise<string[]> {
+  const out: string[] = [];
+  for (const [service, base] of Object.entries(urls)) {
+    if (service === 'gateway') continue;
+    const text = await fetch(`${base}/metrics`).then((r) => r.text());
+    for (const line of text.split('\n')) {
+      const outbox = /^\w*outbox_backlog(?:\{[^}]*\})? (\d+)/.exec(line);
+      if (outbox && Number(outbox[1]) > 0) out.push(`${service} outbox ${outbox[1]}`);
+      const lag = /^\w*consumer_lag\{[^}]*stream="([^"]+)"[^}]*\} (\d+)/.exec(line);
+      if (lag && Number(lag[2]) > 0) out.push(`${service} ${lag[1]} ${lag[2]}`);
+    }
+  }
+  return out;
+}
+
 interface Outcome {
   index: number;
   ms: number;
@@ -138,12 +158,24 @@ async function runHistory(platform: Awaited<ReturnType<typeof startPlatform>>, h
   const played = await playHistory(client, platform.gatewayUrl, apiKey, history);
   const expected = expectedPeriods(played.subscriptions, played.items, played.events, Date.now());
   let last: string[] = [];
+  // Past SETTLE_MS the wait goes on while the pipeline still holds messages (a busy machine), up to 4 × SETTLE_MS: a
+  // difference left then, with nothing waiting, is a disagreement; with messages waiting, the platform had not settled.
   const deadline = Date.now() + SETTLE_MS;
+  const lastChance = Date.now() + 4 * SETTLE_MS;
+  let waiting: string[] = [];
   for (;;) {
     last = differences(expected, await invoicesOf(client, played.customerIds), played);
-    if (last.length === 0 || Date.now() > deadline) break;
+    if (last.length === 0) break;
+    if (Date.now() > deadline) {
+      waiting = await pipelineBacklog(platform.urls);
+      if (waiting.length === 0 || Date.now() > lastChance) break;
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+  if (last.length > 0 && waiting.length > 0)
+    last.unshift(
+      `NOT SETTLED after ${Date.now() - started} ms (messages still waiting: ${waiting.join(', ')}): not proof of a wrong invoice`,
+    );
   const phases = await platformPhases(client, played);
   const problems = [...played.anomalies.map((a) => `driver: ${a}`), ...phases.map((p) => `phases: ${p}`), ...last];
   const outcome: Outcome = { index, ms: Date.now() - started, skipped: played.skipped };

@@ -42,6 +42,7 @@ interface Invoice {
   periodStart: string;
   periodEnd: string;
   dueAt: string | null;
+  issuesAt: string | null;
   issuedAt: string | null;
   paidAt: string | null;
   voidReason: string | null;
@@ -55,7 +56,7 @@ interface Invoice {
   credited: { amount: string };
 }
 
-const INVOICE = `id number kind status periodStart periodEnd dueAt issuedAt paidAt voidReason taxRate
+const INVOICE = `id number kind status periodStart periodEnd dueAt issuesAt issuedAt paidAt voidReason taxRate
   lines { id kind description quantity amount { amount currency } credited { amount } }
   subtotal { amount } tax { amount } total { amount } deductions { amount } amountDue { amount } credited { amount }`;
 const INVOICES = `query ($customer: ID!, $status: InvoiceStatus, $kind: InvoiceKind) {
@@ -192,7 +193,10 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
     platform = await startPlatform({
       testClock: true,
       ownDatabase: true,
-      serviceEnv: { invoicing: { INVOICE_GRACE_PERIOD_MS: String(GRACE_MS), INVOICE_ISSUE_INTERVAL_MS: '200' } },
+      // Payment terms longer than the two months the scenario spans: due dates and OVERDUE are payments.test.ts's story.
+      serviceEnv: {
+        invoicing: { INVOICE_GRACE_PERIOD_MS: String(GRACE_MS), INVOICE_ISSUE_INTERVAL_MS: '200', INVOICE_PAYMENT_TERMS_DAYS: '90' },
+      },
     });
   }, 120_000);
   afterAll(() => platform?.stop());
@@ -256,7 +260,7 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
       'the April draft to open',
     );
     expect(opened).toMatchObject({ kind: 'SUBSCRIPTION', status: 'DRAFT', number: null, periodStart: APRIL.start, periodEnd: APRIL.end });
-    expect(opened.dueAt).toBe('2026-05-01T01:00:00.000Z'); // period end + one hour of grace
+    expect(opened).toMatchObject({ issuesAt: '2026-05-01T01:00:00.000Z', dueAt: null }); // period end + one hour of grace
     expect(opened.taxRate).toBe('19');
     expect(totalsOf(opened)).toEqual({ subtotal: '425', tax: '80.75', total: '505.75', deductions: '0', amountDue: '505.75' });
 
@@ -398,7 +402,7 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
     expect(inGrace.status).toBe('DRAFT');
     // The May period has opened: its draft exists from its start.
     const mayDraft = await waitFor(draftOf(MAY.start), 'the May draft to open');
-    expect(mayDraft.dueAt).toBe('2026-06-01T01:00:00.000Z');
+    expect(mayDraft.issuesAt).toBe('2026-06-01T01:00:00.000Z');
 
     // ── 7. Past the end plus the grace hour: issued, numbered INV-000001, immutable.
     await platform.setClock('2026-05-01T01:00:01Z');
@@ -406,7 +410,8 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
       const invoice = await invoiceById(inGrace.id);
       return invoice.status === 'ISSUED' && invoice;
     }, 'the April invoice to be issued');
-    expect(april).toMatchObject({ number: 'INV-000001', kind: 'SUBSCRIPTION', periodStart: APRIL.start, dueAt: null });
+    expect(april).toMatchObject({ number: 'INV-000001', kind: 'SUBSCRIPTION', periodStart: APRIL.start });
+    expect(Date.parse(april.dueAt!) - Date.parse(april.issuedAt!)).toBe(90 * 86_400_000); // payment due after the terms
     expect(linesOf(april)).toEqual(APRIL_LINES);
     expect(april.lines.map((l) => [l.kind, l.quantity])).toEqual([
       ['RECURRING', null],
@@ -444,7 +449,7 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
     expect(correction.lines[0].quantity).toBe('57');
     expect(totalsOf(correction)).toEqual({ subtotal: '0.29', tax: '0.06', total: '0.35', deductions: '0', amountDue: '0.35' });
     // It goes out with the next invoice: at the end of May plus the grace hour.
-    expect(correction.dueAt).toBe('2026-06-01T01:00:00.000Z');
+    expect(correction.issuesAt).toBe('2026-06-01T01:00:00.000Z');
     expect(await invoiceById(april.id)).toEqual(april);
 
     // ── 9. Past the end of May plus grace: the correction and the May invoice are issued together, numbers gapless
@@ -501,9 +506,10 @@ describe('invoicing end to end, through the gateway on the test clock', () => {
     const credited = await invoiceById(april.id);
     expect(credited.lines[0].credited.amount).toBe('50');
     expect(credited.credited.amount).toBe('59.5');
+    // The invoice itself does not change; what is due drops by the credit note: 784.85 − 59.50 = 725.35.
     expect({ lines: linesOf(credited), totals: totalsOf(credited), number: credited.number }).toEqual({
       lines: APRIL_LINES,
-      totals: totalsOf(april),
+      totals: { ...totalsOf(april), amountDue: '725.35' },
       number: 'INV-000001',
     });
 

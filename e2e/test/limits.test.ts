@@ -38,6 +38,7 @@ describe('limits at the door', () => {
     const introspection = await client.send('{ __schema { types { name } } }');
     expect(introspection.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     for (const response of [deep, aliased, introspection]) expect(JSON.stringify(response.errors)).not.toMatch(/stack|at \//);
+    expect([deep.status, aliased.status, introspection.status]).toEqual([400, 400, 400]); // README: validation is 400
   });
 
   it('limits each key’s rate: 429 with Retry-After on GraphQL and on POST /v1/events, other keys unaffected', async () => {

@@ -104,6 +104,12 @@ const FOLLOWS_WITHIN_MS = 15_000;
 export type Whose = { customer: string } | { subscription: string };
 const nameOf = (whose: Whose) => ('customer' in whose ? whose.customer : `subscription ${whose.subscription}`);
 
+/** A GRADUATED price from (upTo, unitPrice) tiers; the last tier's upTo is null. */
+export const graduated = (...tiers: Array<[upTo: string | null, unitPrice: string]>) => ({
+  model: 'GRADUATED',
+  tiers: tiers.map(([upTo, unitPrice]) => ({ upTo, unitPrice })),
+});
+
 export const codeOf = (errors: Errors) => ({
   code: errors?.[0]?.extensions?.code,
   field: errors?.[0]?.extensions?.field,
@@ -113,12 +119,20 @@ export const codeOf = (errors: Errors) => ({
 export class Scenario {
   private readonly customerIds = new Map<string, string>();
 
-  private constructor(readonly client: GatewayClient) {}
+  private constructor(
+    readonly client: GatewayClient,
+    readonly platformId: string,
+  ) {}
 
   /** A new tenant of the platform with an admin key. */
   static async open(platform: { databaseUrl: string; gatewayUrl: string }): Promise<Scenario> {
-    const { apiKey } = await newTenant(platform.databaseUrl);
-    return new Scenario(gatewayClient(platform.gatewayUrl, apiKey));
+    const { apiKey, platformId } = await newTenant(platform.databaseUrl);
+    return new Scenario(gatewayClient(platform.gatewayUrl, apiKey), platformId);
+  }
+
+  /** A scenario over a client of a tenant made elsewhere (when the caller needs the key too, e.g. for REST). */
+  static of(client: GatewayClient, platformId: string): Scenario {
+    return new Scenario(client, platformId);
   }
 
   async createMeter(meter: MeterSpec): Promise<void> {
@@ -230,6 +244,23 @@ export class Scenario {
     const response = await this.trySubscribe(input);
     if (!response.data) throw new Error(`createSubscription: ${JSON.stringify(response.errors)}`);
     return response.data.createSubscription.id;
+  }
+
+  /**
+   * Customer `acme` on plan `hosting`: one recurring base fee of 120 EUR a month billed in advance, from `startAt`
+   * (the meter `calls` exists so acme can be created with a metric). What payment tests start from.
+   */
+  async monthlyFeeCustomer(startAt: string): Promise<{ customer: string; subscription: string }> {
+    await this.createMeter({
+      reference: 'calls',
+      values: [{ reference: 'n', type: 'NUMBER' }],
+      metrics: [{ reference: 'calls_total', aggregation: 'SUM', valueReference: 'n' }],
+    });
+    await this.createProduct('hosting', [{ reference: 'base', name: 'Base fee', chargeType: 'RECURRING' }]);
+    const [version] = await this.createPlan('hosting', [{ base: { model: 'FLAT', amount: '120' } }], ['base']);
+    const customer = await this.createCustomer('acme', 'calls_total');
+    const subscription = await this.subscribe({ customer: 'acme', planVersion: version, startAt });
+    return { customer, subscription };
   }
 
   /** changeSubscription effective AT `at`, as sent (retried while a new plan version is on its way). */

@@ -141,4 +141,57 @@ describe('customers and subscriptions through the gateway', () => {
       await db.end();
     }
   });
+
+  it('keeps a platform’s own backdating limit: it refuses and accepts by that limit, another platform keeps the default', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const SETTINGS = `{ platformSettings { subscriptionMaxBackdateDays subscriptionMaxBackdateDaysIsDefault } }`;
+    const tenants = await Promise.all(
+      [0, 1].map(async () => {
+        const client = gatewayClient(platform.gatewayUrl, (await newTenant(platform.databaseUrl)).apiKey);
+        const { v1 } = await catalog(client);
+        await client.expectData(CREATE_CUSTOMER, { input: { reference: 'acme', name: 'Acme', currency: 'EUR' } });
+        // the version reaches subscriptions through NATS: a draft subscription tells when it has arrived
+        await waitFor(
+          async () => (await client.send(CREATE, { input: { customer: 'acme', planVersion: v1, draft: true } })).data,
+          'the plan version to reach subscriptions',
+        );
+        return { client, v1 };
+      }),
+    );
+    const [own, other] = tenants;
+    const deployment = await other.client.expectData<{ platformSettings: { subscriptionMaxBackdateDays: number } }>(SETTINGS);
+    expect(deployment.platformSettings).toEqual({
+      subscriptionMaxBackdateDays: Number(process.env.SUBSCRIPTION_MAX_BACKDATE_DAYS),
+      subscriptionMaxBackdateDaysIsDefault: true,
+    });
+    const updated = await own.client.send(
+      `mutation { updateSubscriptionSettings(input: { maxBackdateDays: 30 }) { subscriptionMaxBackdateDays subscriptionMaxBackdateDaysIsDefault } }`,
+    );
+    expect(updated.data).toEqual({
+      updateSubscriptionSettings: { subscriptionMaxBackdateDays: 30, subscriptionMaxBackdateDaysIsDefault: false },
+    });
+    const wrong = await own.client.send(
+      `mutation { updateSubscriptionSettings(input: { maxBackdateDays: 0 }) { subscriptionMaxBackdateDays } }`,
+    );
+    expect(codeOf(wrong.errors as Errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.maxBackdateDays' });
+    expect((await own.client.expectData<{ platformSettings: unknown }>(SETTINGS)).platformSettings).toEqual({
+      subscriptionMaxBackdateDays: 30,
+      subscriptionMaxBackdateDaysIsDefault: false,
+    });
+
+    const start = (t: (typeof tenants)[number], days: number) =>
+      t.client.send<{ createSubscription: { id: string } }>(CREATE, {
+        input: { customer: 'acme', planVersion: t.v1, startAt: daysAgo(days) },
+      });
+    expect(codeOf((await start(own, 60)).errors as Errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'startAt' });
+    expect((await start(other, 60)).errors).toBeUndefined();
+    const accepted = await start(own, 20);
+    expect(accepted.errors).toBeUndefined();
+    const change = (days: number) =>
+      own.client.send(CHANGE, {
+        input: { subscription: accepted.data!.createSubscription.id, effective: 'AT', at: daysAgo(days), seats: 2 },
+      });
+    expect(codeOf((await change(40)).errors as Errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'at' });
+    expect((await change(10)).errors).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { readSupergraph } from '@meterline/contracts';
 import { subgraphClient, waitFor, type GraphQLResponse } from '@meterline/kit/testing';
+import { Client } from 'pg';
 import { buildSchema, isObjectType, Kind, type ConstDirectiveNode, type GraphQLSchema } from 'graphql';
 import {
   ACTIVATE_METER,
@@ -78,7 +79,22 @@ interface World {
   issuedInvoice: string;
   issuedLine: string;
   creditNote: string;
+  /** A billing entity (its code is its reference) that bills `customer`. */
+  billingEntity: Ref;
+  /** One dead letter per consuming service (a message that service gave up on). */
+  deadLetters: Record<DeadLetterService, string>;
+  /** A USAGE alert on `customer` (threshold 1 call, fired by the usage) and its trigger; a SPEND alert on `otherCustomer`. */
+  alert: string;
+  alertTrigger: string;
+  spendAlert: string;
+  /** A webhook endpoint (to a closed loopback port) with one test message. */
+  webhookEndpoint: string;
+  webhookMessage: string;
 }
+
+const DEAD_LETTER_SERVICES = ['metering', 'subscriptions', 'invoicing', 'webhooks'] as const;
+type DeadLetterService = (typeof DEAD_LETTER_SERVICES)[number];
+const capitalized = (service: string) => service.charAt(0).toUpperCase() + service.slice(1);
 
 // ───────────────────────────── checks of what a missing object gives ─────────────────────────────
 
@@ -187,6 +203,52 @@ const count = (path: string) => (data: Record<string, unknown> | undefined) => (
 const USAGE_WINDOW = `from: "${APRIL.from}", to: "${APRIL.to}"`;
 
 const QUERIES: Record<string, FieldCase> = {
+  ...Object.fromEntries(
+    DEAD_LETTER_SERVICES.map((service): [string, FieldCase] => [
+      `${service}DeadLetters`,
+      {
+        lists: [
+          {
+            what: 'all',
+            query: `{ ${service}DeadLetters(first: 100) { totalCount edges { node { id type error payload } } } }`,
+            count: count(`${service}DeadLetters.edges`),
+          },
+        ],
+      },
+    ]),
+  ),
+  webhookEndpoints: {
+    lists: [
+      {
+        what: 'all',
+        query: '{ webhookEndpoints(first: 100) { totalCount edges { node { id url description messages(first: 10) { totalCount } } } } }',
+        count: count('webhookEndpoints.edges'),
+      },
+    ],
+  },
+  webhookEndpoint: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'query ($id: ID!) { webhookEndpoint(id: $id) { id url messages(first: 10) { totalCount edges { node { id body } } } } }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: isNull,
+      },
+    ],
+  },
+  webhookMessage: {
+    absent: [
+      {
+        what: "A's message",
+        query: 'query ($id: ID!) { webhookMessage(id: $id) { id webhookId body attempts { statusCode } endpoint { id url } } }',
+        slots: (a) => ({ message: a.webhookMessage }),
+        variables: (s) => ({ id: s.message }),
+        absent: isNull,
+      },
+    ],
+  },
+  webhookEventTypes: { notApplicable: 'takes no id: the catalogue of event types, the same for every platform' },
   features: {
     lists: [
       {
@@ -223,6 +285,26 @@ const QUERIES: Record<string, FieldCase> = {
     })),
   },
   previewPrice: { notApplicable: 'prices a price given in the request; it reads no stored object' },
+  billingEntity: {
+    absent: byIdAndReference(
+      'query ($e: String!) { billingEntity(billingEntity: $e) { id code currentVersion { legalName } } }',
+      'e',
+      (a) => a.billingEntity,
+      isNull,
+    ),
+  },
+  billingEntities: {
+    lists: [
+      {
+        what: 'all',
+        query: '{ billingEntities(first: 100) { totalCount edges { node { id code currentVersion { id legalName } } } } }',
+        count: count('billingEntities.edges'),
+      },
+    ],
+  },
+  platformSettings: {
+    notApplicable: 'takes no argument: the caller’s own platform only (another platform’s id: PlatformSettings entities)',
+  },
   previewPlanVersionPrice: {
     absent: [
       {
@@ -290,6 +372,41 @@ const QUERIES: Record<string, FieldCase> = {
       variables: (s) => ({ id: s.invoice }),
       absent: isNull,
     })),
+  },
+  alert: {
+    absent: (['alert', 'spendAlert'] as const).map((key) => ({
+      what: key === 'alert' ? 'a usage alert that fired' : 'a spend alert',
+      query: 'query ($id: ID!) { alert(id: $id) { id name kind customer { id } triggers { totalCount edges { node { id value } } } } }',
+      slots: (a) => ({ alert: a[key] }),
+      variables: (s) => ({ id: s.alert }),
+      absent: isNull,
+    })),
+  },
+  alerts: {
+    lists: [
+      { what: 'all', query: '{ alerts(first: 100) { totalCount edges { node { id customer { id } } } } }', count: count('alerts.edges') },
+    ],
+    absent: byIdAndReference(
+      'query ($c: ID!) { alerts(customer: $c) { totalCount edges { node { id } } } }',
+      'c',
+      (a) => a.customer,
+      isEmpty,
+    ).map((p) => ({ ...p, what: `of A's customer ${p.what}` })),
+  },
+  alertTriggers: {
+    lists: [
+      {
+        what: 'all',
+        query: '{ alertTriggers(first: 100) { totalCount edges { node { id value alert { id } } } } }',
+        count: count('alertTriggers.edges'),
+      },
+    ],
+    absent: byIdAndReference(
+      'query ($c: ID!) { alertTriggers(customer: $c) { totalCount edges { node { id } } } }',
+      'c',
+      (a) => a.customer,
+      isEmpty,
+    ).map((p) => ({ ...p, what: `of A's customer ${p.what}` })),
   },
   invoices: {
     lists: [
@@ -472,6 +589,111 @@ const QUERIES: Record<string, FieldCase> = {
 const FLAT_PRICE = { model: 'FLAT', amount: '1' };
 
 const MUTATIONS: Record<string, FieldCase> = {
+  ...Object.fromEntries(
+    DEAD_LETTER_SERVICES.map((service): [string, FieldCase] => [
+      `replay${capitalized(service)}DeadLetter`,
+      {
+        absent: [
+          {
+            what: "A's dead letter",
+            query: `mutation ($id: ID!) { replay${capitalized(service)}DeadLetter(id: $id) { replayed deadLetter { id error } } }`,
+            slots: (a) => ({ letter: a.deadLetters[service] }),
+            variables: (s) => ({ id: s.letter }),
+            absent: notFound('id'),
+          },
+        ],
+      },
+    ]),
+  ),
+  createWebhookEndpoint: { notApplicable: 'takes no id: it creates an endpoint of the caller’s own platform' },
+  updateWebhookEndpoint: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'mutation ($id: ID!) { updateWebhookEndpoint(id: $id, input: { description: "Taken over" }) { id url status } }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: notFound('id'),
+      },
+    ],
+  },
+  rotateWebhookEndpointSecret: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'mutation ($id: ID!) { rotateWebhookEndpointSecret(id: $id) { secret endpoint { id } } }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: notFound('id'),
+      },
+    ],
+  },
+  enableWebhookEndpoint: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id url status } }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: notFound('id'),
+      },
+    ],
+  },
+  disableWebhookEndpoint: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { id url status } }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: notFound('id'),
+      },
+    ],
+  },
+  deleteWebhookEndpoint: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: notFound('id'),
+      },
+    ],
+  },
+  sendTestWebhook: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'mutation ($id: ID!) { sendTestWebhook(endpoint: $id) { id webhookId } }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: notFound('endpoint'),
+      },
+    ],
+  },
+  replayFailedWebhookMessages: {
+    absent: [
+      {
+        what: "A's endpoint",
+        query: 'mutation ($id: ID!) { replayFailedWebhookMessages(endpoint: $id, since: "2026-01-01T00:00:00Z") }',
+        slots: (a) => ({ endpoint: a.webhookEndpoint }),
+        variables: (s) => ({ id: s.endpoint }),
+        absent: notFound('endpoint'),
+      },
+    ],
+  },
+  replayWebhookMessage: {
+    absent: [
+      {
+        what: "A's message",
+        query: 'mutation ($id: ID!) { replayWebhookMessage(id: $id) { id status } }',
+        slots: (a) => ({ message: a.webhookMessage }),
+        variables: (s) => ({ id: s.message }),
+        absent: notFound('id'),
+      },
+    ],
+  },
   createFeature: {
     fresh: [
       {
@@ -788,6 +1010,149 @@ const MUTATIONS: Record<string, FieldCase> = {
       },
     ],
   },
+  recordPayment: {
+    absent: [
+      {
+        what: "A's issued invoice",
+        query: 'mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id amount { amount } } }',
+        slots: (a) => ({ invoice: a.issuedInvoice }),
+        variables: (s) => ({ input: { invoice: s.invoice, amount: '1', method: 'CASH', reference: 'taken over' } }),
+        absent: notFound('input.invoice'),
+      },
+    ],
+  },
+  sendInvoiceEmail: {
+    absent: [
+      {
+        what: "A's issued invoice",
+        query: 'mutation ($id: ID!) { sendInvoiceEmail(invoice: $id, to: "taken@over.example") { id status } }',
+        slots: (a) => ({ invoice: a.issuedInvoice }),
+        variables: (s) => ({ id: s.invoice }),
+        absent: notFound('invoice'),
+      },
+    ],
+  },
+  sendCreditNoteEmail: {
+    absent: [
+      {
+        what: "A's credit note",
+        query: 'mutation ($id: ID!) { sendCreditNoteEmail(creditNote: $id, to: "taken@over.example") { id status } }',
+        slots: (a) => ({ creditNote: a.creditNote }),
+        variables: (s) => ({ id: s.creditNote }),
+        absent: notFound('creditNote'),
+      },
+    ],
+  },
+  updateEmailDeliverySettings: { notApplicable: 'takes no id: it sets the caller’s own platform’s e-mail delivery only' },
+  recordRefund: {
+    absent: [
+      {
+        what: "A's credit note",
+        query: 'mutation ($input: RecordRefundInput!) { recordRefund(input: $input) { id amount { amount } } }',
+        slots: (a) => ({ creditNote: a.creditNote }),
+        variables: (s) => ({ input: { creditNote: s.creditNote, amount: '1', method: 'CASH' } }),
+        absent: notFound('input.creditNote'),
+      },
+    ],
+  },
+  createAlert: {
+    absent: [
+      ...byIdAndReference(
+        `mutation ($c: ID!) { createAlert(input: { customer: $c, kind: SPEND, name: "Taken over", thresholds: [{ value: "1" }] }) { id } }`,
+        'c',
+        (a) => a.customer,
+        notFound('input.customer'),
+      ).map((p) => ({ ...p, what: `on A's customer ${p.what}` })),
+      {
+        what: "on B's customer, A's subscription",
+        query: `mutation ($c: ID!, $s: ID!) { createAlert(input: { customer: $c, subscription: $s, kind: SPEND, name: "Taken over",
+          thresholds: [{ value: "1" }] }) { id } }`,
+        slots: (a) => ({ subscription: a.subscription }),
+        variables: (s, own) => ({ c: own.customer.id, s: s.subscription }),
+        absent: notFound('input.subscription'),
+      },
+    ],
+  },
+  updateAlert: {
+    absent: [
+      {
+        what: "A's alert",
+        query: 'mutation ($id: ID!) { updateAlert(input: { id: $id, name: "Taken over", thresholds: [{ value: "1000" }] }) { id name } }',
+        slots: (a) => ({ alert: a.alert }),
+        variables: (s) => ({ id: s.alert }),
+        absent: notFound('input.id'),
+      },
+    ],
+  },
+  deleteAlert: {
+    absent: [
+      {
+        what: "A's alert",
+        query: 'mutation ($id: ID!) { deleteAlert(id: $id) { id archived } }',
+        slots: (a) => ({ alert: a.spendAlert }),
+        variables: (s) => ({ id: s.alert }),
+        absent: notFound('id'),
+      },
+    ],
+  },
+  createBillingEntity: {
+    fresh: [
+      {
+        what: "with A's entity code",
+        query: `mutation ($c: String!, $i: String!, $n: String!) { createBillingEntity(input: { code: $c, legalName: "Fresh B.V.",
+          invoiceNumberPrefix: $i, creditNoteNumberPrefix: $n }) { id code version } }`,
+        slots: (a) => ({ code: a.billingEntity.reference }),
+        // prefixes of their own per code: prefixes are unique per platform too
+        variables: (s) => ({ c: s.code, i: `${s.code}-`, n: `${s.code}.` }),
+        absent: created,
+      },
+    ],
+  },
+  updateBillingEntity: {
+    absent: byIdAndReference(
+      'mutation ($e: String!) { updateBillingEntity(billingEntity: $e, input: { legalName: "Taken over" }) { id version } }',
+      'e',
+      (a) => a.billingEntity,
+      notFound('billingEntity'),
+    ),
+  },
+  setDefaultBillingEntity: {
+    absent: byIdAndReference(
+      'mutation ($e: String!) { setDefaultBillingEntity(billingEntity: $e) { id isDefault } }',
+      'e',
+      (a) => a.billingEntity,
+      notFound('billingEntity'),
+    ),
+  },
+  assignBillingEntity: {
+    absent: [
+      ...byIdAndReference(
+        'mutation ($c: String!, $e: String) { assignBillingEntity(customer: $c, billingEntity: $e) { id billingEntity { code } } }',
+        'c',
+        (a) => a.otherCustomer,
+        notFound('customer'),
+        (own) => ({ e: own.billingEntity.id }),
+      ).map((p) => ({ ...p, what: `A's customer ${p.what} to B's entity` })),
+      ...byIdAndReference(
+        'mutation ($c: String!, $e: String) { assignBillingEntity(customer: $c, billingEntity: $e) { id billingEntity { code } } }',
+        'e',
+        (a) => a.billingEntity,
+        notFound('billingEntity'),
+        (own) => ({ c: own.otherCustomer.id }),
+      ).map((p) => ({ ...p, what: `B's customer to A's entity ${p.what}` })),
+    ],
+  },
+  updateInvoicingSettings: { notApplicable: 'takes no id: it sets the caller’s own platform’s settings only' },
+  updateStripeSettings: { notApplicable: 'takes no id: it sets the caller’s own platform’s Stripe account only' },
+  setCustomerPaymentMethod: {
+    absent: byIdAndReference(
+      'mutation ($c: ID!) { setCustomerPaymentMethod(input: { customer: $c, provider: STRIPE, paymentMethod: "pm_taken_over" }) { id } }',
+      'c',
+      (a) => a.otherCustomer,
+      notFound('input.customer'),
+    ).map((p) => ({ ...p, what: `A's customer with a card, ${p.what}` })),
+  },
+  updateSubscriptionSettings: { notApplicable: 'takes no id: it sets the caller’s own platform’s settings only' },
   createMeter: {
     fresh: [
       {
@@ -1018,6 +1383,16 @@ interface EntityCase {
 }
 
 const ENTITIES: Record<string, EntityCase> = {
+  'WebhookEndpoint@webhooks': {
+    target: (a) => a.webhookEndpoint,
+    selection: () => 'url eventTypes messages(first: 10) { totalCount }',
+    absent: entityNotFound,
+  },
+  'WebhookMessage@webhooks': {
+    target: (a) => a.webhookMessage,
+    selection: () => 'webhookId body endpoint { url }',
+    absent: entityNotFound,
+  },
   'CreditNote@invoicing': {
     target: (a) => a.creditNote,
     selection: () => 'number total { amount } invoice { id }',
@@ -1025,8 +1400,12 @@ const ENTITIES: Record<string, EntityCase> = {
   },
   'Customer@invoicing': {
     target: (a) => a.otherCustomer.id,
-    selection: () => 'invoices { totalCount edges { node { id number } } }',
-    absent: entityHolds('without invoices', (e) => at(e, 'invoices.totalCount') === 0),
+    selection: () =>
+      'invoices { totalCount edges { node { id number } } } alerts { totalCount edges { node { id } } } paymentMethod { paymentMethod providerCustomerId }',
+    absent: entityHolds(
+      'without invoices, alerts or payment method',
+      (e) => at(e, 'invoices.totalCount') === 0 && at(e, 'alerts.totalCount') === 0 && at(e, 'paymentMethod') === null,
+    ),
   },
   'Customer@metering': {
     target: (a) => a.customer.id,
@@ -1050,7 +1429,17 @@ const ENTITIES: Record<string, EntityCase> = {
   },
   'Invoice@invoicing': {
     target: (a) => a.issuedInvoice,
-    selection: () => 'number status total { amount } lines { id }',
+    selection: () => 'number status total { amount } lines { id } paymentCollection { id attempts { id } } emailDeliveries { id }',
+    absent: entityNotFound,
+  },
+  'PlatformSettings@invoicing': {
+    target: (a) => a.platformId,
+    selection: () => 'invoicePaymentTermsDays stripe { secretKeyLast4 webhookSecretLast4 }',
+    absent: entityNotFound,
+  },
+  'PlatformSettings@subscriptions': {
+    target: (a) => a.platformId,
+    selection: () => 'subscriptionMaxBackdateDays',
     absent: entityNotFound,
   },
   'Meter@metering': { target: (a) => a.meter.id, selection: () => 'reference status metrics { reference }', absent: entityNotFound },
@@ -1093,11 +1482,28 @@ const ENTITIES: Record<string, EntityCase> = {
  * reached only through the root fields above (and as parts of keyed entities).
  */
 const UNKEYED: Record<string, string> = {
+  ...Object.fromEntries(
+    DEAD_LETTER_SERVICES.map((service) => [
+      `${capitalized(service)}DeadLetter`,
+      `${service} only; Query.${service}DeadLetters / Mutation.replay${capitalized(service)}DeadLetter`,
+    ]),
+  ),
+  Alert: 'invoicing only; Query.alert / alerts, Customer.alerts, Mutation.updateAlert / deleteAlert',
+  AlertTrigger: 'a part of Alert (its triggers); Query.alertTriggers',
+  BillingEntity:
+    'invoicing only; Query.billingEntity / billingEntities, the mutations naming one, Customer.billingEntity and PlatformSettings.defaultBillingEntity',
+  BillingEntityVersion: 'a part of BillingEntity (its versions) and of Invoice (the seller it was issued with)',
   EventImport: 'metering only; Query.eventImport / eventImports',
   Feature: 'catalog only; Query.features, and PricingPlanVersion.entitlements',
   InvoiceLine: 'a part of Invoice (its lines); CreateCreditNoteInput.lines names one, tried in Mutation.createCreditNote',
+  Payment: 'a part of Invoice (its payments); Mutation.recordPayment names the invoice, tried there',
+  EmailDelivery:
+    'a part of Invoice and CreditNote (their emailDeliveries); Mutation.sendInvoiceEmail / sendCreditNoteEmail name the document, tried there',
+  PaymentAttempt: 'a part of PaymentCollection (its attempts)',
+  PaymentCollection: 'a part of Invoice (Invoice.paymentCollection), reached through Invoice@invoicing',
   PlanPrice: 'a part of PricingPlanVersion (its prices)',
   PricingPlan: 'catalog only; Query.pricingPlan / pricingPlans',
+  Refund: 'a part of CreditNote (its refunds); Mutation.recordRefund names the credit note, tried there',
   UsageMetric: 'a part of Meter (its metrics); Query.usage names one by reference',
 };
 
@@ -1235,7 +1641,15 @@ async function snapshotOf(w: World): Promise<Snapshot> {
         features(first: 100) { totalCount edges { node { id reference name description } } }
         products(first: 100, includeArchived: true) { totalCount edges { node { id reference name status position
           items { id reference name chargeType position } } } }
-        pricingPlans(first: 100) { totalCount edges { node { id reference name versions { id status currency billingPeriod minimumCommitment
+      }`,
+      {},
+    ],
+    // A query of its own, with a page of 20: plans → versions → prices is three lists deep, and the gateway's cost counts
+    // 20 per unpaginated list (GRAPHQL_LIST_SIZE); first: 100 would cost ~450,000, over GRAPHQL_MAX_COST. A has one plan,
+    // and totalCount would show any beyond the page.
+    [
+      `{
+        pricingPlans(first: 20) { totalCount edges { node { id reference name versions { id status currency billingPeriod minimumCommitment
           prices { productItem { id } recurringTiming price { model amount unitPrice } } entitlements { feature { id } enabled limit } } } } }
       }`,
       {},
@@ -1250,9 +1664,31 @@ async function snapshotOf(w: World): Promise<Snapshot> {
     ],
     [
       `{
+        meteringDeadLetters(first: 100) { totalCount edges { node { id type error attempts payload } } }
+        subscriptionsDeadLetters(first: 100) { totalCount edges { node { id type error attempts payload } } }
+        invoicingDeadLetters(first: 100) { totalCount edges { node { id type error attempts payload } } }
+        webhooksDeadLetters(first: 100) { totalCount edges { node { id type error attempts payload } } }
         invoices(first: 100) { totalCount edges { node { id number kind status issuedAt paidAt voidedAt voidReason
           subtotal { amount } total { amount } credited { amount }
-          lines { id kind quantity amount { amount } credited { amount } } creditNotes { id number total { amount } } } } }
+          lines { id kind quantity amount { amount } credited { amount } } creditNotes { id number total { amount } }
+          billingEntity { id version legalName } } } }
+        billingEntities(first: 100) { totalCount edges { node { id code isDefault version
+          currentVersion { id legalName invoiceNumberPrefix creditNoteNumberPrefix } } } }
+      }`,
+      {},
+    ],
+    [
+      `{
+        alerts(first: 100) { totalCount edges { node { id name kind metric currency thresholds { value label } archived updatedAt } } }
+        alertTriggers(first: 100) { totalCount edges { node { id value threshold { value } periodStart alert { id } } } }
+      }`,
+      {},
+    ],
+    // Endpoints and their messages, not the messages' state: a message to a closed port is retried on its own schedule.
+    [
+      `{
+        webhookEndpoints(first: 100) { totalCount edges { node { id url description eventTypes status disabledReason
+          messages(first: 100) { totalCount edges { node { id webhookId eventType body } } } } } }
       }`,
       {},
     ],
@@ -1361,6 +1797,26 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
   const customer = await createCustomer(`${p}-acme`, `${name} Acme`);
   const otherCustomer = await createCustomer(`${p}-globex`, `${name} Globex`);
 
+  // A billing entity of the platform's own that bills `customer` (who reaches invoicing through NATS: retried).
+  const billingEntity = (
+    await data<{ createBillingEntity: { id: string; code: string } }>(
+      'mutation ($input: CreateBillingEntityInput!) { createBillingEntity(input: $input) { id code } }',
+      {
+        input: { code: `${p}-entity`, legalName: `${name} Billing B.V.`, invoiceNumberPrefix: `${p}E-`, creditNoteNumberPrefix: `${p}EC-` },
+      },
+    )
+  ).createBillingEntity;
+  await waitFor(
+    async () =>
+      (
+        await client.send<{ assignBillingEntity: { id: string } }>(
+          'mutation ($c: String!, $e: String) { assignBillingEntity(customer: $c, billingEntity: $e) { id } }',
+          { c: customer.id, e: billingEntity.id },
+        )
+      ).data?.assignBillingEntity,
+    `${name}'s customer assigned to its billing entity`,
+  );
+
   // The plan version reaches subscriptions through NATS: retry until it has arrived.
   const subscribe = (input: Vars) =>
     waitFor(
@@ -1376,6 +1832,25 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
   const subscription = await subscribe({ customer: customer.id, planVersion: version, startAt: APRIL.from });
   const issuedSubscription = await subscribe({ customer: otherCustomer.id, planVersion: version, startAt: APRIL.from });
   const draftSubscription = await subscribe({ customer: customer.id, planVersion: version, startAt: APRIL.from, draft: true });
+
+  // Alerts: invoicing learns of the customers and of the plan version's metric through NATS: retry until it has.
+  const createAlert = (input: Vars) =>
+    waitFor(
+      async () =>
+        (
+          await client.send<{ createAlert: { id: string } }>('mutation ($input: CreateAlertInput!) { createAlert(input: $input) { id } }', {
+            input,
+          })
+        ).data?.createAlert.id,
+      `invoicing to know ${name}'s customers and metric`,
+    );
+  const alert = await createAlert({ customer: customer.id, kind: 'USAGE', metric, name: `${name} calls`, thresholds: [{ value: '1' }] });
+  const spendAlert = await createAlert({
+    customer: otherCustomer.reference,
+    kind: 'SPEND',
+    name: `${name} spend`,
+    thresholds: [{ value: '1000' }],
+  });
 
   // Metering learns of the customer through NATS: wait for it, or the events would be stored as unmatched.
   const usageOf = `query ($c: String!) { usage(customer: $c, metric: "${metric}", ${USAGE_WINDOW}) { value } }`;
@@ -1423,6 +1898,17 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     `${name}'s import to complete`,
   );
 
+  const alertTrigger = await waitFor(
+    async () =>
+      (
+        await data<{ alert: { triggers: { edges: Array<{ node: { id: string } }> } } }>(
+          'query ($id: ID!) { alert(id: $id) { triggers { edges { node { id } } } } }',
+          { id: alert },
+        )
+      ).alert.triggers.edges[0]?.node.id,
+    `${name}'s usage alert to fire`,
+  );
+
   // The April draft bills 5 + 3 + 2 calls; the other customer's is issued now and credited in part.
   const invoicesOf = async (s: string) =>
     (
@@ -1454,11 +1940,64 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     )
   ).createCreditNote.id;
 
+  // A message each consuming service gave up on. Written as the inbox consumer writes it after its last failed delivery
+  // (making each service fail for real is the business of the services' own tests).
+  const deadLetters = {} as Record<DeadLetterService, string>;
+  const db = new Client({ connectionString: platform.databaseUrl });
+  await db.connect();
+  try {
+    for (const service of DEAD_LETTER_SERVICES) {
+      const id = randomUUID();
+      const envelope = {
+        id,
+        type: 'subscriptions.customer.created',
+        version: 1,
+        platformId,
+        occurredAt: NOW,
+        data: { id: randomUUID(), reference: `${p}-poison-${service}`, name: `${name} poison`, currency: 'EUR' },
+      };
+      await db.query(
+        `INSERT INTO ${service}.dead_letters (message_id, platform_id, type, subject, stream, payload, error, attempts, first_failed_at, last_failed_at)
+         VALUES ($1, $2, $3, 'subscriptions.customer.created', 'SUBSCRIPTIONS', $4, $5, 5, now(), now())`,
+        [id, platformId, envelope.type, JSON.stringify(envelope), `Error: ${name} cannot be applied by ${service}`],
+      );
+      deadLetters[service] = id;
+    }
+  } finally {
+    await db.end();
+  }
+
+  // Payment collection (issue 15, point 4): Stripe set up but disabled (nothing is sent anywhere), a saved card on Globex.
+  await data(
+    'mutation { updateStripeSettings(input: { secretKey: "sk_test_isolation0001", webhookSecret: "whsec_isolation0001", enabled: false }) { id } }',
+  );
+  await data(
+    'mutation ($c: ID!) { setCustomerPaymentMethod(input: { customer: $c, provider: STRIPE, paymentMethod: "pm_card_visa" }) { id } }',
+    {
+      c: otherCustomer.id,
+    },
+  );
+  // A webhook endpoint to a closed loopback port (its attempts are refused), with one test message.
+  const webhookEndpoint = (
+    await data<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+      { input: { url: `http://127.0.0.1:9/${p}-hooks`, eventTypes: ['invoice.issued'], description: `${name} hooks` } },
+    )
+  ).createWebhookEndpoint.endpoint.id;
+  const webhookMessage = (
+    await data<{ sendTestWebhook: { id: string } }>('mutation ($id: ID!) { sendTestWebhook(endpoint: $id) { id } }', {
+      id: webhookEndpoint,
+    })
+  ).sendTestWebhook.id;
+
   return {
     name,
     platformId,
     apiKey,
     client,
+    deadLetters,
+    webhookEndpoint,
+    webhookMessage,
     meter,
     draftMeter,
     metric,
@@ -1482,6 +2021,10 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     issuedInvoice: issued.id,
     issuedLine,
     creditNote,
+    alert,
+    alertTrigger,
+    spendAlert,
+    billingEntity: { id: billingEntity.id, reference: billingEntity.code },
   };
 }
 
@@ -1645,6 +2188,49 @@ describe('tenant isolation: platform B never reaches platform A’s objects', ()
     expect(missing).toMatchObject({ status: 404, body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] } });
     expect(foreign).toEqual(missing);
     expect((await get(A.apiKey, A.eventImport)).status).toBe(200);
+  });
+
+  it('REST: GET /v1/invoices/:id/pdf and /v1/credit-notes/:id/pdf answer B for A’s documents as for missing ones', async () => {
+    const base = platform.gatewayUrl.replace(/\/graphql$/, '');
+    const get = async (key: string, path: string) => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${key}` } });
+      const type = response.headers.get('content-type') ?? '';
+      return { status: response.status, body: type.includes('json') ? ((await response.json()) as unknown) : type };
+    };
+    for (const [kind, id] of [
+      ['invoices', A.issuedInvoice],
+      ['invoices', A.draftInvoice],
+      ['credit-notes', A.creditNote],
+    ]) {
+      const missing = await get(B.apiKey, `/v1/${kind}/${randomUUID()}/pdf`);
+      expect(missing).toMatchObject({ status: 404, body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] } });
+      expect(await get(B.apiKey, `/v1/${kind}/${id}/pdf`)).toEqual(missing);
+      expect(await get(A.apiKey, `/v1/${kind}/${id}/pdf`)).toEqual({ status: 200, body: 'application/pdf' });
+    }
+  });
+
+  it('REST: GET /v1/reports/* never hold A’s rows for B, and A’s customer is unknown to B', async () => {
+    const base = platform.gatewayUrl.replace(/\/graphql$/, '');
+    const get = async (key: string, path: string) => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${key}` } });
+      return { status: response.status, text: await response.text() };
+    };
+    const all = 'status=DRAFT,ISSUED,OVERDUE,PAID,VOID';
+    const ofA = [A.issuedInvoice, A.draftInvoice, A.creditNote, A.customer.id, A.subscription, A.issuedSubscription];
+    for (const report of ['invoices', 'invoice-lines', 'tax-summary', 'credit-notes', 'payments', 'usage']) {
+      const own = await get(A.apiKey, `/v1/reports/${report}?${all}`);
+      expect([report, own.status]).toEqual([report, 200]);
+      const foreign = await get(B.apiKey, `/v1/reports/${report}?${all}`);
+      expect([report, foreign.status, ofA.filter((id) => foreign.text.includes(id))]).toEqual([report, 200, []]);
+      const byId = await get(B.apiKey, `/v1/reports/${report}?customer=${A.customer.id}`);
+      expect([report, byId.status, JSON.parse(byId.text)]).toEqual([
+        report,
+        400,
+        { errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', field: 'customer' } }] },
+      ]);
+    }
+    // A's own report has A's invoices (the check above proves something).
+    expect((await get(A.apiKey, `/v1/reports/invoices?${all}`)).text).toContain(A.issuedInvoice);
   });
 
   it.each(freshCases)('Mutation.%s with A’s references works exactly as with new ones, and leaves A as it was', async (field) => {

@@ -10,9 +10,12 @@ import {
 } from '@meterline/kit/testing';
 import { dropDatabase, ensureDatabase, systemClock, type Role } from '@meterline/kit';
 import { launchStack, serviceSpecs, setStackClock, type Stack } from '@meterline/stack';
+import { chromium, type Browser } from 'playwright-core';
 
 export interface PlatformOptions {
   natsUrl?: string;
+  /** A database on another server than the test environment's (e.g. an OwnPostgresServer the test stops). */
+  databaseUrl?: string;
   testClock?: boolean;
   /**
    * A database of its own (named after the bus namespace), dropped at stop. Needed by a stack whose background jobs act
@@ -25,21 +28,23 @@ export interface PlatformOptions {
 }
 
 /**
- * The whole platform as five real processes on free ports, isolated on NATS by its own namespace. With `testClock`,
+ * The whole platform as six real processes on free ports, isolated on NATS by its own namespace. With `testClock`,
  * every process runs on a test clock that `setClock` moves (business time only; API keys and signatures stay on real time).
  */
 export async function startPlatform(
   overrides: PlatformOptions = {},
-): Promise<Stack & { databaseUrl: string; secret: string; setClock(to: Date | string): Promise<void> }> {
+): Promise<
+  Stack & { databaseUrl: string; secret: string; natsUrl: string; namespace: string; setClock(to: Date | string): Promise<void> }
+> {
   const infra = await testInfrastructure();
   const ports: Record<string, number> = {};
   for (const spec of serviceSpecs()) ports[spec.name] = await freePort();
   const secret = randomBytes(16).toString('hex');
   const natsUrl = overrides.natsUrl ?? infra.natsUrl;
   const namespace = newBusNamespace();
-  let databaseUrl = infra.databaseUrl;
+  let databaseUrl = overrides.databaseUrl ?? infra.databaseUrl;
   if (overrides.ownDatabase) {
-    const own = new URL(infra.databaseUrl);
+    const own = new URL(databaseUrl);
     own.pathname = `/meterline_e2e_${namespace}`;
     databaseUrl = own.toString();
     await ensureDatabase(databaseUrl);
@@ -65,6 +70,9 @@ export async function startPlatform(
     ...stack,
     databaseUrl,
     secret,
+    /** Where the stack's events travel: a test subscribes to them in the stack's bus namespace. */
+    natsUrl,
+    namespace,
     /** Moves business time in every process to `to`; resolves when all of them run from there. */
     async setClock(to: Date | string) {
       await setStackClock(stack, to);
@@ -192,3 +200,19 @@ export function callEvent(customerReference: string, reference: string, calls: s
 }
 
 export const MARCH_2026 = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+
+/** Debian's Chromium, headless, for Desk's browser tests (CHROMIUM_PATH overrides where it is). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}

@@ -205,7 +205,7 @@ describe('the thin slice, through the gateway only', () => {
   });
 
   it('has every subgraph refuse a request without the signed tenant headers', async () => {
-    for (const name of ['metering', 'catalog', 'subscriptions', 'invoicing']) {
+    for (const name of ['metering', 'catalog', 'subscriptions', 'invoicing', 'webhooks']) {
       const response = await postGraphQL(
         `${platform.urls[name]}/graphql`,
         '{ __typename }',

@@ -8,10 +8,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { readPersistedOperations, readSupergraph, type SubgraphName } from '@meterline/contracts';
 import {
   createHttpApp,
+  isUuid,
+  notFound,
   restErrors,
+  sendRestError,
+  unauthenticated,
   createHttpServer,
   createLogger,
   formatPublicErrorLogged,
+  numberLiteralsPlugin,
+  operationNamePlugin,
   listen,
   loadConfig,
   mountTestClockRoutes,
@@ -22,6 +28,7 @@ import {
   systemClock,
   testClockConfigSpec,
   type Logger,
+  requireDocumentRole,
   requireRestRole,
   rolePlugin,
   type Tenant,
@@ -29,10 +36,12 @@ import {
 } from '@meterline/kit';
 import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { apiKeyFromHeaders, authenticateApiKey } from './access/api-keys';
+import { apiKeyFromHeaders } from './access/api-keys';
 import { Access1763700000000 } from './access/migrations';
-import { gatewayConfigSpec, type GatewayConfig } from './config';
-import { gatewayLimitsFrom, graphqlArmor, rateLimiter, type GatewayLimits } from './limits';
+import { gatewayConfigSpec, gatewayTuningSpec, type GatewayConfig, type GatewayTuning } from './config';
+import { httpStatusPlugin } from './http-status';
+import { VerifiedKeys } from './access/verified-keys';
+import { costLimitPlugin, gatewayLimitsFrom, graphqlArmor, parseOptionsOf, rateLimiter, type GatewayLimits } from './limits';
 import { persistedOperations } from './persisted-operations';
 import { proxyToSubgraph } from './rest-proxy';
 
@@ -45,6 +54,8 @@ export interface StartGatewayOptions {
   config?: Partial<GatewayConfig & TestClockConfig>;
   /** Overrides of the request limits otherwise read from GRAPHQL_MAX_* and RATE_LIMIT_* (tests). */
   limits?: Partial<GatewayLimits>;
+  /** Overrides of API_KEY_CACHE_MS and REST_PROXY_* (tests). */
+  tuning?: Partial<GatewayTuning>;
   env?: NodeJS.ProcessEnv;
   log?: Logger;
 }
@@ -77,6 +88,17 @@ function serveDesk(app: express.Express): void {
   });
 }
 
+/**
+ * The tenant of a provider's webhook: the platform its path names, with the `ingest` role (data coming in, REST only;
+ * never a GraphQL caller). Not a platform id: 404.
+ */
+const providerWebhookTenant: RequestHandler = (req, res, next) => {
+  const platformId = String(req.params.platformId ?? '');
+  if (!isUuid(platformId)) return sendRestError(res, notFound('Webhook endpoint', 'platformId'));
+  res.locals.tenant = { platformId, role: 'ingest' } satisfies Tenant;
+  next();
+};
+
 /** The one door: API-key auth, tenant signing, the static supergraph, one GraphQL endpoint. */
 export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
   // METERLINE_TEST_CLOCK is read besides gatewayConfigSpec (the deployment's variables, services.json): never deployed.
@@ -90,6 +112,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const { testClock } = serviceClockFrom(config, options.env ?? process.env, log);
   const metrics = new ServiceMetrics('gateway');
   const limits = { ...gatewayLimitsFrom(options.env), ...options.limits };
+  const tuning: GatewayTuning = { ...loadConfig(gatewayTuningSpec, options.env), ...options.tuning };
   const production = (options.env ?? process.env).NODE_ENV === 'production';
   const armor = graphqlArmor(limits, production);
   const ds = await openAccessDatabase(config.DATABASE_URL);
@@ -99,6 +122,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     catalog: config.CATALOG_URL,
     subscriptions: config.SUBSCRIPTIONS_URL,
     invoicing: config.INVOICING_URL,
+    webhooks: config.WEBHOOKS_URL,
   };
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
@@ -116,7 +140,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   });
 
   let stopping = false;
-  const app = createHttpApp(metrics, { ready: async () => !stopping && (await ds.query('SELECT 1').then(() => true)) });
+  const app = createHttpApp(metrics, { dependencies: { postgres: () => ds.query('SELECT 1') }, stopping: () => stopping });
   if (testClock) mountTestClockRoutes(app, testClock, log);
   const httpServer = createHttpServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -126,30 +150,50 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     csrfPrevention: true,
     introspection: !production,
     validationRules: armor.validationRules,
+    parseOptions: parseOptionsOf(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(armor.plugins as Array<ApolloServerPlugin<GatewayContext>>),
       rolePlugin<GatewayContext>((context) => context.tenant?.role),
+      operationNamePlugin<GatewayContext>(),
+      numberLiteralsPlugin<GatewayContext>(),
+      costLimitPlugin<GatewayContext>(limits, log),
+      httpStatusPlugin<GatewayContext>(),
     ],
   });
   await apollo.start();
 
+  // Key checks are on real time (systemClock): moving the test clock never expires a key.
+  const verifiedKeys = new VerifiedKeys(ds, systemClock, { ttlMs: tuning.API_KEY_CACHE_MS });
+  const restError = restErrors(log);
   const authenticate: RequestHandler = async (req, res, next) => {
     const key = apiKeyFromHeaders(req.headers);
-    const tenant = key ? await authenticateApiKey(ds, key, systemClock).catch(next) : null;
-    if (!tenant) {
-      res.status(401).json({
-        errors: [{ message: 'A valid API key is required (Authorization: Bearer <key>)', extensions: { code: 'UNAUTHENTICATED' } }],
-      });
-      return;
+    let tenant: Tenant | null = null;
+    try {
+      tenant = key ? await verifiedKeys.verify(key) : null;
+    } catch (error) {
+      // The key store is down (503 with Retry-After, never 401: the key may well be valid), or a bug (500).
+      return restError(error, req, res, next);
     }
+    if (!tenant) return sendRestError(res, unauthenticated('A valid API key is required (Authorization: Bearer <key>)'));
     res.locals.tenant = tenant;
     next();
   };
   const rateLimit = rateLimiter(limits.RATE_LIMIT_PER_SECOND, limits.RATE_LIMIT_BURST);
   // The bulk door: the seed's JSON (array or NDJSON) straight to metering, same API keys.
-  app.post('/v1/events', authenticate, rateLimit, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
-  app.use('/v1/imports', authenticate, rateLimit, requireRestRole, proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log));
+  const proxyTimeouts = { connectMs: tuning.REST_PROXY_CONNECT_TIMEOUT_MS, idleMs: tuning.REST_PROXY_IDLE_TIMEOUT_MS };
+  const toMetering = proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log, proxyTimeouts);
+  app.post('/v1/events', authenticate, rateLimit, requireRestRole, toMetering);
+  app.use('/v1/imports', authenticate, rateLimit, requireRestRole, toMetering);
+  const toInvoicing = proxyToSubgraph(config.INVOICING_URL, config.TENANT_SIGNING_SECRET, log, proxyTimeouts);
+  // Payment providers' webhooks: no API key — the provider's signature, checked by invoicing on the raw body with the
+  // platform's webhook secret, is the authentication. The path names the platform; invoicing answers 404 for one
+  // without Stripe settings, 400 for a body the signature does not cover.
+  app.post('/v1/providers/stripe/webhooks/:platformId', providerWebhookTenant, rateLimit, toInvoicing);
+  // Invoice and credit-note documents (PDF), rendered by invoicing: admin and read keys.
+  app.get(['/v1/invoices/:id/pdf', '/v1/credit-notes/:id/pdf'], authenticate, rateLimit, requireDocumentRole, toInvoicing);
+  // Report downloads (CSV, streamed by invoicing): admin and read keys, as documents.
+  app.get('/v1/reports/:name', authenticate, rateLimit, requireDocumentRole, toInvoicing);
   app.use(
     '/graphql',
     authenticate,

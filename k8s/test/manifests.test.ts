@@ -25,6 +25,8 @@ interface ServiceSpec {
 
 interface ServicesFile {
   image: string;
+  /** NODE_OPTIONS every service runs with (its heap limit). */
+  nodeOptions: string;
   services: ServiceSpec[];
   probes: { liveness: string; readiness: string; metrics: string };
 }
@@ -35,7 +37,7 @@ const serviceNames = services.map((s) => s.name);
 const imageRef = `${servicesFile.image}:latest`;
 
 /** Set on every service by the deployment files, though not read as config. */
-const PLATFORM_ENV = ['NODE_ENV'];
+const PLATFORM_ENV = ['NODE_ENV', 'NODE_OPTIONS'];
 /** Must come from a Secret in Kubernetes, never from a ConfigMap or a literal. */
 const SECRET_ENV = ['DATABASE_URL', 'TENANT_SIGNING_SECRET'];
 /** Infrastructure that compose and k8s run next to the five services. */
@@ -449,6 +451,7 @@ describe('k8s/base', () => {
       const unknown = provided.filter((name) => !svc.env.includes(name) && !PLATFORM_ENV.includes(name));
       expect(unknown).toEqual([]);
       expect(env.get('PORT')?.value).toBe(String(svc.port));
+      expect(env.get('NODE_OPTIONS')?.value).toBe(servicesFile.nodeOptions);
       for (const name of SECRET_ENV.filter((n) => svc.env.includes(n))) {
         expect({ name, from: env.get(name)?.from }).toEqual({ name, from: 'secret' });
       }
@@ -639,6 +642,7 @@ describe('docker-compose.yml', () => {
       const env = composeEnv(service());
       expect(Object.keys(env).sort()).toEqual([...svc.env, ...PLATFORM_ENV].sort());
       expect(env['PORT']).toBe(String(svc.port));
+      expect(env['NODE_OPTIONS']).toBe(servicesFile.nodeOptions);
     });
 
     test('URLs in its env point at compose services', () => {
@@ -710,6 +714,13 @@ describe('Dockerfile', () => {
     expect(finalStageUsers.length).toBeGreaterThan(0);
     const user = finalStageUsers.at(-1)?.split(/\s+/)[1]?.split(':')[0];
     expect(['root', '0']).not.toContain(user);
+  });
+
+  test('runs every service with the heap limit of services.json', () => {
+    const lines = instructions(readFileSync(dockerfilePath, 'utf8'));
+    const lastFrom = lines.map((l) => /^FROM\s/i.test(l)).lastIndexOf(true);
+    expect(servicesFile.nodeOptions).toMatch(/--max-old-space-size=\d+/);
+    expect(lines.slice(lastFrom)).toContain(`ENV NODE_OPTIONS=${servicesFile.nodeOptions}`);
   });
 
   test('installs with npm ci and builds with npm run build', () => {

@@ -10,6 +10,10 @@ import { CatalogScreen } from './screens/Catalog';
 import { CustomerDetail, CustomersScreen, customerPath } from './screens/Customers';
 import { EventsSection } from './screens/Events';
 import { UploadScreen } from './screens/Upload';
+import { DeadLettersScreen } from './screens/DeadLetters';
+import { SettingsScreen } from './screens/Settings';
+import { BillingEntitiesScreen } from './screens/BillingEntities';
+import { WebhooksScreen } from './screens/Webhooks';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
@@ -17,6 +21,10 @@ const SECTIONS = [
   { key: 'customers', label: 'Customers' },
   { key: 'invoices', label: 'Invoices' },
   { key: 'catalog', label: 'Catalog' },
+  { key: 'billing-entities', label: 'Billing entities' },
+  { key: 'webhooks', label: 'Webhooks' },
+  { key: 'dead-letters', label: 'Dead letters' },
+  { key: 'settings', label: 'Settings' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['key'];
 
@@ -62,7 +70,15 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         ? 'catalog'
         : path.startsWith('/events')
           ? 'events'
-          : 'meters';
+          : path.startsWith('/dead-letters')
+            ? 'dead-letters'
+            : path.startsWith('/settings')
+              ? 'settings'
+              : path.startsWith('/billing-entities')
+                ? 'billing-entities'
+                : path.startsWith('/webhooks')
+                  ? 'webhooks'
+                  : 'meters';
   return (
     <div className="shell">
       <header className="topbar">
@@ -91,6 +107,10 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {section === 'events' && path === '/events/upload' && <UploadScreen path={path} navigate={navigate} />}
         {section === 'events' && path !== '/events/upload' && <EventsSection path={path} navigate={navigate} />}
         {section === 'catalog' && <CatalogScreen />}
+        {section === 'dead-letters' && <DeadLettersScreen />}
+        {section === 'settings' && <SettingsScreen />}
+        {section === 'billing-entities' && <BillingEntitiesScreen />}
+        {section === 'webhooks' && <WebhooksScreen />}
         {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
         {section === 'customers' && customerRef && (
           <CustomerDetail

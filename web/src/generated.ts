@@ -21,6 +21,15 @@ export type Aggregation =
   /** Value of the event with the latest timestamp */
   | 'LATEST';
 
+/** USAGE: a metric’s usage in the billing period; SPEND: the total of the period’s draft invoice */
+export type AlertKind = 'USAGE' | 'SPEND';
+
+export type AlertThresholdInput = {
+  /** Greater than 0; the list ascending */
+  value: string;
+  label?: string | null | undefined;
+};
+
 export type BillingAddressInput = {
   line1?: string | null | undefined;
   line2?: string | null | undefined;
@@ -54,6 +63,45 @@ export type ChargeType =
   | 'SEAT'
   /** Once */
   | 'ONE_OFF';
+
+export type CreateAlertInput = {
+  /** The customer’s id or reference */
+  customer: string | number;
+  /** One of the customer’s subscriptions (default: any) */
+  subscription?: string | number | null | undefined;
+  kind: AlertKind;
+  /** USAGE: the reference of the metric watched */
+  metric?: string | null | undefined;
+  /** SPEND: must be the customer’s currency (default: it) */
+  currency?: string | null | undefined;
+  name: string;
+  thresholds: Array<AlertThresholdInput>;
+};
+
+export type CreateBillingEntityInput = {
+  address?: PostalAddressInput | null | undefined;
+  taxId?: string | null | undefined;
+  /** An https URL, or a data:image/png or data:image/jpeg base64 URI of at most 64 KiB */
+  logo?: string | null | undefined;
+  invoiceFooter?: string | null | undefined;
+  paymentInstructions?: string | null | undefined;
+  /** 1-20 letters, digits and - _ . /; must differ from every other number series of the platform */
+  invoiceNumberPrefix?: string | null | undefined;
+  creditNoteNumberPrefix?: string | null | undefined;
+  /** 0 to 365; null: the platform’s payment terms */
+  paymentTermsDays?: number | null | undefined;
+  /** ISO 4217 */
+  currency?: string | null | undefined;
+  /** BCP 47, canonical form (en-US) */
+  locale?: string | null | undefined;
+  /** IANA time zone */
+  timeZone?: string | null | undefined;
+  /** An e-mail address */
+  emailFrom?: string | null | undefined;
+  /** Unique per platform: letters, digits and _ . : @ - */
+  code: string;
+  legalName: string;
+};
 
 export type CreateCreditNoteInput = {
   invoice: string | number;
@@ -129,6 +177,14 @@ export type CreateSubscriptionInput = {
   draft?: boolean;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** http or https URL, without credentials */
+  url: string;
+  /** Event types to receive (see webhookEventTypes); empty or ["*"]: all */
+  eventTypes?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+};
+
 export type CreditNoteLineInput = {
   invoiceLine: string | number;
   /** Default: what is left to credit of the line */
@@ -161,6 +217,22 @@ export type Effective =
   | 'AT'
   /** At the end of the current billing period */
   | 'PERIOD_END';
+
+export type EmailDeliveryStatus =
+  /** Waiting for its next attempt (nextAttemptAt) */
+  | 'QUEUED'
+  /** Being handed to the mail server */
+  | 'SENDING'
+  /** The mail server accepted it (sentAt) */
+  | 'SENT'
+  /** Given up: refused for good, no attempt left, or no recipient (lastError says which) */
+  | 'FAILED';
+
+export type EmailDeliveryTrigger =
+  /** Sent because the document was issued */
+  | 'ISSUE'
+  /** Sent again on request (sendInvoiceEmail, sendCreditNoteEmail) */
+  | 'RESEND';
 
 /** An amount of money used, e.g. a transaction */
 export type EventAmountInput = {
@@ -211,11 +283,13 @@ export type InvoiceLineKind = 'RECURRING' | 'SEAT' | 'ONE_OFF' | 'USAGE' | 'PROR
 export type InvoiceStatus =
   /** The period is open (or in its grace period): kept current as usage and changes arrive */
   | 'DRAFT'
-  /** Numbered and immutable */
+  /** Numbered and immutable; takes payments until nothing is due */
   | 'ISSUED'
-  /** Issued and paid */
+  /** Issued, past its payment due date (dueAt) with something still due; still takes payments */
+  | 'OVERDUE'
+  /** Issued and settled: payments (and credit notes) left nothing due. Final */
   | 'PAID'
-  /** Issued, then cancelled; keeps its number */
+  /** Issued, then cancelled while nothing was paid; keeps its number. Final */
   | 'VOID';
 
 /** DRAFT → ACTIVE → DEPRECATED → ARCHIVED; drafts and deprecated resources can be archived and restored */
@@ -234,11 +308,49 @@ export type MetricFilterInput = {
   values: Array<string>;
 };
 
+export type PaymentAttemptStatus =
+  /** Being sent to the provider (sent again with the same idempotency key until it answers) */
+  | 'PENDING'
+  /** The provider took it; the outcome comes by webhook */
+  | 'PROCESSING'
+  /** Paid */
+  | 'SUCCEEDED'
+  /** Declined or refused; errorCode and errorMessage say why */
+  | 'FAILED';
+
+export type PaymentCollectionStatus =
+  /** The next attempt waits for nextAttemptAt */
+  | 'SCHEDULED'
+  /** An attempt was sent to the provider; its outcome (or webhook) is awaited */
+  | 'PROCESSING'
+  /** The provider collected the amount; it is recorded as a payment */
+  | 'SUCCEEDED'
+  /** Every attempt of the dunning schedule failed; nothing more is tried */
+  | 'FAILED'
+  /** The invoice was settled another way (or voided), or the payment method was removed: no more attempts */
+  | 'CANCELED';
+
+/** How money was paid or paid back */
+export type PaymentMethod = 'BANK_TRANSFER' | 'CARD' | 'DIRECT_DEBIT' | 'CHECK' | 'CASH' | 'OTHER';
+
+/** A payment provider Meterline collects through */
+export type PaymentProvider = 'STRIPE';
+
 export type PercentageTierInput = {
   upTo?: string | null | undefined;
   /** Percentage, 0 to 100 */
   rate: string;
   flatFee?: string | null | undefined;
+};
+
+export type PostalAddressInput = {
+  line1: string;
+  line2?: string | null | undefined;
+  city: string;
+  postalCode?: string | null | undefined;
+  state?: string | null | undefined;
+  /** ISO 3166-1 alpha-2, e.g. NL */
+  country: string;
 };
 
 export type PriceConfigInput = {
@@ -338,6 +450,18 @@ export type PriceUsageInput = {
   dimensions?: Array<DimensionUsageInput> | null | undefined;
 };
 
+/** A payment against an ISSUED or OVERDUE invoice */
+export type RecordPaymentInput = {
+  /** More than 0, in the currency and minor unit of the invoice (or credit note); at most what is left due (or to refund) */
+  amount: string;
+  method: PaymentMethod;
+  /** Idempotency: the same reference on the same invoice (or credit note) is the same one */
+  reference?: string | null | undefined;
+  invoice: string | number;
+  /** When the money was received; not in the future. Default: now */
+  paidAt?: string | null | undefined;
+};
+
 export type RecurringTiming = 'IN_ADVANCE' | 'IN_ARREARS';
 
 export type ReprocessFilter = {
@@ -365,6 +489,16 @@ export type StatusAction =
   /** ARCHIVED → the status it had before */
   | 'RESTORE';
 
+/** The caller’s platform’s Stripe settings; both secrets are required the first time, a field left out is unchanged */
+export type StripeSettingsInput = {
+  /** Secret (sk_…) or restricted (rk_…) API key */
+  secretKey?: string | null | undefined;
+  /** Signing secret of the webhook endpoint (whsec_…) */
+  webhookSecret?: string | null | undefined;
+  /** Default true the first time */
+  enabled?: boolean | null | undefined;
+};
+
 export type SubscriptionBillingPeriod = 'MONTH' | 'QUARTER' | 'YEAR';
 
 export type SubscriptionStatus =
@@ -390,6 +524,31 @@ export type UnmatchedReason =
   | 'UNKNOWN_CUSTOMER'
   /** The named subscription is unknown (yet), another customer’s or a draft: matched automatically when it is activated or changed */
   | 'UNKNOWN_SUBSCRIPTION';
+
+/** A change of a billing entity: makes its next version. A field left out keeps its value; null clears it */
+export type UpdateBillingEntityInput = {
+  address?: PostalAddressInput | null | undefined;
+  taxId?: string | null | undefined;
+  /** An https URL, or a data:image/png or data:image/jpeg base64 URI of at most 64 KiB */
+  logo?: string | null | undefined;
+  invoiceFooter?: string | null | undefined;
+  paymentInstructions?: string | null | undefined;
+  /** 1-20 letters, digits and - _ . /; must differ from every other number series of the platform */
+  invoiceNumberPrefix?: string | null | undefined;
+  creditNoteNumberPrefix?: string | null | undefined;
+  /** 0 to 365; null: the platform’s payment terms */
+  paymentTermsDays?: number | null | undefined;
+  /** ISO 4217 */
+  currency?: string | null | undefined;
+  /** BCP 47, canonical form (en-US) */
+  locale?: string | null | undefined;
+  /** IANA time zone */
+  timeZone?: string | null | undefined;
+  /** An e-mail address */
+  emailFrom?: string | null | undefined;
+  /** May be changed, not removed */
+  legalName?: string | null | undefined;
+};
 
 export type UsageEventFilter = {
   status?: EventStatus | null | undefined;
@@ -425,6 +584,282 @@ export type UsageMetricInput = {
   valueReference?: string | null | undefined;
   property?: string | null | undefined;
   filters?: Array<MetricFilterInput> | null | undefined;
+};
+
+export type WebhookEndpointStatus = 'ENABLED' | 'DISABLED';
+
+/** PENDING: due or waiting for its next attempt; SUCCEEDED: a 2xx answer; FAILED: its ~3-day schedule is exhausted */
+export type WebhookMessageStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+
+export type AlertFieldsFragment = {
+  id: string;
+  name: string;
+  kind: AlertKind;
+  metric: string | null;
+  currency: string | null;
+  createdAt: string;
+  thresholds: Array<{ value: string; label: string | null }>;
+};
+
+export type AlertTriggerFieldsFragment = {
+  id: string;
+  value: string;
+  triggeredAt: string;
+  periodStart: string;
+  periodEnd: string;
+  threshold: { value: string; label: string | null };
+  alert: { id: string; name: string; kind: AlertKind; metric: string | null; currency: string | null };
+};
+
+export type CustomerAlertsQueryVariables = Exact<{
+  customer: string | number;
+}>;
+
+export type CustomerAlertsQuery = {
+  alerts: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        kind: AlertKind;
+        metric: string | null;
+        currency: string | null;
+        createdAt: string;
+        thresholds: Array<{ value: string; label: string | null }>;
+      };
+    }>;
+  };
+  alertTriggers: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        value: string;
+        triggeredAt: string;
+        periodStart: string;
+        periodEnd: string;
+        threshold: { value: string; label: string | null };
+        alert: { id: string; name: string; kind: AlertKind; metric: string | null; currency: string | null };
+      };
+    }>;
+  };
+};
+
+export type CreateAlertMutationVariables = Exact<{
+  input: CreateAlertInput;
+}>;
+
+export type CreateAlertMutation = {
+  createAlert: {
+    id: string;
+    name: string;
+    kind: AlertKind;
+    metric: string | null;
+    currency: string | null;
+    createdAt: string;
+    thresholds: Array<{ value: string; label: string | null }>;
+  };
+};
+
+export type DeleteAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteAlertMutation = { deleteAlert: { id: string; archived: boolean } };
+
+export type BillingEntityVersionFieldsFragment = {
+  id: string;
+  version: number;
+  legalName: string | null;
+  taxId: string | null;
+  logo: string | null;
+  invoiceFooter: string | null;
+  paymentInstructions: string | null;
+  invoiceNumberPrefix: string | null;
+  creditNoteNumberPrefix: string | null;
+  paymentTermsDays: number | null;
+  currency: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  emailFrom: string | null;
+  createdAt: string;
+  address: { line1: string; line2: string | null; city: string; postalCode: string | null; state: string | null; country: string } | null;
+};
+
+export type BillingEntityFieldsFragment = {
+  id: string;
+  code: string;
+  isDefault: boolean;
+  version: number;
+  currentVersion: {
+    id: string;
+    version: number;
+    legalName: string | null;
+    taxId: string | null;
+    logo: string | null;
+    invoiceFooter: string | null;
+    paymentInstructions: string | null;
+    invoiceNumberPrefix: string | null;
+    creditNoteNumberPrefix: string | null;
+    paymentTermsDays: number | null;
+    currency: string | null;
+    locale: string | null;
+    timeZone: string | null;
+    emailFrom: string | null;
+    createdAt: string;
+    address: { line1: string; line2: string | null; city: string; postalCode: string | null; state: string | null; country: string } | null;
+  };
+};
+
+export type BillingEntitiesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type BillingEntitiesQuery = {
+  billingEntities: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        code: string;
+        isDefault: boolean;
+        version: number;
+        currentVersion: {
+          id: string;
+          version: number;
+          legalName: string | null;
+          taxId: string | null;
+          logo: string | null;
+          invoiceFooter: string | null;
+          paymentInstructions: string | null;
+          invoiceNumberPrefix: string | null;
+          creditNoteNumberPrefix: string | null;
+          paymentTermsDays: number | null;
+          currency: string | null;
+          locale: string | null;
+          timeZone: string | null;
+          emailFrom: string | null;
+          createdAt: string;
+          address: {
+            line1: string;
+            line2: string | null;
+            city: string;
+            postalCode: string | null;
+            state: string | null;
+            country: string;
+          } | null;
+        };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type CreateBillingEntityMutationVariables = Exact<{
+  input: CreateBillingEntityInput;
+}>;
+
+export type CreateBillingEntityMutation = {
+  createBillingEntity: {
+    id: string;
+    code: string;
+    isDefault: boolean;
+    version: number;
+    currentVersion: {
+      id: string;
+      version: number;
+      legalName: string | null;
+      taxId: string | null;
+      logo: string | null;
+      invoiceFooter: string | null;
+      paymentInstructions: string | null;
+      invoiceNumberPrefix: string | null;
+      creditNoteNumberPrefix: string | null;
+      paymentTermsDays: number | null;
+      currency: string | null;
+      locale: string | null;
+      timeZone: string | null;
+      emailFrom: string | null;
+      createdAt: string;
+      address: {
+        line1: string;
+        line2: string | null;
+        city: string;
+        postalCode: string | null;
+        state: string | null;
+        country: string;
+      } | null;
+    };
+  };
+};
+
+export type UpdateBillingEntityMutationVariables = Exact<{
+  billingEntity: string;
+  input: UpdateBillingEntityInput;
+}>;
+
+export type UpdateBillingEntityMutation = {
+  updateBillingEntity: {
+    id: string;
+    code: string;
+    isDefault: boolean;
+    version: number;
+    currentVersion: {
+      id: string;
+      version: number;
+      legalName: string | null;
+      taxId: string | null;
+      logo: string | null;
+      invoiceFooter: string | null;
+      paymentInstructions: string | null;
+      invoiceNumberPrefix: string | null;
+      creditNoteNumberPrefix: string | null;
+      paymentTermsDays: number | null;
+      currency: string | null;
+      locale: string | null;
+      timeZone: string | null;
+      emailFrom: string | null;
+      createdAt: string;
+      address: {
+        line1: string;
+        line2: string | null;
+        city: string;
+        postalCode: string | null;
+        state: string | null;
+        country: string;
+      } | null;
+    };
+  };
+};
+
+export type SetDefaultBillingEntityMutationVariables = Exact<{
+  billingEntity: string;
+}>;
+
+export type SetDefaultBillingEntityMutation = { setDefaultBillingEntity: { id: string; isDefault: boolean } };
+
+export type CustomerBillingEntityQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CustomerBillingEntityQuery = {
+  customer: { id: string; billingEntity: { id: string; code: string; currentVersion: { id: string; legalName: string | null } } } | null;
+  billingEntities: { edges: Array<{ node: { id: string; code: string; currentVersion: { id: string; legalName: string | null } } }> };
+};
+
+export type AssignBillingEntityMutationVariables = Exact<{
+  customer: string;
+  billingEntity?: string | null | undefined;
+}>;
+
+export type AssignBillingEntityMutation = {
+  assignBillingEntity: {
+    id: string;
+    billingEntity: { id: string; code: string; currentVersion: { id: string; legalName: string | null } };
+  };
 };
 
 export type CatalogProductItemFragment = {
@@ -1571,6 +2006,231 @@ export type ActivateSubscriptionMutation = {
   };
 };
 
+export type MeteringDeadLetterFieldsFragment = {
+  id: string;
+  type: string;
+  subject: string;
+  error: string;
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+};
+
+export type MeteringDeadLettersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MeteringDeadLettersQuery = {
+  meteringDeadLetters: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: { id: string; type: string; subject: string; error: string; attempts: number; firstFailedAt: string; lastFailedAt: string };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ReplayMeteringDeadLetterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReplayMeteringDeadLetterMutation = {
+  replayMeteringDeadLetter: {
+    replayed: boolean;
+    deadLetter: {
+      id: string;
+      type: string;
+      subject: string;
+      error: string;
+      attempts: number;
+      firstFailedAt: string;
+      lastFailedAt: string;
+    } | null;
+  };
+};
+
+export type SubscriptionsDeadLetterFieldsFragment = {
+  id: string;
+  type: string;
+  subject: string;
+  error: string;
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+};
+
+export type SubscriptionsDeadLettersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type SubscriptionsDeadLettersQuery = {
+  subscriptionsDeadLetters: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: { id: string; type: string; subject: string; error: string; attempts: number; firstFailedAt: string; lastFailedAt: string };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ReplaySubscriptionsDeadLetterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReplaySubscriptionsDeadLetterMutation = {
+  replaySubscriptionsDeadLetter: {
+    replayed: boolean;
+    deadLetter: {
+      id: string;
+      type: string;
+      subject: string;
+      error: string;
+      attempts: number;
+      firstFailedAt: string;
+      lastFailedAt: string;
+    } | null;
+  };
+};
+
+export type InvoicingDeadLetterFieldsFragment = {
+  id: string;
+  type: string;
+  subject: string;
+  error: string;
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+};
+
+export type InvoicingDeadLettersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type InvoicingDeadLettersQuery = {
+  invoicingDeadLetters: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: { id: string; type: string; subject: string; error: string; attempts: number; firstFailedAt: string; lastFailedAt: string };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ReplayInvoicingDeadLetterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReplayInvoicingDeadLetterMutation = {
+  replayInvoicingDeadLetter: {
+    replayed: boolean;
+    deadLetter: {
+      id: string;
+      type: string;
+      subject: string;
+      error: string;
+      attempts: number;
+      firstFailedAt: string;
+      lastFailedAt: string;
+    } | null;
+  };
+};
+
+export type WebhooksDeadLetterFieldsFragment = {
+  id: string;
+  type: string;
+  subject: string;
+  error: string;
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+};
+
+export type WebhooksDeadLettersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type WebhooksDeadLettersQuery = {
+  webhooksDeadLetters: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: { id: string; type: string; subject: string; error: string; attempts: number; firstFailedAt: string; lastFailedAt: string };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ReplayWebhooksDeadLetterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReplayWebhooksDeadLetterMutation = {
+  replayWebhooksDeadLetter: {
+    replayed: boolean;
+    deadLetter: {
+      id: string;
+      type: string;
+      subject: string;
+      error: string;
+      attempts: number;
+      firstFailedAt: string;
+      lastFailedAt: string;
+    } | null;
+  };
+};
+
+export type EmailDeliveryFieldsFragment = {
+  id: string;
+  recipient: string | null;
+  status: EmailDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  trigger: EmailDeliveryTrigger;
+  queuedAt: string;
+  sentAt: string | null;
+};
+
+export type InvoiceEmailFieldsFragment = {
+  emailDeliveries: Array<{
+    id: string;
+    recipient: string | null;
+    status: EmailDeliveryStatus;
+    attempts: number;
+    nextAttemptAt: string | null;
+    lastError: string | null;
+    trigger: EmailDeliveryTrigger;
+    queuedAt: string;
+    sentAt: string | null;
+  }>;
+};
+
+export type SendInvoiceEmailMutationVariables = Exact<{
+  invoice: string | number;
+  to?: string | null | undefined;
+}>;
+
+export type SendInvoiceEmailMutation = {
+  sendInvoiceEmail: {
+    id: string;
+    recipient: string | null;
+    status: EmailDeliveryStatus;
+    attempts: number;
+    nextAttemptAt: string | null;
+    lastError: string | null;
+    trigger: EmailDeliveryTrigger;
+    queuedAt: string;
+    sentAt: string | null;
+  };
+};
+
 export type EventRowFieldsFragment = {
   id: string;
   reference: string;
@@ -1714,17 +2374,26 @@ export type InvoicesQuery = {
 export type InvoiceDetailFieldsFragment = {
   currency: string;
   dueAt: string | null;
+  issuesAt: string | null;
   refreshedAt: string | null;
   issuedAt: string | null;
   paidAt: string | null;
   voidReason: string | null;
   taxRate: string | null;
+  pdfUrl: string;
   id: string;
   number: string | null;
   status: InvoiceStatus;
   kind: InvoiceKind;
   periodStart: string;
   periodEnd: string;
+  billingEntity: {
+    id: string;
+    version: number;
+    legalName: string | null;
+    taxId: string | null;
+    billingEntity: { id: string; code: string };
+  };
   subscription: { id: string; planVersion: { id: string; version: number; plan: { id: string; reference: string; name: string } } } | null;
   lines: Array<{
     id: string;
@@ -1739,12 +2408,21 @@ export type InvoiceDetailFieldsFragment = {
   tax: { amount: string; currency: string };
   deductions: { amount: string; currency: string };
   amountDue: { amount: string; currency: string };
+  amountPaid: { amount: string; currency: string };
   credited: { amount: string; currency: string };
+  payments: Array<{
+    id: string;
+    paidAt: string;
+    method: PaymentMethod;
+    reference: string | null;
+    amount: { amount: string; currency: string };
+  }>;
   creditNotes: Array<{
     id: string;
     number: string;
     reason: string;
     createdAt: string;
+    pdfUrl: string;
     lines: Array<{ invoiceLineId: string; description: string; amount: { amount: string; currency: string } }>;
     subtotal: { amount: string; currency: string };
     tax: { amount: string; currency: string };
@@ -1752,6 +2430,34 @@ export type InvoiceDetailFieldsFragment = {
   }>;
   customer: { id: string; reference: string; name: string };
   total: { amount: string; currency: string };
+  paymentCollection: {
+    id: string;
+    provider: PaymentProvider;
+    status: PaymentCollectionStatus;
+    nextAttemptAt: string | null;
+    attempts: Array<{
+      id: string;
+      number: number;
+      status: PaymentAttemptStatus;
+      providerPaymentIntentId: string | null;
+      errorCode: string | null;
+      errorMessage: string | null;
+      nextAttemptAt: string | null;
+      createdAt: string;
+      amount: { amount: string; currency: string };
+    }>;
+  } | null;
+  emailDeliveries: Array<{
+    id: string;
+    recipient: string | null;
+    status: EmailDeliveryStatus;
+    attempts: number;
+    nextAttemptAt: string | null;
+    lastError: string | null;
+    trigger: EmailDeliveryTrigger;
+    queuedAt: string;
+    sentAt: string | null;
+  }>;
 };
 
 export type InvoiceQueryVariables = Exact<{
@@ -1762,17 +2468,26 @@ export type InvoiceQuery = {
   invoice: {
     currency: string;
     dueAt: string | null;
+    issuesAt: string | null;
     refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
     taxRate: string | null;
+    pdfUrl: string;
     id: string;
     number: string | null;
     status: InvoiceStatus;
     kind: InvoiceKind;
     periodStart: string;
     periodEnd: string;
+    billingEntity: {
+      id: string;
+      version: number;
+      legalName: string | null;
+      taxId: string | null;
+      billingEntity: { id: string; code: string };
+    };
     subscription: {
       id: string;
       planVersion: { id: string; version: number; plan: { id: string; reference: string; name: string } };
@@ -1790,12 +2505,21 @@ export type InvoiceQuery = {
     tax: { amount: string; currency: string };
     deductions: { amount: string; currency: string };
     amountDue: { amount: string; currency: string };
+    amountPaid: { amount: string; currency: string };
     credited: { amount: string; currency: string };
+    payments: Array<{
+      id: string;
+      paidAt: string;
+      method: PaymentMethod;
+      reference: string | null;
+      amount: { amount: string; currency: string };
+    }>;
     creditNotes: Array<{
       id: string;
       number: string;
       reason: string;
       createdAt: string;
+      pdfUrl: string;
       lines: Array<{ invoiceLineId: string; description: string; amount: { amount: string; currency: string } }>;
       subtotal: { amount: string; currency: string };
       tax: { amount: string; currency: string };
@@ -1803,6 +2527,34 @@ export type InvoiceQuery = {
     }>;
     customer: { id: string; reference: string; name: string };
     total: { amount: string; currency: string };
+    paymentCollection: {
+      id: string;
+      provider: PaymentProvider;
+      status: PaymentCollectionStatus;
+      nextAttemptAt: string | null;
+      attempts: Array<{
+        id: string;
+        number: number;
+        status: PaymentAttemptStatus;
+        providerPaymentIntentId: string | null;
+        errorCode: string | null;
+        errorMessage: string | null;
+        nextAttemptAt: string | null;
+        createdAt: string;
+        amount: { amount: string; currency: string };
+      }>;
+    } | null;
+    emailDeliveries: Array<{
+      id: string;
+      recipient: string | null;
+      status: EmailDeliveryStatus;
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      trigger: EmailDeliveryTrigger;
+      queuedAt: string;
+      sentAt: string | null;
+    }>;
   } | null;
 };
 
@@ -1814,17 +2566,26 @@ export type IssueInvoiceMutation = {
   issueInvoice: {
     currency: string;
     dueAt: string | null;
+    issuesAt: string | null;
     refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
     taxRate: string | null;
+    pdfUrl: string;
     id: string;
     number: string | null;
     status: InvoiceStatus;
     kind: InvoiceKind;
     periodStart: string;
     periodEnd: string;
+    billingEntity: {
+      id: string;
+      version: number;
+      legalName: string | null;
+      taxId: string | null;
+      billingEntity: { id: string; code: string };
+    };
     subscription: {
       id: string;
       planVersion: { id: string; version: number; plan: { id: string; reference: string; name: string } };
@@ -1842,12 +2603,21 @@ export type IssueInvoiceMutation = {
     tax: { amount: string; currency: string };
     deductions: { amount: string; currency: string };
     amountDue: { amount: string; currency: string };
+    amountPaid: { amount: string; currency: string };
     credited: { amount: string; currency: string };
+    payments: Array<{
+      id: string;
+      paidAt: string;
+      method: PaymentMethod;
+      reference: string | null;
+      amount: { amount: string; currency: string };
+    }>;
     creditNotes: Array<{
       id: string;
       number: string;
       reason: string;
       createdAt: string;
+      pdfUrl: string;
       lines: Array<{ invoiceLineId: string; description: string; amount: { amount: string; currency: string } }>;
       subtotal: { amount: string; currency: string };
       tax: { amount: string; currency: string };
@@ -1855,6 +2625,34 @@ export type IssueInvoiceMutation = {
     }>;
     customer: { id: string; reference: string; name: string };
     total: { amount: string; currency: string };
+    paymentCollection: {
+      id: string;
+      provider: PaymentProvider;
+      status: PaymentCollectionStatus;
+      nextAttemptAt: string | null;
+      attempts: Array<{
+        id: string;
+        number: number;
+        status: PaymentAttemptStatus;
+        providerPaymentIntentId: string | null;
+        errorCode: string | null;
+        errorMessage: string | null;
+        nextAttemptAt: string | null;
+        createdAt: string;
+        amount: { amount: string; currency: string };
+      }>;
+    } | null;
+    emailDeliveries: Array<{
+      id: string;
+      recipient: string | null;
+      status: EmailDeliveryStatus;
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      trigger: EmailDeliveryTrigger;
+      queuedAt: string;
+      sentAt: string | null;
+    }>;
   };
 };
 
@@ -1866,17 +2664,26 @@ export type MarkInvoicePaidMutation = {
   markInvoicePaid: {
     currency: string;
     dueAt: string | null;
+    issuesAt: string | null;
     refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
     taxRate: string | null;
+    pdfUrl: string;
     id: string;
     number: string | null;
     status: InvoiceStatus;
     kind: InvoiceKind;
     periodStart: string;
     periodEnd: string;
+    billingEntity: {
+      id: string;
+      version: number;
+      legalName: string | null;
+      taxId: string | null;
+      billingEntity: { id: string; code: string };
+    };
     subscription: {
       id: string;
       planVersion: { id: string; version: number; plan: { id: string; reference: string; name: string } };
@@ -1894,12 +2701,21 @@ export type MarkInvoicePaidMutation = {
     tax: { amount: string; currency: string };
     deductions: { amount: string; currency: string };
     amountDue: { amount: string; currency: string };
+    amountPaid: { amount: string; currency: string };
     credited: { amount: string; currency: string };
+    payments: Array<{
+      id: string;
+      paidAt: string;
+      method: PaymentMethod;
+      reference: string | null;
+      amount: { amount: string; currency: string };
+    }>;
     creditNotes: Array<{
       id: string;
       number: string;
       reason: string;
       createdAt: string;
+      pdfUrl: string;
       lines: Array<{ invoiceLineId: string; description: string; amount: { amount: string; currency: string } }>;
       subtotal: { amount: string; currency: string };
       tax: { amount: string; currency: string };
@@ -1907,6 +2723,34 @@ export type MarkInvoicePaidMutation = {
     }>;
     customer: { id: string; reference: string; name: string };
     total: { amount: string; currency: string };
+    paymentCollection: {
+      id: string;
+      provider: PaymentProvider;
+      status: PaymentCollectionStatus;
+      nextAttemptAt: string | null;
+      attempts: Array<{
+        id: string;
+        number: number;
+        status: PaymentAttemptStatus;
+        providerPaymentIntentId: string | null;
+        errorCode: string | null;
+        errorMessage: string | null;
+        nextAttemptAt: string | null;
+        createdAt: string;
+        amount: { amount: string; currency: string };
+      }>;
+    } | null;
+    emailDeliveries: Array<{
+      id: string;
+      recipient: string | null;
+      status: EmailDeliveryStatus;
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      trigger: EmailDeliveryTrigger;
+      queuedAt: string;
+      sentAt: string | null;
+    }>;
   };
 };
 
@@ -1919,17 +2763,26 @@ export type VoidInvoiceMutation = {
   voidInvoice: {
     currency: string;
     dueAt: string | null;
+    issuesAt: string | null;
     refreshedAt: string | null;
     issuedAt: string | null;
     paidAt: string | null;
     voidReason: string | null;
     taxRate: string | null;
+    pdfUrl: string;
     id: string;
     number: string | null;
     status: InvoiceStatus;
     kind: InvoiceKind;
     periodStart: string;
     periodEnd: string;
+    billingEntity: {
+      id: string;
+      version: number;
+      legalName: string | null;
+      taxId: string | null;
+      billingEntity: { id: string; code: string };
+    };
     subscription: {
       id: string;
       planVersion: { id: string; version: number; plan: { id: string; reference: string; name: string } };
@@ -1947,12 +2800,21 @@ export type VoidInvoiceMutation = {
     tax: { amount: string; currency: string };
     deductions: { amount: string; currency: string };
     amountDue: { amount: string; currency: string };
+    amountPaid: { amount: string; currency: string };
     credited: { amount: string; currency: string };
+    payments: Array<{
+      id: string;
+      paidAt: string;
+      method: PaymentMethod;
+      reference: string | null;
+      amount: { amount: string; currency: string };
+    }>;
     creditNotes: Array<{
       id: string;
       number: string;
       reason: string;
       createdAt: string;
+      pdfUrl: string;
       lines: Array<{ invoiceLineId: string; description: string; amount: { amount: string; currency: string } }>;
       subtotal: { amount: string; currency: string };
       tax: { amount: string; currency: string };
@@ -1960,6 +2822,34 @@ export type VoidInvoiceMutation = {
     }>;
     customer: { id: string; reference: string; name: string };
     total: { amount: string; currency: string };
+    paymentCollection: {
+      id: string;
+      provider: PaymentProvider;
+      status: PaymentCollectionStatus;
+      nextAttemptAt: string | null;
+      attempts: Array<{
+        id: string;
+        number: number;
+        status: PaymentAttemptStatus;
+        providerPaymentIntentId: string | null;
+        errorCode: string | null;
+        errorMessage: string | null;
+        nextAttemptAt: string | null;
+        createdAt: string;
+        amount: { amount: string; currency: string };
+      }>;
+    } | null;
+    emailDeliveries: Array<{
+      id: string;
+      recipient: string | null;
+      status: EmailDeliveryStatus;
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      trigger: EmailDeliveryTrigger;
+      queuedAt: string;
+      sentAt: string | null;
+    }>;
   };
 };
 
@@ -1974,17 +2864,26 @@ export type CreateCreditNoteMutation = {
     invoice: {
       currency: string;
       dueAt: string | null;
+      issuesAt: string | null;
       refreshedAt: string | null;
       issuedAt: string | null;
       paidAt: string | null;
       voidReason: string | null;
       taxRate: string | null;
+      pdfUrl: string;
       id: string;
       number: string | null;
       status: InvoiceStatus;
       kind: InvoiceKind;
       periodStart: string;
       periodEnd: string;
+      billingEntity: {
+        id: string;
+        version: number;
+        legalName: string | null;
+        taxId: string | null;
+        billingEntity: { id: string; code: string };
+      };
       subscription: {
         id: string;
         planVersion: { id: string; version: number; plan: { id: string; reference: string; name: string } };
@@ -2002,12 +2901,21 @@ export type CreateCreditNoteMutation = {
       tax: { amount: string; currency: string };
       deductions: { amount: string; currency: string };
       amountDue: { amount: string; currency: string };
+      amountPaid: { amount: string; currency: string };
       credited: { amount: string; currency: string };
+      payments: Array<{
+        id: string;
+        paidAt: string;
+        method: PaymentMethod;
+        reference: string | null;
+        amount: { amount: string; currency: string };
+      }>;
       creditNotes: Array<{
         id: string;
         number: string;
         reason: string;
         createdAt: string;
+        pdfUrl: string;
         lines: Array<{ invoiceLineId: string; description: string; amount: { amount: string; currency: string } }>;
         subtotal: { amount: string; currency: string };
         tax: { amount: string; currency: string };
@@ -2015,6 +2923,135 @@ export type CreateCreditNoteMutation = {
       }>;
       customer: { id: string; reference: string; name: string };
       total: { amount: string; currency: string };
+      paymentCollection: {
+        id: string;
+        provider: PaymentProvider;
+        status: PaymentCollectionStatus;
+        nextAttemptAt: string | null;
+        attempts: Array<{
+          id: string;
+          number: number;
+          status: PaymentAttemptStatus;
+          providerPaymentIntentId: string | null;
+          errorCode: string | null;
+          errorMessage: string | null;
+          nextAttemptAt: string | null;
+          createdAt: string;
+          amount: { amount: string; currency: string };
+        }>;
+      } | null;
+      emailDeliveries: Array<{
+        id: string;
+        recipient: string | null;
+        status: EmailDeliveryStatus;
+        attempts: number;
+        nextAttemptAt: string | null;
+        lastError: string | null;
+        trigger: EmailDeliveryTrigger;
+        queuedAt: string;
+        sentAt: string | null;
+      }>;
+    };
+  };
+};
+
+export type RecordPaymentMutationVariables = Exact<{
+  input: RecordPaymentInput;
+}>;
+
+export type RecordPaymentMutation = {
+  recordPayment: {
+    id: string;
+    invoice: {
+      currency: string;
+      dueAt: string | null;
+      issuesAt: string | null;
+      refreshedAt: string | null;
+      issuedAt: string | null;
+      paidAt: string | null;
+      voidReason: string | null;
+      taxRate: string | null;
+      pdfUrl: string;
+      id: string;
+      number: string | null;
+      status: InvoiceStatus;
+      kind: InvoiceKind;
+      periodStart: string;
+      periodEnd: string;
+      billingEntity: {
+        id: string;
+        version: number;
+        legalName: string | null;
+        taxId: string | null;
+        billingEntity: { id: string; code: string };
+      };
+      subscription: {
+        id: string;
+        planVersion: { id: string; version: number; plan: { id: string; reference: string; name: string } };
+      } | null;
+      lines: Array<{
+        id: string;
+        kind: InvoiceLineKind;
+        description: string;
+        quantity: string | null;
+        deduction: boolean;
+        amount: { amount: string; currency: string };
+        breakdown: Array<{ label: string; quantity: string | null; unitPrice: string | null; flatFee: string | null; amount: string }>;
+      }>;
+      subtotal: { amount: string; currency: string };
+      tax: { amount: string; currency: string };
+      deductions: { amount: string; currency: string };
+      amountDue: { amount: string; currency: string };
+      amountPaid: { amount: string; currency: string };
+      credited: { amount: string; currency: string };
+      payments: Array<{
+        id: string;
+        paidAt: string;
+        method: PaymentMethod;
+        reference: string | null;
+        amount: { amount: string; currency: string };
+      }>;
+      creditNotes: Array<{
+        id: string;
+        number: string;
+        reason: string;
+        createdAt: string;
+        pdfUrl: string;
+        lines: Array<{ invoiceLineId: string; description: string; amount: { amount: string; currency: string } }>;
+        subtotal: { amount: string; currency: string };
+        tax: { amount: string; currency: string };
+        total: { amount: string; currency: string };
+      }>;
+      customer: { id: string; reference: string; name: string };
+      total: { amount: string; currency: string };
+      paymentCollection: {
+        id: string;
+        provider: PaymentProvider;
+        status: PaymentCollectionStatus;
+        nextAttemptAt: string | null;
+        attempts: Array<{
+          id: string;
+          number: number;
+          status: PaymentAttemptStatus;
+          providerPaymentIntentId: string | null;
+          errorCode: string | null;
+          errorMessage: string | null;
+          nextAttemptAt: string | null;
+          createdAt: string;
+          amount: { amount: string; currency: string };
+        }>;
+      } | null;
+      emailDeliveries: Array<{
+        id: string;
+        recipient: string | null;
+        status: EmailDeliveryStatus;
+        attempts: number;
+        nextAttemptAt: string | null;
+        lastError: string | null;
+        trigger: EmailDeliveryTrigger;
+        queuedAt: string;
+        sentAt: string | null;
+      }>;
     };
   };
 };
@@ -2119,6 +3156,51 @@ export type ChangeMeterStatusMutationVariables = Exact<{
 }>;
 
 export type ChangeMeterStatusMutation = { changeMeterStatus: { id: string; status: LifecycleStatus } };
+
+export type PaymentCollectionFieldsFragment = {
+  paymentCollection: {
+    id: string;
+    provider: PaymentProvider;
+    status: PaymentCollectionStatus;
+    nextAttemptAt: string | null;
+    attempts: Array<{
+      id: string;
+      number: number;
+      status: PaymentAttemptStatus;
+      providerPaymentIntentId: string | null;
+      errorCode: string | null;
+      errorMessage: string | null;
+      nextAttemptAt: string | null;
+      createdAt: string;
+      amount: { amount: string; currency: string };
+    }>;
+  } | null;
+};
+
+export type StripeSettingsFieldsFragment = {
+  id: string;
+  stripe: { enabled: boolean; secretKeyLast4: string; webhookSecretLast4: string; webhookPath: string; updatedAt: string } | null;
+};
+
+export type StripeSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type StripeSettingsQuery = {
+  platformSettings: {
+    id: string;
+    stripe: { enabled: boolean; secretKeyLast4: string; webhookSecretLast4: string; webhookPath: string; updatedAt: string } | null;
+  };
+};
+
+export type UpdateStripeSettingsMutationVariables = Exact<{
+  input: StripeSettingsInput;
+}>;
+
+export type UpdateStripeSettingsMutation = {
+  updateStripeSettings: {
+    id: string;
+    stripe: { enabled: boolean; secretKeyLast4: string; webhookSecretLast4: string; webhookPath: string; updatedAt: string } | null;
+  };
+};
 
 export type PriceConfigFieldsFragment = {
   model: PriceModel;
@@ -2261,6 +3343,400 @@ export type UploadEventImportsQuery = {
   };
 };
 
+export type WebhookEndpointFieldsFragment = {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: Array<string>;
+  status: WebhookEndpointStatus;
+  disabledReason: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+};
+
+export type WebhookMessageFieldsFragment = {
+  id: string;
+  webhookId: string;
+  eventType: string;
+  status: WebhookMessageStatus;
+  attemptCount: number;
+  nextAttemptAt: string | null;
+  lastStatusCode: number | null;
+  createdAt: string;
+  attempts: Array<{ at: string; statusCode: number | null; durationMs: number; error: string | null }>;
+};
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type WebhookEndpointsQuery = {
+  webhookEndpoints: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        url: string;
+        description: string | null;
+        eventTypes: Array<string>;
+        status: WebhookEndpointStatus;
+        disabledReason: string | null;
+        disabledAt: string | null;
+        createdAt: string;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type WebhookEventTypesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type WebhookEventTypesQuery = { webhookEventTypes: Array<{ type: string; description: string; source: string | null }> };
+
+export type WebhookEndpointLogQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type WebhookEndpointLogQuery = {
+  webhookEndpoint: {
+    id: string;
+    url: string;
+    description: string | null;
+    eventTypes: Array<string>;
+    status: WebhookEndpointStatus;
+    disabledReason: string | null;
+    disabledAt: string | null;
+    createdAt: string;
+    messages: {
+      totalCount: number;
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          webhookId: string;
+          eventType: string;
+          status: WebhookMessageStatus;
+          attemptCount: number;
+          nextAttemptAt: string | null;
+          lastStatusCode: number | null;
+          createdAt: string;
+          attempts: Array<{ at: string; statusCode: number | null; durationMs: number; error: string | null }>;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+};
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+export type CreateWebhookEndpointMutation = {
+  createWebhookEndpoint: {
+    secret: string;
+    endpoint: {
+      id: string;
+      url: string;
+      description: string | null;
+      eventTypes: Array<string>;
+      status: WebhookEndpointStatus;
+      disabledReason: string | null;
+      disabledAt: string | null;
+      createdAt: string;
+    };
+  };
+};
+
+export type RotateWebhookEndpointSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RotateWebhookEndpointSecretMutation = {
+  rotateWebhookEndpointSecret: {
+    secret: string;
+    endpoint: {
+      id: string;
+      url: string;
+      description: string | null;
+      eventTypes: Array<string>;
+      status: WebhookEndpointStatus;
+      disabledReason: string | null;
+      disabledAt: string | null;
+      createdAt: string;
+    };
+  };
+};
+
+export type EnableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EnableWebhookEndpointMutation = {
+  enableWebhookEndpoint: {
+    id: string;
+    url: string;
+    description: string | null;
+    eventTypes: Array<string>;
+    status: WebhookEndpointStatus;
+    disabledReason: string | null;
+    disabledAt: string | null;
+    createdAt: string;
+  };
+};
+
+export type DisableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DisableWebhookEndpointMutation = {
+  disableWebhookEndpoint: {
+    id: string;
+    url: string;
+    description: string | null;
+    eventTypes: Array<string>;
+    status: WebhookEndpointStatus;
+    disabledReason: string | null;
+    disabledAt: string | null;
+    createdAt: string;
+  };
+};
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: string };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  endpoint: string | number;
+}>;
+
+export type SendTestWebhookMutation = {
+  sendTestWebhook: {
+    id: string;
+    webhookId: string;
+    eventType: string;
+    status: WebhookMessageStatus;
+    attemptCount: number;
+    nextAttemptAt: string | null;
+    lastStatusCode: number | null;
+    createdAt: string;
+    attempts: Array<{ at: string; statusCode: number | null; durationMs: number; error: string | null }>;
+  };
+};
+
+export type ReplayWebhookMessageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReplayWebhookMessageMutation = {
+  replayWebhookMessage: {
+    id: string;
+    webhookId: string;
+    eventType: string;
+    status: WebhookMessageStatus;
+    attemptCount: number;
+    nextAttemptAt: string | null;
+    lastStatusCode: number | null;
+    createdAt: string;
+    attempts: Array<{ at: string; statusCode: number | null; durationMs: number; error: string | null }>;
+  };
+};
+
+export const AlertFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AlertFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Alert' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'thresholds' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AlertFieldsFragment, unknown>;
+export const AlertTriggerFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AlertTriggerFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AlertTrigger' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'triggeredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'threshold' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alert' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AlertTriggerFieldsFragment, unknown>;
+export const BillingEntityVersionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntityVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'address' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'logo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceFooter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentInstructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditNoteNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentTermsDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BillingEntityVersionFieldsFragment, unknown>;
+export const BillingEntityFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentVersion' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingEntityVersionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntityVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'address' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'logo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceFooter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentInstructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditNoteNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentTermsDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BillingEntityFieldsFragment, unknown>;
 export const CatalogProductItemFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3441,6 +4917,94 @@ export const SubscriptionPhaseFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<SubscriptionPhaseFieldsFragment, unknown>;
+export const MeteringDeadLetterFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MeteringDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MeteringDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeteringDeadLetterFieldsFragment, unknown>;
+export const SubscriptionsDeadLetterFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SubscriptionsDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SubscriptionsDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubscriptionsDeadLetterFieldsFragment, unknown>;
+export const InvoicingDeadLetterFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoicingDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvoicingDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InvoicingDeadLetterFieldsFragment, unknown>;
+export const WebhooksDeadLetterFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhooksDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhooksDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhooksDeadLetterFieldsFragment, unknown>;
 export const EventRowFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3519,6 +5083,128 @@ export const InvoiceRowFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<InvoiceRowFieldsFragment, unknown>;
+export const PaymentCollectionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PaymentCollectionFieldsFragment, unknown>;
+export const EmailDeliveryFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EmailDeliveryFieldsFragment, unknown>;
+export const InvoiceEmailFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InvoiceEmailFieldsFragment, unknown>;
 export const InvoiceDetailFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3530,13 +5216,41 @@ export const InvoiceDetailFieldsFragmentDoc = {
         kind: 'SelectionSet',
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PaymentCollectionFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceEmailFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuesAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'taxRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'subscription' },
@@ -3655,12 +5369,47 @@ export const InvoiceDetailFieldsFragmentDoc = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'amountPaid' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'credited' },
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -3674,6 +5423,7 @@ export const InvoiceDetailFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'number' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'lines' },
@@ -3737,6 +5487,25 @@ export const InvoiceDetailFieldsFragmentDoc = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'InvoiceRowFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
       selectionSet: {
@@ -3769,6 +5538,75 @@ export const InvoiceDetailFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
               ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
             },
           },
         ],
@@ -3833,6 +5671,36 @@ export const MeterFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<MeterFieldsFragment, unknown>;
+export const StripeSettingsFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StripeSettingsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PlatformSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'stripe' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'secretKeyLast4' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookSecretLast4' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StripeSettingsFieldsFragment, unknown>;
 export const UploadImportFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3861,6 +5729,878 @@ export const UploadImportFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<UploadImportFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookEndpointFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpoint' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookEndpointFieldsFragment, unknown>;
+export const WebhookMessageFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookMessageFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookMessage' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'webhookId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastStatusCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'attempts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statusCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookMessageFieldsFragment, unknown>;
+export const CustomerAlertsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomerAlerts' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customer' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alerts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customer' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customer' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AlertFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alertTriggers' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customer' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customer' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '20' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AlertTriggerFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AlertFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Alert' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'thresholds' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AlertTriggerFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AlertTrigger' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'triggeredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'threshold' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alert' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerAlertsQuery, CustomerAlertsQueryVariables>;
+export const CreateAlertDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateAlert' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateAlertInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createAlert' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'AlertFields' } }] },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AlertFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Alert' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'thresholds' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateAlertMutation, CreateAlertMutationVariables>;
+export const DeleteAlertDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteAlert' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteAlert' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archived' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteAlertMutation, DeleteAlertMutationVariables>;
+export const BillingEntitiesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'BillingEntities' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntities' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingEntityFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntityVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'address' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'logo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceFooter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentInstructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditNoteNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentTermsDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentVersion' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingEntityVersionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BillingEntitiesQuery, BillingEntitiesQueryVariables>;
+export const CreateBillingEntityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateBillingEntity' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateBillingEntityInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createBillingEntity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingEntityFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntityVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'address' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'logo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceFooter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentInstructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditNoteNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentTermsDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentVersion' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingEntityVersionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateBillingEntityMutation, CreateBillingEntityMutationVariables>;
+export const UpdateBillingEntityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateBillingEntity' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'billingEntity' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateBillingEntityInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateBillingEntity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'billingEntity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'billingEntity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingEntityFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityVersionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntityVersion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'address' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'logo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceFooter' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentInstructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditNoteNumberPrefix' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paymentTermsDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingEntityFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingEntity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentVersion' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingEntityVersionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateBillingEntityMutation, UpdateBillingEntityMutationVariables>;
+export const SetDefaultBillingEntityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetDefaultBillingEntity' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'billingEntity' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setDefaultBillingEntity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'billingEntity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'billingEntity' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetDefaultBillingEntityMutation, SetDefaultBillingEntityMutationVariables>;
+export const CustomerBillingEntityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomerBillingEntity' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customer' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'currentVersion' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntities' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'currentVersion' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerBillingEntityQuery, CustomerBillingEntityQueryVariables>;
+export const AssignBillingEntityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AssignBillingEntity' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customer' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'billingEntity' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignBillingEntity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customer' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customer' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'billingEntity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'billingEntity' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'currentVersion' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AssignBillingEntityMutation, AssignBillingEntityMutationVariables>;
 export const CatalogProductsDocument = {
   kind: 'Document',
   definitions: [
@@ -7625,6 +10365,688 @@ export const ActivateSubscriptionDocument = {
     },
   ],
 } as unknown as DocumentNode<ActivateSubscriptionMutation, ActivateSubscriptionMutationVariables>;
+export const MeteringDeadLettersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MeteringDeadLetters' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'meteringDeadLetters' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MeteringDeadLetterFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MeteringDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MeteringDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeteringDeadLettersQuery, MeteringDeadLettersQueryVariables>;
+export const ReplayMeteringDeadLetterDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplayMeteringDeadLetter' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replayMeteringDeadLetter' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'deadLetter' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MeteringDeadLetterFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MeteringDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MeteringDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayMeteringDeadLetterMutation, ReplayMeteringDeadLetterMutationVariables>;
+export const SubscriptionsDeadLettersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SubscriptionsDeadLetters' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'subscriptionsDeadLetters' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SubscriptionsDeadLetterFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SubscriptionsDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SubscriptionsDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubscriptionsDeadLettersQuery, SubscriptionsDeadLettersQueryVariables>;
+export const ReplaySubscriptionsDeadLetterDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplaySubscriptionsDeadLetter' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replaySubscriptionsDeadLetter' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'deadLetter' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SubscriptionsDeadLetterFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SubscriptionsDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SubscriptionsDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplaySubscriptionsDeadLetterMutation, ReplaySubscriptionsDeadLetterMutationVariables>;
+export const InvoicingDeadLettersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InvoicingDeadLetters' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invoicingDeadLetters' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoicingDeadLetterFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoicingDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvoicingDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InvoicingDeadLettersQuery, InvoicingDeadLettersQueryVariables>;
+export const ReplayInvoicingDeadLetterDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplayInvoicingDeadLetter' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replayInvoicingDeadLetter' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'deadLetter' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoicingDeadLetterFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoicingDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvoicingDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayInvoicingDeadLetterMutation, ReplayInvoicingDeadLetterMutationVariables>;
+export const WebhooksDeadLettersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WebhooksDeadLetters' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhooksDeadLetters' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhooksDeadLetterFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhooksDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhooksDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhooksDeadLettersQuery, WebhooksDeadLettersQueryVariables>;
+export const ReplayWebhooksDeadLetterDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplayWebhooksDeadLetter' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replayWebhooksDeadLetter' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'deadLetter' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhooksDeadLetterFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhooksDeadLetterFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhooksDeadLetter' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstFailedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayWebhooksDeadLetterMutation, ReplayWebhooksDeadLetterMutationVariables>;
+export const SendInvoiceEmailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SendInvoiceEmail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'invoice' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sendInvoiceEmail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'invoice' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'invoice' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SendInvoiceEmailMutation, SendInvoiceEmailMutationVariables>;
 export const EventListDocument = {
   kind: 'Document',
   definitions: [
@@ -8213,19 +11635,135 @@ export const InvoiceDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'InvoiceDetailFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PaymentCollectionFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceEmailFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuesAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'taxRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'subscription' },
@@ -8344,12 +11882,47 @@ export const InvoiceDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'amountPaid' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'credited' },
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -8363,6 +11936,7 @@ export const InvoiceDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'number' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'lines' },
@@ -8498,19 +12072,135 @@ export const IssueInvoiceDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'InvoiceDetailFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PaymentCollectionFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceEmailFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuesAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'taxRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'subscription' },
@@ -8629,12 +12319,47 @@ export const IssueInvoiceDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'amountPaid' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'credited' },
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -8648,6 +12373,7 @@ export const IssueInvoiceDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'number' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'lines' },
@@ -8783,19 +12509,135 @@ export const MarkInvoicePaidDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'InvoiceDetailFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PaymentCollectionFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceEmailFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuesAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'taxRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'subscription' },
@@ -8914,12 +12756,47 @@ export const MarkInvoicePaidDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'amountPaid' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'credited' },
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -8933,6 +12810,7 @@ export const MarkInvoicePaidDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'number' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'lines' },
@@ -9078,19 +12956,135 @@ export const VoidInvoiceDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'InvoiceDetailFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PaymentCollectionFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceEmailFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuesAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'taxRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'subscription' },
@@ -9209,12 +13203,47 @@ export const VoidInvoiceDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'amountPaid' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'credited' },
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -9228,6 +13257,7 @@ export const VoidInvoiceDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'number' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'lines' },
@@ -9378,19 +13408,135 @@ export const CreateCreditNoteDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'InvoiceDetailFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PaymentCollectionFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceEmailFields' } },
           { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
           { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuesAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'taxRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'subscription' },
@@ -9509,12 +13655,47 @@ export const CreateCreditNoteDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'amountPaid' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'credited' },
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -9528,6 +13709,7 @@ export const CreateCreditNoteDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'number' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'lines' },
@@ -9591,6 +13773,457 @@ export const CreateCreditNoteDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateCreditNoteMutation, CreateCreditNoteMutationVariables>;
+export const RecordPaymentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordPayment' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordPaymentInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordPayment' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'invoice' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceDetailFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceRowFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'total' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PaymentCollectionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'paymentCollection' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attempts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'providerPaymentIntentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EmailDeliveryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EmailDelivery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'queuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceEmailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'emailDeliveries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'EmailDeliveryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceDetailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceRowFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PaymentCollectionFields' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceEmailFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuesAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'billingEntity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'legalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'taxId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'billingEntity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'voidReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'taxRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'subscription' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'planVersion' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'plan' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deduction' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'breakdown' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unitPrice' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'flatFee' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'subtotal' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tax' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deductions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'amountDue' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'amountPaid' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'credited' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'payments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paidAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amount' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'creditNotes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pdfUrl' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lines' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'invoiceLineId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'amount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'subtotal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'tax' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordPaymentMutation, RecordPaymentMutationVariables>;
 export const MeterChoicesDocument = {
   kind: 'Document',
   definitions: [
@@ -9963,6 +14596,116 @@ export const ChangeMeterStatusDocument = {
     },
   ],
 } as unknown as DocumentNode<ChangeMeterStatusMutation, ChangeMeterStatusMutationVariables>;
+export const StripeSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'StripeSettings' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'platformSettings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'StripeSettingsFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StripeSettingsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PlatformSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'stripe' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'secretKeyLast4' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookSecretLast4' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StripeSettingsQuery, StripeSettingsQueryVariables>;
+export const UpdateStripeSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateStripeSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'StripeSettingsInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateStripeSettings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'StripeSettingsFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'StripeSettingsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PlatformSettings' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'stripe' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'secretKeyLast4' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookSecretLast4' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateStripeSettingsMutation, UpdateStripeSettingsMutationVariables>;
 export const UploadImportProgressDocument = {
   kind: 'Document',
   definitions: [
@@ -10221,3 +14964,660 @@ export const UploadEventImportsDocument = {
     },
   ],
 } as unknown as DocumentNode<UploadEventImportsQuery, UploadEventImportsQueryVariables>;
+export const WebhookEndpointsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WebhookEndpoints' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhookEndpoints' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookEndpointFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookEndpointFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpoint' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookEventTypesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WebhookEventTypes' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhookEventTypes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookEventTypesQuery, WebhookEventTypesQueryVariables>;
+export const WebhookEndpointLogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WebhookEndpointLog' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhookEndpoint' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookEndpointFields' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'messages' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookMessageFields' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookEndpointFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpoint' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookMessageFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookMessage' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'webhookId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastStatusCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'attempts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statusCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookEndpointLogQuery, WebhookEndpointLogQueryVariables>;
+export const CreateWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateWebhookEndpointInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createWebhookEndpoint' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'endpoint' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookEndpointFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookEndpointFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpoint' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const RotateWebhookEndpointSecretDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RotateWebhookEndpointSecret' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rotateWebhookEndpointSecret' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'endpoint' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookEndpointFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookEndpointFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpoint' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RotateWebhookEndpointSecretMutation, RotateWebhookEndpointSecretMutationVariables>;
+export const EnableWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EnableWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enableWebhookEndpoint' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookEndpointFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookEndpointFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpoint' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EnableWebhookEndpointMutation, EnableWebhookEndpointMutationVariables>;
+export const DisableWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DisableWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'disableWebhookEndpoint' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookEndpointFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookEndpointFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpoint' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DisableWebhookEndpointMutation, DisableWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteWebhookEndpoint' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const SendTestWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SendTestWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'endpoint' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sendTestWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'endpoint' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'endpoint' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookMessageFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookMessageFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookMessage' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'webhookId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastStatusCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'attempts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statusCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const ReplayWebhookMessageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplayWebhookMessage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replayWebhookMessage' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WebhookMessageFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookMessageFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookMessage' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'webhookId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastStatusCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'attempts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statusCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayWebhookMessageMutation, ReplayWebhookMessageMutationVariables>;

@@ -34,11 +34,13 @@ export type IngestStatus =
 export type InvoiceStatus =
   /** The period is open (or in its grace period): kept current as usage and changes arrive */
   | 'DRAFT'
-  /** Numbered and immutable */
+  /** Numbered and immutable; takes payments until nothing is due */
   | 'ISSUED'
-  /** Issued and paid */
+  /** Issued, past its payment due date (dueAt) with something still due; still takes payments */
+  | 'OVERDUE'
+  /** Issued and settled: payments (and credit notes) left nothing due. Final */
   | 'PAID'
-  /** Issued, then cancelled; keeps its number */
+  /** Issued, then cancelled while nothing was paid; keeps its number. Final */
   | 'VOID';
 
 /** A usage event, the seed shape with GraphQL names */

@@ -119,6 +119,11 @@ export function subgraphConfigSpecFor(defaultPort: number) {
   return {
     ...sharedConfigSpec,
     PORT: { kind: 'port' as const, description: 'HTTP port of the service (0 = any free port)', default: String(defaultPort) },
+    INBOX_MAX_DELIVERIES: {
+      kind: 'int' as const,
+      description: 'real (not transient) failures of a message’s handler before it goes to the dead letters (at least 1)',
+      default: '5',
+    },
   } satisfies ConfigSpec;
 }
 

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './money';
 export * from './reference';
 export * from './lifecycle';
+export * from './input-values';

@@ -1,21 +1,26 @@
 import type { Logger } from './logger';
+import { OutageLog } from './outage-log';
 
 /**
  * A background loop: runs `work` again at once while it reports work done, else sleeps `intervalMs` (or until
- * `nudge()`); a failure is logged and retried after the interval. `stop()` waits for the round in progress.
+ * `nudge()`); a failure is retried after the interval and logged once per outage (OutageLog: a database down for many
+ * polls is one `warn`, its end one `info`; an unexpected failure is an `error` each time). `stop()` waits for the round in progress.
  * Safe on every replica when `work` claims rows with `FOR UPDATE SKIP LOCKED`.
  */
 export class PollingWorker {
   private stopping = true;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private readonly outage: OutageLog;
 
   constructor(
     private readonly name: string,
     private readonly work: () => Promise<number>,
     private readonly intervalMs: number,
-    private readonly log: Logger,
-  ) {}
+    log: Logger,
+  ) {
+    this.outage = new OutageLog(log, name);
+  }
 
   start(): void {
     if (!this.stopping) return;
@@ -39,8 +44,9 @@ export class PollingWorker {
       let done = 0;
       try {
         done = await this.work();
+        this.outage.succeeded();
       } catch (error) {
-        this.log.warn({ err: error }, `${this.name} failed; will retry`);
+        this.outage.failed(error);
       }
       if (done === 0 && !this.stopping) await this.sleep();
     }

@@ -3,13 +3,19 @@ import { badInput } from './errors';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_.:@-]*$/;
 
-/** An external reference (customer, meter, product, metric…): trimmed, 1..maxLength of letters, digits and _ . : @ -. */
+/**
+ * An external reference (customer, meter, product, metric…): 1..maxLength of letters, digits and _ . : @ -, taken
+ * exactly as given — a reference with spaces or control characters around it is refused, never trimmed.
+ */
 export function checkReference(field: string, value: string, maxLength = 128): string {
-  const trimmed = value.trim();
-  if (trimmed.length > maxLength || !REFERENCE.test(trimmed)) {
-    throw badInput(field, `${field} must be 1-${maxLength} characters: letters, digits and _ . : @ -, starting with a letter or digit`);
+  if (value.length > maxLength || !REFERENCE.test(value)) {
+    const around = value !== value.trim() ? ' (no spaces around it: nothing is trimmed)' : '';
+    throw badInput(
+      field,
+      `${field} must be 1-${maxLength} characters: letters, digits and _ . : @ -, starting with a letter or digit${around}`,
+    );
   }
-  return trimmed;
+  return value;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,4 +41,11 @@ export function timeOrderedUuids(count: number, now: number): string[] {
     ids[i] = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
   return ids;
+}
+
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whether `value` looks like an e-mail address (one @, a dot in the domain, no spaces): customers' and senders' alike. */
+export function isEmailAddress(value: string): boolean {
+  return EMAIL_ADDRESS.test(value);
 }

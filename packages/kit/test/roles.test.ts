@@ -1,5 +1,5 @@
 import { OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
-import { roleRefusal, rootFieldsOf } from '../src';
+import { requireDocumentRole, roleRefusal, rootFieldsOf, type Role } from '../src';
 
 const operationOf = (source: string) => {
   const document = parse(source);
@@ -41,5 +41,40 @@ describe('roles', () => {
     expect(roleRefusal('ingest', OperationTypeNode.MUTATION, ['ingestUsageEvents', 'createMeter'])).toBe(
       'An ingest key only ingests usage events (ingestUsageEvents); refused: createMeter',
     );
+  });
+});
+
+describe('requireDocumentRole', () => {
+  const outcome = (role: Role) => {
+    let status = 0;
+    let body: unknown = null;
+    let passed = false;
+    const res = {
+      locals: { tenant: { platformId: 'p', role } },
+      status(code: number) {
+        status = code;
+        return this;
+      },
+      json(value: unknown) {
+        body = value;
+        return this;
+      },
+    };
+    requireDocumentRole({} as never, res as never, () => {
+      passed = true;
+    });
+    return { passed, status, body };
+  };
+
+  it.each(['admin', 'read'] as const)('lets a %s key download documents', (role) => {
+    expect(outcome(role).passed).toBe(true);
+  });
+
+  it.each(['ingest', 'partner'] as const)('refuses a %s key with a coded 403', (role) => {
+    expect(outcome(role)).toEqual({
+      passed: false,
+      status: 403,
+      body: { errors: [{ message: 'Only admin and read keys download invoice documents', extensions: { code: 'FORBIDDEN' } }] },
+    });
   });
 });

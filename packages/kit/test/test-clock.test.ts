@@ -110,7 +110,7 @@ describe('METERLINE_TEST_CLOCK', () => {
 /** An HTTP app as every service makes it, with the test clock served when `env` turns it on. */
 async function serveApp(env: NodeJS.ProcessEnv): Promise<{ base: string; server: Server }> {
   const { testClock } = serviceClockFrom(loadConfig(testClockConfigSpec, env), env, silent);
-  const app = createHttpApp(new ServiceMetrics('kit-test'), { ready: async () => true });
+  const app = createHttpApp(new ServiceMetrics('kit-test'), { dependencies: {} });
   if (testClock) mountTestClockRoutes(app, testClock, silent);
   const server = createHttpServer(app);
   const port = await listen(server, 0, '127.0.0.1');

@@ -13,9 +13,17 @@ interface ServiceSpec {
   dependsOn: string[];
 }
 
+interface ServicesFile {
+  /** NODE_OPTIONS of every service (its heap limit), as the deployment files set it. */
+  nodeOptions: string;
+  services: ServiceSpec[];
+}
+
+const servicesFile = (): ServicesFile => JSON.parse(readFileSync(join(repoRoot, 'services.json'), 'utf8')) as ServicesFile;
+
 /** The services as services.json lists them (the same list the deployment files are checked against). */
 export function serviceSpecs(): ServiceSpec[] {
-  return (JSON.parse(readFileSync(join(repoRoot, 'services.json'), 'utf8')) as { services: ServiceSpec[] }).services;
+  return servicesFile().services;
 }
 
 export interface StackOptions {
@@ -41,6 +49,13 @@ export interface Stack {
   urls: Record<string, string>;
   /** Process id per service (benchmarks read their peak memory). */
   pids: Record<string, number>;
+  /**
+   * Kills one service's process with `signal` (default SIGKILL: no graceful shutdown, as in a crash) and waits for it to
+   * exit; it stays down until `revive`.
+   */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed service again, on the same port with the same environment, and waits until it is ready. */
+  revive(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,24 +85,25 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the four subgraphs, waits until each is ready, then the gateway pointing at them. */
+/** Starts the subgraphs (services.json), waits until each is ready, then the gateway pointing at them. */
 export async function launchStack(options: StackOptions): Promise<Stack> {
   const specs = serviceSpecs();
   const port = (s: ServiceSpec) => options.ports?.[s.name] ?? s.port;
   const urls = Object.fromEntries(specs.map((s) => [s.name, `http://127.0.0.1:${port(s)}`]));
   const children: Array<{ spec: ServiceSpec; child: ChildProcess }> = [];
   const testClockEnv = options.testClock === undefined ? {} : { METERLINE_TEST_CLOCK: options.testClock ? 'on' : 'off' };
+  const { nodeOptions } = servicesFile();
 
   const start = (spec: ServiceSpec): ChildProcess => {
     const subgraphUrls = Object.fromEntries(
       specs.filter((s) => s.name !== 'gateway').map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]),
     );
+    const env: Record<string, string | undefined> = { ...process.env, ...options.env, ...testClockEnv, ...options.serviceEnv?.[spec.name] };
     const child = spawn(process.execPath, [join(repoRoot, spec.entry)], {
       env: {
-        ...process.env,
-        ...options.env,
-        ...testClockEnv,
-        ...options.serviceEnv?.[spec.name],
+        ...env,
+        // The deployments' heap limit first: NODE_OPTIONS given by the caller come later and win (a test's smaller heap).
+        NODE_OPTIONS: [nodeOptions, env.NODE_OPTIONS].filter(Boolean).join(' '),
         ...subgraphUrls,
         PORT: String(port(spec)),
       },
@@ -118,7 +134,30 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
   const pids = Object.fromEntries(children.map((c) => [c.spec.name, c.child.pid!]));
-  return { gatewayUrl: `${urls.gateway}/graphql`, urls, pids, stop };
+  const running = (name: string) => {
+    const found = children.find((c) => c.spec.name === name && c.child.exitCode === null && c.child.signalCode === null);
+    if (!found) throw new Error(`${name} is not running`);
+    return found;
+  };
+  const kill = async (name: string, signal: NodeJS.Signals = 'SIGKILL') => {
+    const { child } = running(name);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+    children.splice(
+      children.findIndex((c) => c.child === child),
+      1,
+    );
+  };
+  const revive = async (name: string) => {
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) throw new Error(`no service ${name} in services.json`);
+    if (children.some((c) => c.spec.name === name)) throw new Error(`${name} is running; kill it first`);
+    const child = start(spec);
+    pids[name] = child.pid!;
+    await waitReady(name, urls[name], child, options.readyTimeoutMs ?? 60_000);
+  };
+  return { gatewayUrl: `${urls.gateway}/graphql`, urls, pids, kill, revive, stop };
 }
 
 /**

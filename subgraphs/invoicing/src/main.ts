@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@meterline/kit';
-import { billingOptionsFromEnv, createInvoicingSubgraph } from './index';
+import { billingOptionsFromEnv, createInvoicingSubgraph, emailOptionsFromEnv } from './index';
 
-void runSubgraph(createInvoicingSubgraph(billingOptionsFromEnv()));
+void runSubgraph(createInvoicingSubgraph(billingOptionsFromEnv(), emailOptionsFromEnv()));

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Decimal, eventContracts, TestClock } from '@meterline/kit';
-import { lockCustomerInvoices, requestDraftRefresh, takeCustomerRequests, takeOldestRequests } from '../src/store/draft-requests';
+import { lockCustomerInvoices, requestDraftRefresh, takeCustomerRequests, takeDueRequests } from '../src/store/draft-requests';
 import { startSubgraphForTest, waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
 import { createInvoicingSubgraph } from '../src';
 import {
+  activatedOnOneVersion,
   customerCreated,
   INVOICE_FIELDS,
   planVersionActivated,
+  producedEvents,
   publish,
   subscriptionEvent,
   usageRecorded,
@@ -123,7 +125,7 @@ describe('invoices', () => {
       return list.length === 1 && list;
     }, 'the draft of March');
     expect(draft).toMatchObject({ status: 'DRAFT', kind: 'SUBSCRIPTION', number: null, periodStart: '2026-03-01T00:00:00.000Z' });
-    expect(draft.dueAt).toBe('2026-04-01T01:00:00.000Z'); // period end + one hour of grace
+    expect(draft).toMatchObject({ issuesAt: '2026-04-01T01:00:00.000Z', dueAt: null }); // period end + one hour of grace
     expect(summary(draft)).toEqual({
       lines: [
         ['RECURRING', 'Platform fee (in advance)', '100'],
@@ -218,7 +220,8 @@ describe('invoices', () => {
       const list = await c.invoices();
       return list.length === 2 && list[0].status === 'ISSUED' && list;
     }, 'March issued and April opened');
-    expect(march).toMatchObject({ number: 'INV-000001', issuedAt: '2026-04-01T01:00:00.000Z', dueAt: null });
+    // Issued: due after the deployment's default payment terms (30 days).
+    expect(march).toMatchObject({ number: 'INV-000001', issuedAt: '2026-04-01T01:00:00.000Z', dueAt: '2026-05-01T01:00:00.000Z' });
     // 100 + 10 + 3.00 = 113.00; tax 23.73; total 136.73
     expect(summary(march)).toMatchObject({ subtotal: '113', tax: money('23.73'), total: money('136.73') });
     expect(april).toMatchObject({ status: 'DRAFT', periodStart: '2026-04-01T00:00:00.000Z', number: null });
@@ -230,7 +233,7 @@ describe('invoices', () => {
       usageRecorded(c.platformId, clock, c.customerId, [{ metric: 'api_calls', hour: '2026-03-15T09:00Z', sum: '250', count: 2 }]),
     );
     const correction = await waitFor(async () => (await c.invoices()).find((i) => i.kind === 'CORRECTION'), 'the correction of March');
-    expect(correction).toMatchObject({ status: 'DRAFT', periodStart: '2026-03-01T00:00:00.000Z', dueAt: '2026-05-01T01:00:00.000Z' });
+    expect(correction).toMatchObject({ status: 'DRAFT', periodStart: '2026-03-01T00:00:00.000Z', issuesAt: '2026-05-01T01:00:00.000Z' });
     expect(summary(correction)).toEqual({
       lines: [['USAGE', 'Correction for 2026-03-01T00:00:00.000Z – 2026-04-01T00:00:00.000Z: API calls', money('2.5')]],
       subtotal: money('2.5'),
@@ -281,6 +284,20 @@ describe('invoices', () => {
       ['CORRECTION', '2026-03', 'INV-000002'],
       ['SUBSCRIPTION', '2026-04', 'INV-000003'],
     ]);
+    // invoicing.invoice.created once per draft opened, in the order they opened — March, April (at its start), March's
+    // correction (late usage), May — never for a refresh.
+    const created = await subgraph.running.db.query<{ envelope: unknown }>(
+      `SELECT envelope FROM outbox WHERE platform_id = $1 AND type = 'invoicing.invoice.created' ORDER BY seq`,
+      [c.platformId],
+    );
+    const opened = created.map((e) => eventContracts().check(typeof e.envelope === 'string' ? JSON.parse(e.envelope) : e.envelope).data);
+    expect(opened.map((d) => [d.kind, String(d.periodStart).slice(0, 7)])).toEqual([
+      ['SUBSCRIPTION', '2026-03'],
+      ['SUBSCRIPTION', '2026-04'],
+      ['CORRECTION', '2026-03'],
+      ['SUBSCRIPTION', '2026-05'],
+    ]);
+    expect(opened[0]).toMatchObject({ id: march.id, customerId: c.customerId, currency: 'EUR' });
   });
 
   it('prices the events of several customers and periods in one _entities as it does one by one', async () => {
@@ -376,12 +393,11 @@ describe('invoices', () => {
     await publish(
       subgraph,
       'subscriptions',
-      subscriptionEvent('activated', platformId, clock, {
+      activatedOnOneVersion(platformId, clock, {
         id: subscriptionId,
         customerId: customer.id,
-        taxRate: null,
+        versionId: version.id,
         startAt: '2026-03-10T14:05:00.000Z',
-        phases: [{ startsAt: '2026-03-10T14:05:00.000Z', endsAt: null, planVersionId: version.id, seats: 1 }],
       }),
     );
     const usage = (at: string, sum: string, subscription?: string) =>
@@ -498,7 +514,7 @@ describe('invoices', () => {
     ]);
   });
 
-  it('credits issued invoices (never more than is left), marks them paid and voids them with a reason', async () => {
+  it('credits issued invoices (never more than is left; credited whole they are settled) and voids them with a reason', async () => {
     clock.set('2026-03-10T12:00:00Z');
     const c = await customerOnPlan(3);
     const [draft] = await waitFor(async () => {
@@ -570,31 +586,45 @@ describe('invoices', () => {
     });
     expect(nothingLeft.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines' });
 
-    const noReason = await mutate(`mutation ($id: ID!) { voidInvoice(id: $id, reason: " ") { id } }`, { id: invoice.id });
+    // Credited whole, nothing is left due: the credit notes settled it (PAID), and there is nothing left to void.
+    const settled = await mutate<{ invoice: { status: string; amountDue: { amount: string } } }>(
+      `query ($id: ID!) { invoice(id: $id) { status amountDue { amount } } }`,
+      { id: invoice.id },
+    );
+    expect(settled.data!.invoice).toEqual({ status: 'PAID', amountDue: { amount: '0' } });
+    const voidSettled = await mutate(`mutation ($id: ID!) { voidInvoice(id: $id, reason: "wrong") { id } }`, { id: invoice.id });
+    expect(voidSettled.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'invoice' });
+
+    // Another customer's invoice, issued by mistake: voided with a reason, keeping its number; then never paid.
+    const d = await customerOnPlan(1);
+    const [mistake] = await waitFor(async () => {
+      const list = await d.invoices();
+      return list.length === 1 && list;
+    }, 'the other draft');
+    await d.send(`mutation ($id: ID!) { issueInvoice(id: $id) { id } }`, { id: mistake.id });
+    const noReason = await d.send(`mutation ($id: ID!) { voidInvoice(id: $id, reason: " ") { id } }`, { id: mistake.id });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const voided = await mutate<{ voidInvoice: InvoiceView }>(
+    const voided = await d.send<{ voidInvoice: InvoiceView }>(
       `mutation ($id: ID!) { voidInvoice(id: $id, reason: "issued by mistake") { ${INVOICE_FIELDS} } }`,
-      {
-        id: invoice.id,
-      },
+      { id: mistake.id },
     );
     expect(voided.data!.voidInvoice).toMatchObject({ status: 'VOID', number: 'INV-000001', voidReason: 'issued by mistake' });
-    const paidAfterVoid = await mutate(`mutation ($id: ID!) { markInvoicePaid(id: $id) { id } }`, { id: invoice.id });
+    const paidAfterVoid = await d.send(`mutation ($id: ID!) { markInvoicePaid(id: $id) { id } }`, { id: mistake.id });
     expect(paidAfterVoid.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(await producedEvents(subgraph, d.platformId)).toEqual([
+      'invoicing.invoice.created',
+      'invoicing.invoice.issued',
+      'invoicing.invoice.voided',
+    ]);
 
     // What invoicing told the others, each keeping its contract (contracts/events), in order.
-    const produced = await subgraph.running.db.query<{ type: string; envelope: unknown }>(
-      `SELECT type, envelope FROM outbox WHERE platform_id = $1 ORDER BY seq`,
-      [c.platformId],
-    );
-    expect(produced.map((p) => p.type)).toEqual([
+    expect(await producedEvents(subgraph, c.platformId)).toEqual([
+      'invoicing.invoice.created',
       'invoicing.invoice.issued',
       'invoicing.credit_note.created',
       'invoicing.credit_note.created',
-      'invoicing.invoice.voided',
+      'invoicing.invoice.paid',
     ]);
-    for (const p of produced)
-      expect(() => eventContracts().check(typeof p.envelope === 'string' ? JSON.parse(p.envelope) : p.envelope)).not.toThrow();
 
     // Another platform sees none of it: the same error as for an id that does not exist.
     const other = subgraph.clientForNewPlatform();
@@ -647,7 +677,7 @@ describe('invoices', () => {
           { customerId: free, usageSince: new Date('2026-03-04T10:00:00Z') },
         ]);
         await requestDraftRefresh(tx, platformId, [{ customerId: free, usageSince: new Date('2026-03-01T00:00:00Z') }]);
-        const taken = (await takeOldestRequests(tx, 100_000)).get(platformId);
+        const taken = (await takeDueRequests(tx, 100_000)).get(platformId);
         const left = (await tx.manager.query(`SELECT customer_id FROM draft_refresh_requests WHERE platform_id = $1`, [
           platformId,
         ])) as Array<{

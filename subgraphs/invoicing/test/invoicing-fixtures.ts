@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Decimal, newEvent, type Clock, type EventEnvelope } from '@meterline/kit';
-import type { SubgraphUnderTest } from '@meterline/kit/testing';
+import { Decimal, eventContracts, newEvent, type Clock, type EventEnvelope } from '@meterline/kit';
+import { waitFor, type SubgraphUnderTest } from '@meterline/kit/testing';
 
 /** Publishes an event as its producer would (the inbox validates it against the contract). */
 export async function publish(subgraph: SubgraphUnderTest, producer: string, event: EventEnvelope, msgID = event.id): Promise<void> {
@@ -60,14 +60,14 @@ export function planVersionActivated(platformId: string, clock: Clock, prices: P
   return { id, items, event };
 }
 
-export function customerCreated(platformId: string, clock: Clock, taxRate: string | null) {
+export function customerCreated(platformId: string, clock: Clock, taxRate: string | null, email: string | null = null) {
   const id = randomUUID();
   return {
     id,
     event: newEvent(
       'subscriptions.customer.created',
       platformId,
-      { id, reference: `c-${id.slice(0, 8)}`, name: 'Acme', currency: 'EUR', email: null, country: 'NL', taxRate, archived: false },
+      { id, reference: `c-${id.slice(0, 8)}`, name: 'Acme', currency: 'EUR', email, country: 'NL', taxRate, archived: false },
       clock,
     ),
   };
@@ -79,6 +79,46 @@ export interface PhaseFixture {
   planVersionId: string;
   seats: number;
   overrides?: Record<string, Record<string, unknown>>;
+}
+
+/** `subscriptions.subscription.activated` of a subscription on one plan version from `startAt` on: one seat, no tax. */
+export function activatedOnOneVersion(
+  platformId: string,
+  clock: Clock,
+  s: { id: string; customerId: string; versionId: string; startAt: string },
+) {
+  return subscriptionEvent('activated', platformId, clock, {
+    id: s.id,
+    customerId: s.customerId,
+    taxRate: null,
+    startAt: s.startAt,
+    phases: [{ startsAt: s.startAt, endsAt: null, planVersionId: s.versionId, seats: 1 }],
+  });
+}
+
+/**
+ * A plan version with `prices`, a customer (no tax) and its subscription on that version from `startAt`, published as
+ * their producers would, in that order.
+ */
+export async function publishSubscribedCustomer(
+  subgraph: SubgraphUnderTest,
+  platformId: string,
+  clock: Clock,
+  prices: PriceFixture[],
+  startAt: string,
+  subscriptionId: string = randomUUID(),
+  email: string | null = null,
+) {
+  const version = planVersionActivated(platformId, clock, prices);
+  const customer = customerCreated(platformId, clock, null, email);
+  await publish(subgraph, 'catalog', version.event);
+  await publish(subgraph, 'subscriptions', customer.event);
+  await publish(
+    subgraph,
+    'subscriptions',
+    activatedOnOneVersion(platformId, clock, { id: subscriptionId, customerId: customer.id, versionId: version.id, startAt }),
+  );
+  return { version, customer, subscriptionId };
 }
 
 export function subscriptionEvent(
@@ -153,7 +193,7 @@ export function usageRecorded(
 }
 
 export const INVOICE_FIELDS = `
-  id number kind status currency periodStart periodEnd dueAt issuedAt voidReason
+  id number kind status currency periodStart periodEnd dueAt issuesAt issuedAt voidReason
   customer { id } subscription { id }
   lines { id kind description quantity deduction amount { amount } credited { amount } productItem { id } breakdown { label quantity amount } }
   subtotal { amount } tax { amount } total { amount } deductions { amount } amountDue { amount } credited { amount }
@@ -167,6 +207,7 @@ export interface InvoiceView {
   periodStart: string;
   periodEnd: string;
   dueAt: string | null;
+  issuesAt: string | null;
   issuedAt: string | null;
   voidReason: string | null;
   subscription: { id: string } | null;
@@ -187,4 +228,43 @@ export interface InvoiceView {
   deductions: { amount: string };
   amountDue: { amount: string };
   credited: { amount: string };
+}
+
+/** The types of the events a platform's changes put in the outbox, in order; each checked against its contract first. */
+export async function producedEvents(subgraph: SubgraphUnderTest, platformId: string): Promise<string[]> {
+  const produced = await subgraph.running.db.query<{ type: string; envelope: unknown }>(
+    `SELECT type, envelope FROM outbox WHERE platform_id = $1 ORDER BY seq`,
+    [platformId],
+  );
+  for (const p of produced) eventContracts().check(typeof p.envelope === 'string' ? JSON.parse(p.envelope) : p.envelope);
+  return produced.map((p) => p.type);
+}
+
+/**
+ * A new platform with a customer on a 100 EUR monthly fee (no tax) from 2026-03-01, and the id of its March draft once
+ * the draft is there: what tests of issued invoices (payments, collection) start from.
+ */
+export async function monthlyFeeDraft(subgraph: SubgraphUnderTest, clock: Clock) {
+  const client = subgraph.clientForNewPlatform();
+  const { platformId, send } = client;
+  const { customer } = await publishSubscribedCustomer(
+    subgraph,
+    platformId,
+    clock,
+    [{ name: 'Fee', chargeType: 'RECURRING', price: { model: 'FLAT', amount: '100' } }],
+    '2026-03-01T00:00:00.000Z',
+  );
+  const draftId = await firstInvoiceOf(send, customer.id);
+  return { client, customer, draftId };
+}
+
+/** The id of a customer's first invoice (its draft), once invoicing has opened it. */
+export function firstInvoiceOf(send: ReturnType<SubgraphUnderTest['clientForNewPlatform']>['send'], customerId: string): Promise<string> {
+  return waitFor(async () => {
+    const r = await send<{ invoices: { edges: Array<{ node: { id: string } }> } }>(
+      `query ($c: ID) { invoices(customer: $c, first: 5) { edges { node { id } } } }`,
+      { c: customerId },
+    );
+    return r.data?.invoices.edges[0]?.node.id;
+  }, 'the draft');
 }

@@ -34,7 +34,7 @@ describe('the billing run on two replicas', () => {
     }
     await first.running.db.query(
       `INSERT INTO invoices (platform_id, customer_id, subscription_id, kind, status, currency, period_start, period_end, subtotal, tax, total,
-                             deductions, amount_due, lines, due_at, created_at)
+                             deductions, amount_due, lines, issues_at, created_at)
        SELECT r.platform_id, r.customer_id, r.subscription_id, 'SUBSCRIPTION', 'DRAFT', 'EUR', r.period_start, r.period_end, 10, 0, 10, 0, 10,
               '[]', r.period_end, r.period_end
          FROM jsonb_to_recordset($1::jsonb) AS r(platform_id uuid, customer_id uuid, subscription_id uuid, period_start timestamptz, period_end timestamptz)`,

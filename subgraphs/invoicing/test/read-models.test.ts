@@ -78,6 +78,52 @@ describe('invoicing’s read models, fed by NATS only', () => {
     expect(rows.s.phases[0].seats).toBe(5);
   });
 
+  it('keeps what documents show of a customer: name, e-mail, billing address and tax id (null from events without them)', async () => {
+    const { platformId } = subgraph.clientForNewPlatform();
+    const id = randomUUID();
+    const read = () =>
+      subgraph.running.db.query<{ name: string; email: string | null; billing_address: unknown; tax_id: string | null; updated_at: Date }>(
+        `SELECT name, email, billing_address, tax_id, updated_at FROM customers WHERE platform_id = $1 AND id = $2`,
+        [platformId, id],
+      );
+    // As published before the address and tax id travelled (the fields are optional): nothing to show but the name.
+    const created = newEvent(
+      'subscriptions.customer.created',
+      platformId,
+      { id, reference: 'acme', name: 'Acme', currency: 'EUR' },
+      systemClock,
+    );
+    await publish('subscriptions', created);
+    const [first] = await waitFor(async () => ((await read()).length ? read() : undefined), 'the customer');
+    expect(first).toMatchObject({ name: 'Acme', email: null, billing_address: null, tax_id: null });
+    const address = { line1: 'Dam 1', line2: null, city: 'Amsterdam', postalCode: '1012 JS', state: null, country: 'NL' };
+    await publish(
+      'subscriptions',
+      newEvent(
+        'subscriptions.customer.updated',
+        platformId,
+        {
+          id,
+          reference: 'acme',
+          name: 'Acme B.V.',
+          currency: 'EUR',
+          email: 'ap@acme.test',
+          country: 'NL',
+          taxRate: null,
+          archived: false,
+          billingAddress: address,
+          taxId: 'NL001',
+        },
+        systemClock,
+      ),
+    );
+    const [updated] = await waitFor(async () => {
+      const rows = await read();
+      return rows[0]?.name === 'Acme B.V.' ? rows : undefined;
+    }, 'the update');
+    expect(updated).toMatchObject({ name: 'Acme B.V.', email: 'ap@acme.test', billing_address: address, tax_id: 'NL001' });
+  });
+
   it('keeps each event’s usage once and merges it into totals per customer, metric, subscription, hour and dimensions', async () => {
     const { platformId } = subgraph.clientForNewPlatform();
     const customerId = randomUUID();
@@ -102,7 +148,7 @@ describe('invoicing’s read models, fed by NATS only', () => {
     await publish('metering', second);
     const totals = await waitFor(async () => {
       const rows = await subgraph.running.db.query<{ dimensions: { region: string }; state: AggregateStateJson; bucket_start: Date }>(
-        `SELECT dimensions, state, bucket_start FROM usage_totals WHERE platform_id = $1 ORDER BY dimensions_key`,
+        `SELECT dimensions, state, bucket_start FROM usage_totals WHERE platform_id = $1 ORDER BY dimensions->>'region'`,
         [platformId],
       );
       return rows.length === 2 && rows[0].state.count === 3 && rows;

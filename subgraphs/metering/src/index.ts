@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@meterline/kit';
+import { deadLetterResolver, type SubgraphDefinition } from '@meterline/kit';
 import { CustomerUsageResolver, resolveCustomerReference } from './graph/customer/customer.resolver';
 import { Customer } from './graph/customer/customer.type';
 import { MeterResolver, resolveMeterReference } from './graph/meter.resolver';
 import { resolveUsageEventReference, UsageEventReadResolver } from './graph/usage-event-read.resolver';
 import { UsageEventResolver } from './graph/usage-event.resolver';
+export { EVENT_LIMITS } from './domain/usage-event';
 import { createImportsModule, type ImportsOptions } from './imports';
 import { eventsRoute } from './rest/events.route';
 import { onCustomerCreated } from './store/customer.projection';
@@ -24,7 +25,14 @@ export function createMeteringSubgraph(importOptions: Partial<ImportsOptions> = 
     entities: [MeterEntity, MeterMetricEntity, UsageEventEntity, ...importsModule.entities],
     migrations: [Metering1763700000100, Meters1763700000300, ...importsModule.migrations, Subscriptions1763700000700],
     graph: {
-      resolvers: [MeterResolver, UsageEventResolver, UsageEventReadResolver, CustomerUsageResolver, ...importsModule.resolvers],
+      resolvers: [
+        MeterResolver,
+        UsageEventResolver,
+        UsageEventReadResolver,
+        CustomerUsageResolver,
+        ...importsModule.resolvers,
+        deadLetterResolver('metering'),
+      ],
       orphanedTypes: [Customer],
       references: { Customer: resolveCustomerReference, Meter: resolveMeterReference, UsageEvent: resolveUsageEventReference },
     },

@@ -7,6 +7,7 @@ import {
   validateImportMapping,
   type ImportMapping,
 } from '../src/imports/import-mapping';
+import { checkCsvHeader } from '../src/imports/event-import.processor';
 
 async function* pieces(text: string, cuts: number[]): AsyncGenerator<string> {
   let at = 0;
@@ -37,6 +38,10 @@ describe('file rows', () => {
       { row: 3, problem: 'the row has 2 columns; the header has 3' },
       { row: 4, cells: ['7', '8', '9'] },
     ]);
+  });
+
+  it('keeps CSV header names exactly as in the file (nothing is trimmed)', async () => {
+    expect(await rows('CSV', 'a, b\n1,2', [], ['a', ' b', 'b'])).toEqual([{ row: 1, cells: ['1', '2', undefined] }]);
   });
 
   it('gives the same CSV rows however the text is cut into chunks', async () => {
@@ -144,7 +149,39 @@ describe('import mapping', () => {
     expect(problem({ ...valid, custmer: 'x' })).toBe('mapping.custmer');
     expect(problem({ ...valid, subscription: '' })).toBe('mapping.subscription');
     expect(problem({ ...valid, subscription: 7 })).toBe('mapping.subscription');
-    expect(validateImportMapping({ ...valid, subscription: ' sub ' })).toEqual({ mapping: { ...valid, subscription: 'sub' } });
+  });
+
+  it('takes column names and references exactly as given: spaces around them or control characters are refused, never trimmed', () => {
+    const problem = (m: unknown) => {
+      const checked = validateImportMapping(m);
+      return 'problem' in checked ? checked.problem : null;
+    };
+    expect(problem({ ...valid, subscription: ' sub ' })).toEqual({
+      field: 'mapping.subscription',
+      message: expect.stringContaining('whitespace'),
+    });
+    expect(problem({ ...valid, customer: 'customer_id\t' })?.field).toBe('mapping.customer');
+    expect(problem({ ...valid, customer: 'cust\u0001omer' })?.field).toBe('mapping.customer');
+    expect(problem({ ...valid, meterReference: 'scans ' })).toEqual({
+      field: 'mapping.meterReference',
+      message: expect.stringContaining('whitespace'),
+    });
+    expect(problem({ ...valid, values: [{ reference: ' count', column: 'scan_count' }] })?.field).toBe('mapping.values[0].reference');
+    expect(problem({ ...valid, values: [{ reference: 'count', column: 'scan_count\n' }] })?.field).toBe('mapping.values[0].column');
+    expect(problem({ ...valid, properties: { region: ' region' } })?.field).toBe('mapping.properties.region');
+    expect(problem({ ...valid, properties: { ' region': 'region' } })?.field).toBe('mapping.properties');
+    // inner spaces are part of a name, kept as given
+    const spaced = { ...valid, customer: 'customer id', properties: { 'sales region': 'sales region' } };
+    expect(validateImportMapping(spaced)).toEqual({ mapping: spaced });
+  });
+
+  it('matches CSV header names exactly, naming a header cell that has spaces around it', () => {
+    const mapping: ImportMapping = { ...valid };
+    expect(() => checkCsvHeader(['customer_id', 'scan_count'], mapping)).not.toThrow();
+    expect(() => checkCsvHeader(['customer_id', ' scan_count'], mapping)).toThrow(
+      'the CSV header has no column "scan_count"; it has " scan_count", with spaces around it (nothing is trimmed) (mapping.values[0].column)',
+    );
+    expect(() => checkCsvHeader(['customer_id'], mapping)).toThrow('the CSV header has no column "scan_count" (mapping.values[0].column)');
   });
 
   it('maps an optional subscription column: an empty cell or a JSON row without the field names none', () => {
@@ -155,14 +192,16 @@ describe('import mapping', () => {
       return 'event' in mapped ? mapped.event.subscriptionId : mapped;
     };
     const row = { customer_id: 'acme', scan_count: '1' };
-    expect(subscriptionOf({ ...row, sub: ` ${id} ` })).toBe(id);
+    expect(subscriptionOf({ ...row, sub: id })).toBe(id);
+    // a cell goes through as it is in the file: the pipeline refuses the spaces, nothing is trimmed
+    expect(subscriptionOf({ ...row, sub: ` ${id} ` })).toBe(` ${id} `);
     expect(subscriptionOf({ ...row, sub: '' })).toBeUndefined();
     expect(subscriptionOf(row)).toBeUndefined();
     expect(columnOfEventField('subscription_id', mapping)).toBe('sub');
     expect(mappedColumns(mapping)).toContainEqual({ column: 'sub', field: 'mapping.subscription' });
   });
 
-  it('maps a row to an event with a deterministic reference when the row has none', () => {
+  it('maps a row to an event with a deterministic reference when the row has none, cells as they are (never trimmed)', () => {
     const mapping: ImportMapping = {
       customer: 'c',
       meter: 'm',
@@ -178,7 +217,7 @@ describe('import mapping', () => {
     expect(rowToUsageEvent((c) => cells[c], mapping, 'ab'.repeat(32), 7)).toEqual({
       event: {
         meterReference: 'tx',
-        customerReference: 'acme',
+        customerReference: ' acme ',
         reference: `${'ab'.repeat(8)}-7`,
         timestamp: '2026-01-15T12:00:00Z',
         meterValues: [
@@ -186,6 +225,7 @@ describe('import mapping', () => {
           { reference: 'amount', amount: { currency: 'EUR', quantity: 12.5 } },
         ],
         properties: { region: 'eu' },
+        subscriptionId: undefined,
       },
     });
     expect(rowToUsageEvent((c) => (c === 'n' ? undefined : cells[c]), mapping, 'ab', 1)).toEqual({

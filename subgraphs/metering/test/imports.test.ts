@@ -101,7 +101,7 @@ describe('file imports of usage events', () => {
 
   async function upload(
     platformId: string,
-    body: string,
+    body: string | Buffer,
     options: { format?: string; mapping?: unknown; viaHeader?: boolean; role?: 'admin' | 'ingest' | 'read'; contentType?: string } = {},
   ): Promise<{
     status: number;
@@ -118,7 +118,7 @@ describe('file imports of usage events', () => {
         ...(options.contentType ? { 'content-type': options.contentType } : {}),
         ...(options.viaHeader ? { 'x-meterline-mapping': mapping } : {}),
       },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     return { status: response.status, json: (await response.json()) as never };
   }
@@ -267,6 +267,68 @@ describe('file imports of usage events', () => {
     expect(next.eventImport.rejectedRows.edges.map((e) => e.node.rowNumber)).toEqual([4, 6]);
   });
 
+  it('rejects alone a CSV row with bytes FF FE 00 in a cell, naming its row and column, and imports every other row', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    await scansMeter(send);
+    await announceCustomer(platformId, 'acme');
+    const row = (n: number, risk: string | Buffer) =>
+      Buffer.concat([
+        Buffer.from(`acme,2026-01-${String(10 + n).padStart(2, '0')}T12:00:00Z,${n},`),
+        Buffer.from(risk),
+        Buffer.from(',x\n'),
+      ]);
+    const file = Buffer.concat([
+      Buffer.from('customer_id,date,scan_count,risk_level,note\n'),
+      row(1, 'low'),
+      row(2, Buffer.from([0x68, 0xff, 0xfe, 0x00, 0x69])),
+      row(3, 'high'),
+      row(4, Buffer.from([0x00])),
+      row(5, 'low'),
+    ]);
+    const uploaded = await upload(platformId, file, { format: 'csv', mapping: SCANS_MAPPING });
+    expect(uploaded.status).toBe(202);
+    const done = await finished(send, uploaded.json.id as string);
+    expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: 5, accepted: 3, rejected: 2, error: null });
+    expect(done.rejectedRows.edges.map((e) => [e.node.rowNumber, e.node.field])).toEqual([
+      [2, 'risk_level'],
+      [4, 'risk_level'],
+    ]);
+    expect(done.rejectedRows.edges[0].node.reason).toMatch(/UTF-8|NUL/);
+    expect(await usage(send, 'acme', 'scans_total')).toBe('9');
+  });
+
+  it('refuses a UTF-16 file as a whole with a clear reason', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    await scansMeter(send);
+    const text = 'customer_id,date,scan_count,risk_level,note\nacme,2026-01-15T12:00:00Z,5,low,x\n';
+    const file = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const uploaded = await upload(platformId, file, { format: 'csv', mapping: SCANS_MAPPING });
+    const message = uploaded.status === 202 ? (await finished(send, uploaded.json.id as string)).error : uploaded.json.errors?.[0].message;
+    expect(message).toMatch(/not UTF-8.*UTF-16/);
+  });
+
+  it('stores every other row of a chunk when one row cannot be stored, rejecting that row alone', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    await scansMeter(send);
+    await announceCustomer(platformId, 'acme');
+    // A lone surrogate is valid JSON text but cannot be stored in jsonb: the chunk fails, then goes row by row.
+    const ndjson = [1, 2, 3, 4]
+      .map((n) => `{"c":"acme","at":"2026-01-1${n}T00:00:00Z","n":${n},"r":${n === 3 ? '"\\ud800"' : '"low"'}}`)
+      .join('\n');
+    const mapping = {
+      customer: 'c',
+      meterReference: 'scans',
+      timestamp: 'at',
+      values: [{ reference: 'count', column: 'n' }],
+      properties: { risk: 'r' },
+    };
+    const uploaded = await upload(platformId, ndjson, { format: 'ndjson', mapping });
+    const done = await finished(send, uploaded.json.id as string);
+    expect(done).toMatchObject({ status: 'COMPLETED', rowsRead: 4, accepted: 3, rejected: 1, error: null });
+    expect(done.rejectedRows.edges.map((e) => e.node.rowNumber)).toEqual([3]);
+    expect(await usage(send, 'acme', 'scans_total')).toBe('7');
+  });
+
   it('imports a JSON array (AMOUNT values, nested fields), and fails a JSON file that is not an array', async () => {
     const { platformId, send } = subgraph.clientForNewPlatform();
     await activeMeter(send, {
@@ -344,6 +406,18 @@ describe('file imports of usage events', () => {
     const refused = await upload(platformId, SCANS_CSV, { format: 'csv', mapping: missingColumn });
     expect(field(refused)).toEqual([400, 'BAD_USER_INPUT', 'mapping.values[0].column']);
     expect(refused.json.errors?.[0].message).toMatch(/no column "scans"/);
+    // names are taken and matched exactly: spaces around a mapped name are refused, a spaced header cell is named
+    expect(field(await upload(platformId, SCANS_CSV, { format: 'csv', mapping: { ...SCANS_MAPPING, customer: 'customer_id ' } }))).toEqual([
+      400,
+      'BAD_USER_INPUT',
+      'mapping.customer',
+    ]);
+    const spacedHeader = await upload(platformId, SCANS_CSV.replace('scan_count', ' scan_count'), {
+      format: 'csv',
+      mapping: SCANS_MAPPING,
+    });
+    expect(field(spacedHeader)).toEqual([400, 'BAD_USER_INPUT', 'mapping.values[0].column']);
+    expect(spacedHeader.json.errors?.[0].message).toMatch(/it has " scan_count", with spaces around it/);
     expect(field(await upload(platformId, SCANS_CSV, { format: 'csv', mapping: SCANS_MAPPING, role: 'read' }))).toEqual([
       403,
       'FORBIDDEN',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  EVENT_LIMITS,
   fromSeedShape,
   parseUsageEvent,
   SEED_NAMES,
@@ -25,6 +26,28 @@ function parsed(raw: RawUsageEvent): ParsedUsageEvent {
 }
 
 describe('parseUsageEvent', () => {
+  const long = 'x'.repeat(10_000);
+  it.each([
+    [{ properties: { region: long } }, 'properties.region'],
+    [{ properties: { [long]: 'eu' } }, `properties.${'x'.repeat(40)}…`],
+    [{ properties: Object.fromEntries(Array.from({ length: EVENT_LIMITS.maxProperties + 1 }, (_, i) => [`p${i}`, i])) }, 'properties'],
+    [{ reference: long }, 'reference'],
+    [{ customerReference: long }, 'customerReference'],
+    [{ meterValues: [{ reference: long, number: '1' }] }, 'meterValues[0].reference'],
+    [
+      { meterValues: Array.from({ length: EVENT_LIMITS.maxMeterValues + 1 }, (_, i) => ({ reference: `v${i}`, number: '1' })) },
+      'meterValues',
+    ],
+  ])('refuses an event beyond EVENT_LIMITS (%#) naming %s', (change, field) => {
+    const result = parseUsageEvent({ ...valid, ...(change as Partial<RawUsageEvent>) });
+    expect('rejected' in result && result.rejected.field).toBe(field);
+  });
+
+  it('accepts property values up to the limit', () => {
+    const event = parsed({ ...valid, properties: { region: 'x'.repeat(EVENT_LIMITS.maxPropertyValueLength) } });
+    expect(String(event.properties.region)).toHaveLength(EVENT_LIMITS.maxPropertyValueLength);
+  });
+
   it('accepts the seed’s example event and keeps the amount exact', () => {
     const event = parsed(valid);
     expect(event.timestamp?.toISOString()).toBe('2025-04-17T13:33:00.000Z');
@@ -52,9 +75,44 @@ describe('parseUsageEvent', () => {
       'meterValues[1].reference',
     ],
     [{ properties: ['a'] }, 'properties'],
+    // the input layer (kit/input-values): nothing trimmed, no NUL or lone surrogate, real calendar dates
+    [{ reference: ' acme_txn_001' }, 'reference'],
+    [{ reference: 'acme_txn_001\n' }, 'reference'],
+    [{ customerReference: 'acme ' }, 'customerReference'],
+    [{ meterReference: 'trans\u0000actions' }, 'meterReference'],
+    [{ reference: 'x\ud800' }, 'reference'],
+    [{ reference: 'r'.repeat(256) }, 'reference'],
+    [{ timestamp: '2026-02-30T00:00:00Z' }, 'timestamp'],
+    [{ timestamp: '2026-01-01T24:00:00Z' }, 'timestamp'],
+    [{ timestamp: '2026-13-01T00:00:00Z' }, 'timestamp'],
+    [{ timestamp: '0001-01-01T00:00:00Z' }, 'timestamp'],
+    [{ timestamp: 'yesterday' }, 'timestamp'],
+    [{ meterValues: [{ reference: ' x', number: '1' }] }, 'meterValues[0].reference'],
+    ...['1e400', 'NaN', 'Infinity', '1,5', '.5', '+1', ''].map((number): [Partial<RawUsageEvent>, string] => [
+      { meterValues: [{ reference: 'x', number }] },
+      'meterValues[0].number',
+    ]),
+    [{ meterValues: [{ reference: 'x', number: Number.POSITIVE_INFINITY }] }, 'meterValues[0].number'],
+    [{ meterValues: [{ reference: 'x', number: 1e-7 }] }, 'meterValues[0].number'],
+    [{ properties: { region: 'eu\u0000' } }, 'properties.region'],
+    [{ properties: { region: '\udc00' } }, 'properties.region'],
+    [{ properties: { ' region': 'eu' } }, 'properties. region'],
+    [{ subscriptionId: ' 0b9a6f5e-3c1d-4e7a-9f2b-8d6c5a4b3e21' }, 'subscriptionId'],
   ] as Array<[Partial<RawUsageEvent>, string]>)('rejects %j naming %s', (change, field) => {
     const result = parseUsageEvent({ ...valid, ...change });
     expect('rejected' in result && result.rejected.field).toBe(field);
+  });
+
+  it('keeps an accepted reference, value and property exactly as given', () => {
+    const event = parsed({
+      ...valid,
+      reference: 'ref with inner spaces',
+      meterValues: [{ reference: 'count', number: '0.000000000000000000000000000000000001' }],
+      properties: { note: '  spaced\tvalue  ', emoji: '🎉' },
+    });
+    expect(event.reference).toBe('ref with inner spaces');
+    expect(event.values[0].quantity.toFixed()).toBe('0.000000000000000000000000000000000001');
+    expect(event.properties).toEqual({ note: '  spaced\tvalue  ', emoji: '🎉' });
   });
 
   it('gives the same content hash whatever the order of values and properties, and another for other content', () => {
@@ -84,8 +142,8 @@ describe('parseUsageEvent', () => {
       expect(parsed({ ...valid, subscriptionId: null }).contentHash).toBe(parsed(valid).contentHash);
     });
 
-    it('is kept as a lower-case UUID and is part of the content', () => {
-      const named = parsed({ ...valid, subscriptionId: ` ${SUBSCRIPTION.toUpperCase()} ` });
+    it('is kept as a lower-case UUID and is part of the content (spaces around it are refused, not trimmed)', () => {
+      const named = parsed({ ...valid, subscriptionId: SUBSCRIPTION.toUpperCase() });
       expect(named.subscriptionId).toBe(SUBSCRIPTION);
       expect(named.contentHash).toBe(parsed({ ...valid, subscriptionId: SUBSCRIPTION }).contentHash);
       expect(named.contentHash).not.toBe(parsed(valid).contentHash);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@meterline/kit';
+import { deadLetterResolver, type SubgraphDefinition } from '@meterline/kit';
 import { CustomerResolver, resolveCustomerReference } from './graph/customer.resolver';
 import { PricingPlanVersion } from './graph/catalog/plan-version.type';
 import { CustomerSubscriptionsResolver, resolveSubscriptionReference, SubscriptionResolver } from './graph/subscription.resolver';
@@ -9,18 +9,30 @@ import { SubscriptionEntity, SubscriptionPhaseEntity } from './store/subscriptio
 import { CustomerEntity } from './store/customer.entity';
 import { Customers1763700000100 } from './store/migrations/1763700000100-customers';
 import { CustomerDetails1763700000200 } from './store/migrations/1763700000200-customer-details';
-import { SubscriptionEnder } from './workers/subscription-ender';
+import { SubscriptionEnder } from './jobs/subscription-ender';
+import { PlatformSettingsResolver, resolvePlatformSettingsReference } from './graph/platform-settings.resolver';
+import { PlatformSettings1763700000400 } from './store/migrations/1763700000400-platform-settings';
 
 /** The subscriptions subgraph: customers, subscriptions with their phases, billing periods. */
 export const subscriptionsSubgraph: SubgraphDefinition = {
   name: 'subscriptions',
   defaultPort: 4003,
   entities: [CustomerEntity, SubscriptionEntity, SubscriptionPhaseEntity],
-  migrations: [Customers1763700000100, CustomerDetails1763700000200, Subscriptions1763700000300],
+  migrations: [Customers1763700000100, CustomerDetails1763700000200, Subscriptions1763700000300, PlatformSettings1763700000400],
   graph: {
-    resolvers: [CustomerResolver, SubscriptionResolver, CustomerSubscriptionsResolver],
+    resolvers: [
+      CustomerResolver,
+      SubscriptionResolver,
+      CustomerSubscriptionsResolver,
+      PlatformSettingsResolver,
+      deadLetterResolver('subscriptions'),
+    ],
     orphanedTypes: [PricingPlanVersion],
-    references: { Customer: resolveCustomerReference, CustomerSubscription: resolveSubscriptionReference },
+    references: {
+      Customer: resolveCustomerReference,
+      CustomerSubscription: resolveSubscriptionReference,
+      PlatformSettings: resolvePlatformSettingsReference,
+    },
   },
   workers: (services) => [new SubscriptionEnder(services)],
   consumes: [

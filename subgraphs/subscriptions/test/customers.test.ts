@@ -14,7 +14,7 @@ describe('customers', () => {
   it('creates a customer and publishes subscriptions.customer.created through the outbox, keeping its contract', async () => {
     const { platformId, send } = subgraph.clientForNewPlatform();
     const created = await send<{ createCustomer: { id: string; currency: string } }>(CREATE, {
-      input: { reference: 'acme', name: ' Acme ', currency: 'eur' },
+      input: { reference: 'acme', name: 'Acme', currency: 'eur' },
     });
     expect(created.data?.createCustomer).toMatchObject({ currency: 'EUR' });
 
@@ -134,6 +134,13 @@ describe('customer details, updates, archiving and search', () => {
     const events = rows.map((r) => eventContracts().check(r.envelope));
     expect(events.map((e) => e.type)).toEqual(['subscriptions.customer.created', 'subscriptions.customer.updated']);
     expect(events[1].data).toMatchObject({ reference: 'acme', name: 'Acme B.V.', taxRate: '9', archived: false });
+    // What invoice documents address: the billing address and tax id travel with the customer.
+    for (const event of events) {
+      expect(event.data).toMatchObject({
+        taxId: 'NL001',
+        billingAddress: { line1: 'Dam 1', line2: null, city: 'Amsterdam', postalCode: '1012 JS', state: null, country: 'NL' },
+      });
+    }
   });
 
   it('searches by name, reference or e-mail and hides archived customers unless asked', async () => {

@@ -13,6 +13,15 @@ const refusal = (id: string, metric: string, from: string) =>
   'could not be attributed. End that subscription first, or use a plan without this metric';
 
 describe('one subscription per metric for each customer', () => {
+  // These subscriptions start on fixed dates (2025-06…) on the real clock: further back than the default backdating limit.
+  const backdating = process.env.SUBSCRIPTION_MAX_BACKDATE_DAYS;
+  beforeAll(() => {
+    process.env.SUBSCRIPTION_MAX_BACKDATE_DAYS = '3650';
+  });
+  afterAll(() => {
+    if (backdating === undefined) delete process.env.SUBSCRIPTION_MAX_BACKDATE_DAYS;
+    else process.env.SUBSCRIPTION_MAX_BACKDATE_DAYS = backdating;
+  });
   let subgraph: SubgraphUnderTest;
   beforeAll(async () => {
     subgraph = await startSubgraphForTest(subscriptionsSubgraph);

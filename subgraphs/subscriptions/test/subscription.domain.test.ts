@@ -1,6 +1,11 @@
 import {
   applyChange,
   checkAssignable,
+  checkBackdating,
+  checkPlatformBackdateDays,
+  DEFAULT_MAX_BACKDATE_DAYS,
+  MAX_PLATFORM_BACKDATE_DAYS,
+  MAX_TRIAL_DAYS,
   checkSubscriptionTransition,
   subscriptionTimes,
   validateOverrides,
@@ -84,6 +89,41 @@ describe('new subscriptions', () => {
       field: 'billingAnchor',
     });
     expect(extensions(() => subscriptionTimes({ trialDays: -1 }, now))).toMatchObject({ field: 'trialDays' });
+  });
+
+  it('limits how far back a subscription starts, how far before it its anchor lies, and how long a trial is', () => {
+    const day = 86_400_000;
+    const earliest = new Date(now.getTime() - DEFAULT_MAX_BACKDATE_DAYS * day);
+    expect(subscriptionTimes({ startAt: earliest }, now).startAt).toEqual(earliest);
+    expect(extensions(() => subscriptionTimes({ startAt: new Date(earliest.getTime() - 1) }, now))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'startAt',
+    });
+    expect(extensions(() => subscriptionTimes({ startAt: at('1970-01-01T00:00:00Z') }, now))).toMatchObject({ field: 'startAt' });
+    expect(subscriptionTimes({ startAt: at('2020-01-01T00:00:00Z') }, now, { maxBackdateDays: 3650 }).startAt).toEqual(
+      at('2020-01-01T00:00:00Z'),
+    );
+    expect(extensions(() => subscriptionTimes({ startAt: now, billingAnchor: new Date(now.getTime() - 367 * day) }, now))).toMatchObject({
+      field: 'billingAnchor',
+    });
+    expect(subscriptionTimes({ trialDays: MAX_TRIAL_DAYS }, now).trialEnd).toEqual(new Date(now.getTime() + MAX_TRIAL_DAYS * day));
+    expect(extensions(() => subscriptionTimes({ trialDays: MAX_TRIAL_DAYS + 1 }, now))).toMatchObject({ field: 'trialDays' });
+    expect(extensions(() => subscriptionTimes({ trialDays: 2147483647 }, now))).toMatchObject({ field: 'trialDays' });
+    expect(extensions(() => checkBackdating('at', at('2020-01-01T00:00:00Z'), now, { maxBackdateDays: 366 }))).toMatchObject({
+      field: 'at',
+    });
+    expect(checkBackdating('at', now, now, { maxBackdateDays: 0 })).toEqual(now);
+  });
+
+  it('takes a platform’s own backdating limit from 1 day to ten years, or null for the default', () => {
+    expect(checkPlatformBackdateDays('input.maxBackdateDays', 1)).toBe(1);
+    expect(checkPlatformBackdateDays('input.maxBackdateDays', MAX_PLATFORM_BACKDATE_DAYS)).toBe(3660);
+    expect(checkPlatformBackdateDays('input.maxBackdateDays', null)).toBeNull();
+    for (const wrong of [0, -5, 1.5, MAX_PLATFORM_BACKDATE_DAYS + 1, Number.NaN])
+      expect(extensions(() => checkPlatformBackdateDays('input.maxBackdateDays', wrong))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.maxBackdateDays',
+      });
   });
 
   it('assigns only active versions in the customer’s currency, with valid overrides of its items', () => {

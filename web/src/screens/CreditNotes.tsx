@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { DownloadPdf } from '../DownloadPdf';
 import { ErrorMessage } from '../errors';
 import { day, money } from '../format';
 import { CreateCreditNoteDocument, type CreditNoteLineInput, type InvoiceDetailFieldsFragment } from '../generated';
@@ -19,6 +20,7 @@ export function CreditNotes({ creditNotes }: { creditNotes: InvoiceDetailFieldsF
             <th>Lines</th>
             <th className="num">Tax</th>
             <th className="num">Total</th>
+            <th>Document</th>
           </tr>
         </thead>
         <tbody>
@@ -36,6 +38,9 @@ export function CreditNotes({ creditNotes }: { creditNotes: InvoiceDetailFieldsF
               </td>
               <td className="num">{money(note.tax)}</td>
               <td className="num">{money(note.total)}</td>
+              <td>
+                <DownloadPdf path={note.pdfUrl} name={`Download ${note.number} as PDF`} fallbackName={`${note.number}.pdf`} />
+              </td>
             </tr>
           ))}
         </tbody>

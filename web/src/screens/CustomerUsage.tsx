@@ -48,7 +48,7 @@ interface UsageMetric {
 }
 
 /** The metrics the customer's running (ACTIVE or CANCELED, not ended) subscriptions bill through USAGE prices. */
-function usageMetrics(subscriptions: SubscriptionFieldsFragment[]): UsageMetric[] {
+export function usageMetrics(subscriptions: SubscriptionFieldsFragment[]): UsageMetric[] {
   const metrics = new Map<string, UsageMetric>();
   for (const s of subscriptions) {
     if (s.status !== 'ACTIVE' && s.status !== 'CANCELED') continue;

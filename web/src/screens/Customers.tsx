@@ -14,7 +14,9 @@ import {
   type CustomerRowFieldsFragment,
 } from '../generated';
 import { ArchiveCustomerButton, CustomerEditForm } from './CustomerEdit';
+import { CustomerAlerts } from './CustomerAlerts';
 import { CustomerUsage } from './CustomerUsage';
+import { CustomerBillingEntity } from './BillingEntities';
 import { CreateSubscriptionForm } from './SubscriptionForm';
 import { SubscriptionList } from './SubscriptionList';
 
@@ -260,7 +262,15 @@ export function CustomerDetail({
         <CustomerFacts customer={customer} />
       )}
 
+      <CustomerBillingEntity customerId={customer.id} />
+
       <CustomerUsage customerId={customer.id} subscriptions={customer.subscriptions} />
+      <CustomerAlerts
+        customerId={customer.id}
+        customerReference={customer.reference}
+        currency={customer.currency}
+        subscriptions={customer.subscriptions}
+      />
 
       <div className="screen-head">
         <h3>Subscriptions</h3>

@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCache } from '../apollo';
-import { CreateCreditNoteDocument, InvoiceDocument } from '../generated';
+import { CreateCreditNoteDocument, InvoiceDocument, RecordPaymentDocument } from '../generated';
 import { InvoiceDetail } from './Invoices';
 
 const eur = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });
@@ -29,11 +29,21 @@ const invoice = {
   total: eur('121.00'),
   currency: 'EUR',
   dueAt: null,
+  issuesAt: null,
   refreshedAt: null,
+  billingEntity: {
+    __typename: 'BillingEntityVersion' as const,
+    id: 'bev1',
+    version: 2,
+    legalName: 'Acme Billing B.V.',
+    taxId: null,
+    billingEntity: { __typename: 'BillingEntity' as const, id: 'be1', code: 'acme-eu' },
+  },
   issuedAt: '2026-05-01T01:00:00.000Z',
   paidAt: null,
   voidReason: null,
   taxRate: '21',
+  pdfUrl: '/v1/invoices/inv1/pdf',
   subscription: {
     __typename: 'CustomerSubscription' as const,
     id: 's1',
@@ -49,13 +59,18 @@ const invoice = {
   tax: eur('21.00'),
   deductions: eur('0'),
   amountDue: eur('121.00'),
+  amountPaid: eur('0'),
   credited: eur('0'),
+  payments: [] as unknown[],
+  paymentCollection: null,
+  emailDeliveries: [],
   creditNotes: [] as unknown[],
 };
 const creditNote = {
   __typename: 'CreditNote' as const,
   id: 'cn1',
   number: 'CN-000001',
+  pdfUrl: '/v1/credit-notes/cn1/pdf',
   reason: 'Goodwill',
   createdAt: '2026-05-02T00:00:00.000Z',
   lines: [{ __typename: 'CreditNoteLine' as const, invoiceLineId: 'l2', description: 'Support', amount: eur('10.00') }],
@@ -116,6 +131,58 @@ describe('InvoiceDetail', () => {
     expect(screen.getByTestId('invoice-credited').textContent).toBe('12.10 EUR');
   });
 
+  it('records a partial payment: amount paid and due, and the payment listed; an overpayment shows the field', async () => {
+    const payment = {
+      __typename: 'Payment' as const,
+      id: 'p1',
+      paidAt: '2026-05-10T00:00:00.000Z',
+      method: 'CARD',
+      reference: 'tx-1',
+      amount: eur('21.00'),
+    };
+    renderDetail([
+      {
+        request: {
+          query: RecordPaymentDocument,
+          variables: { input: { invoice: 'inv1', amount: '21.00', method: 'CARD', reference: 'tx-1' } },
+        },
+        result: {
+          data: {
+            recordPayment: {
+              __typename: 'Payment',
+              id: 'p1',
+              invoice: { ...invoice, status: 'OVERDUE', amountPaid: eur('21.00'), amountDue: eur('100.00'), payments: [payment] },
+            },
+          },
+        },
+      },
+      {
+        request: { query: RecordPaymentDocument, variables: { input: { invoice: 'inv1', amount: '200', method: 'CARD' } } },
+        result: {
+          errors: [
+            {
+              message: 'input.amount 200 is more than the 100 EUR still due',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.amount' },
+            },
+          ],
+        },
+      },
+    ]);
+    const form = await screen.findByRole('form', { name: 'Record a payment' });
+    expect(form.textContent).toContain('Amount due: 121.00 EUR');
+    fireEvent.change(screen.getByLabelText('Amount (EUR)'), { target: { value: '21.00' } });
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'CARD' } });
+    fireEvent.change(screen.getByLabelText('Reference'), { target: { value: 'tx-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
+    expect((await screen.findByTestId('invoice-paid')).textContent).toBe('21.00 EUR');
+    expect(screen.getByTestId('invoice-due-amount').textContent).toBe('100.00 EUR');
+    expect(screen.getByTestId('invoice-status').textContent).toBe('OVERDUE');
+    expect(screen.getByRole('region', { name: 'Payments' }).textContent).toContain('tx-1');
+    fireEvent.change(screen.getByLabelText('Amount (EUR)'), { target: { value: '200' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('input.amount: input.amount 200 is more than the 100 EUR still due');
+  });
+
   it('shows a refused credit note with the field the API names', async () => {
     renderDetail([
       {
@@ -150,7 +217,7 @@ describe('InvoiceDetail', () => {
       number: null,
       status: 'DRAFT' as const,
       issuedAt: null,
-      dueAt: '2026-05-01T01:00:00.000Z',
+      issuesAt: '2026-05-01T01:00:00.000Z',
       refreshedAt,
       total: eur(total),
     });

@@ -1,5 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { DownloadPdf } from '../DownloadPdf';
+import { EmailDeliveries } from './EmailDeliveries';
 import { ErrorMessage } from '../errors';
 import { day, money, period } from '../format';
 import {
@@ -11,13 +13,55 @@ import {
   type InvoiceStatus,
 } from '../generated';
 import { CreditNoteForm, CreditNotes } from './CreditNotes';
+import { PaymentForm, Payments } from './Payments';
+import { PaymentCollection } from './PaymentCollection';
 import { detailState } from '../DetailState';
 import { InvoiceTable } from '../InvoiceTable';
 import { LoadMore } from '../LoadMore';
 
 const PAGE_SIZE = 20;
 const DRAFT_POLL_MS = 3000;
-const STATUSES: InvoiceStatus[] = ['DRAFT', 'ISSUED', 'PAID', 'VOID'];
+const STATUSES: InvoiceStatus[] = ['DRAFT', 'ISSUED', 'OVERDUE', 'PAID', 'VOID'];
+/** The CSV reports of invoicing (`GET /v1/reports/<name>`), in menu order. */
+const REPORTS: Array<[name: string, label: string]> = [
+  ['invoices', 'Invoices'],
+  ['invoice-lines', 'Invoice lines'],
+  ['tax-summary', 'Tax summary'],
+  ['credit-notes', 'Credit notes'],
+  ['payments', 'Payments'],
+  ['usage', 'Usage'],
+];
+
+/** A report's path with the screen's filter: the status shown (none: every issued invoice, drafts left out). */
+function reportPath(name: string, status: InvoiceStatus | ''): string {
+  return `/v1/reports/${name}${status ? `?status=${status}` : ''}`;
+}
+
+/** "Download CSV": each report for the invoices the list shows, fetched with the session's key and saved. */
+function ReportDownloads({ status }: { status: InvoiceStatus | '' }) {
+  return (
+    <details className="reports">
+      <summary>Download CSV</summary>
+      <p className="muted">{status ? `Invoices with status ${status}.` : 'Every issued invoice (drafts: choose the DRAFT status).'}</p>
+      <ul>
+        {REPORTS.map(([name, label]) => (
+          <li key={name}>
+            <DownloadPdf
+              path={reportPath(name, status)}
+              label={label}
+              name={`Download ${label} CSV`}
+              busyLabel="Preparing CSV…"
+              fallbackName={`${name}.csv`}
+            />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Issued and still collecting payments. */
+const OPEN: InvoiceStatus[] = ['ISSUED', 'OVERDUE'];
 
 export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
   const [status, setStatus] = useState<InvoiceStatus | ''>('');
@@ -40,6 +84,7 @@ export function InvoicesScreen({ onOpen }: { onOpen: (id: string) => void }) {
             ))}
           </select>
         </label>
+        <ReportDownloads status={status} />
       </div>
       {error && <ErrorMessage error={error} />}
       {!data && loading && <p className="state">Loading invoices…</p>}
@@ -105,12 +150,17 @@ export function InvoiceDetail({ id, onBack, pollMs = DRAFT_POLL_MS }: { id: stri
             </dd>
           </>
         )}
+        <dt>Billed from</dt>
+        <dd data-testid="invoice-seller">
+          {invoice.billingEntity.legalName ?? invoice.billingEntity.billingEntity.code} (
+          <code>{invoice.billingEntity.billingEntity.code}</code> v{invoice.billingEntity.version})
+        </dd>
         <dt>Period</dt>
         <dd>{period(invoice.periodStart, invoice.periodEnd)}</dd>
         {invoice.status === 'DRAFT' && (
           <>
             <dt>Issued automatically</dt>
-            <dd>{day(invoice.dueAt)}</dd>
+            <dd>{day(invoice.issuesAt)}</dd>
             <dt>Last recomputed</dt>
             <dd data-testid="invoice-refreshed">
               {invoice.refreshedAt ? `${invoice.refreshedAt.slice(0, 19).replace('T', ' ')} UTC` : '—'}
@@ -121,6 +171,8 @@ export function InvoiceDetail({ id, onBack, pollMs = DRAFT_POLL_MS }: { id: stri
           <>
             <dt>Issued</dt>
             <dd>{day(invoice.issuedAt)}</dd>
+            <dt>Due</dt>
+            <dd data-testid="invoice-due">{day(invoice.dueAt)}</dd>
           </>
         )}
         {invoice.paidAt && (
@@ -196,10 +248,6 @@ export function InvoiceDetail({ id, onBack, pollMs = DRAFT_POLL_MS }: { id: stri
               <td className="num">{money(invoice.deductions)}</td>
             </tr>
           )}
-          <tr className="total">
-            <td colSpan={2}>Amount due</td>
-            <td className="num">{money(invoice.amountDue)}</td>
-          </tr>
           {invoice.credited.amount !== '0' && (
             <tr>
               <td colSpan={2}>Credited</td>
@@ -208,6 +256,20 @@ export function InvoiceDetail({ id, onBack, pollMs = DRAFT_POLL_MS }: { id: stri
               </td>
             </tr>
           )}
+          {invoice.amountPaid.amount !== '0' && (
+            <tr>
+              <td colSpan={2}>Paid</td>
+              <td className="num" data-testid="invoice-paid">
+                {money(invoice.amountPaid)}
+              </td>
+            </tr>
+          )}
+          <tr className="total">
+            <td colSpan={2}>Amount due</td>
+            <td className="num" data-testid="invoice-due-amount">
+              {money(invoice.amountDue)}
+            </td>
+          </tr>
         </tfoot>
       </table>
       <div className="actions">
@@ -216,7 +278,12 @@ export function InvoiceDetail({ id, onBack, pollMs = DRAFT_POLL_MS }: { id: stri
             Issue invoice
           </button>
         )}
-        {invoice.status === 'ISSUED' && (
+        <DownloadPdf
+          path={invoice.pdfUrl}
+          label={invoice.status === 'DRAFT' ? 'Download PDF (draft preview)' : 'Download PDF'}
+          fallbackName={`${invoice.number ?? 'draft'}.pdf`}
+        />
+        {OPEN.includes(invoice.status) && (
           <>
             <button
               type="button"
@@ -226,18 +293,29 @@ export function InvoiceDetail({ id, onBack, pollMs = DRAFT_POLL_MS }: { id: stri
             >
               Mark paid
             </button>
-            <form className="inline" onSubmit={submitVoid}>
-              <input aria-label="Void reason" placeholder="Reason for voiding" value={reason} onChange={(e) => setReason(e.target.value)} />
-              <button type="submit" className="danger" disabled={busy || !reason.trim()}>
-                Void
-              </button>
-            </form>
+            {invoice.amountPaid.amount === '0' && (
+              <form className="inline" onSubmit={submitVoid}>
+                <input
+                  aria-label="Void reason"
+                  placeholder="Reason for voiding"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+                <button type="submit" className="danger" disabled={busy || !reason.trim()}>
+                  Void
+                </button>
+              </form>
+            )}
           </>
         )}
       </div>
       <ErrorMessage error={issuing.error ?? paying.error ?? voiding.error} />
+      <Payments payments={invoice.payments} />
+      <PaymentCollection collection={invoice.paymentCollection} />
+      {invoice.status !== 'DRAFT' && <EmailDeliveries invoiceId={invoice.id} deliveries={invoice.emailDeliveries} />}
+      {OPEN.includes(invoice.status) && <PaymentForm invoice={invoice} />}
       <CreditNotes creditNotes={invoice.creditNotes} />
-      {(invoice.status === 'ISSUED' || invoice.status === 'PAID') && <CreditNoteForm invoice={invoice} />}
+      {(OPEN.includes(invoice.status) || invoice.status === 'PAID') && <CreditNoteForm invoice={invoice} />}
     </section>
   );
 }

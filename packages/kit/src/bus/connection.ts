@@ -82,6 +82,11 @@ export class Bus {
     return name;
   }
 
+  /** One round trip to the NATS server; rejects at once while disconnected (reconnecting) or closed. */
+  async ping(): Promise<void> {
+    await this.nc.rtt();
+  }
+
   get connected(): boolean {
     return !this.nc.isClosed() && !this.nc.isDraining();
   }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import { OutageLog } from '../outage-log';
 import type { Bus } from './connection';
 import { eventContracts, newEvent, type EventEnvelope } from './envelope';
 
@@ -49,7 +50,11 @@ export class OutboxRelay {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly options: OutboxRelayOptions = {},
-  ) {}
+  ) {
+    this.outage = new OutageLog(log, 'outbox relay');
+  }
+
+  private readonly outage: OutageLog;
 
   start(): void {
     if (this.running) return;
@@ -77,7 +82,7 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows were sent. Exposed for tests and for draining at shutdown. */
   async publishBatch(): Promise<number> {
     const batchSize = this.options.batchSize ?? 500;
-    const outcome = await this.ds.transaction(async (manager): Promise<{ sent: number; failure?: string }> => {
+    const outcome = await this.ds.transaction(async (manager): Promise<{ sent: number; failure?: string; cause?: unknown }> => {
       const rows = (await manager.query(
         `SELECT seq, id, type, envelope::text AS envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
@@ -92,17 +97,18 @@ export class OutboxRelay {
         await manager.query(`UPDATE outbox SET sent_at = $2, attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [sent, this.clock.now()]);
       }
       if (failed.length > 0) {
-        const reason = String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason);
+        const cause = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as unknown;
+        const reason = String(cause);
         await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
           failed.map((row) => row.id),
           reason.slice(0, 500),
         ]);
-        return { sent: sent.length, failure: `${failed.length} of ${rows.length} outbox events not published: ${reason}` };
+        return { sent: sent.length, failure: `${failed.length} of ${rows.length} outbox events not published: ${reason}`, cause };
       }
       return { sent: sent.length };
     });
     // Raised after the commit, so the rows that did go out stay marked as sent.
-    if (outcome.failure) throw new Error(outcome.failure);
+    if (outcome.failure) throw new Error(outcome.failure, { cause: outcome.cause }); // the cause says whether NATS is away
     return outcome.sent;
   }
 
@@ -112,10 +118,11 @@ export class OutboxRelay {
       this.pending = false;
       try {
         const sent = await this.publishBatch();
+        this.outage.succeeded();
         backoff = 100;
         if (sent > 0) continue;
       } catch (error) {
-        this.log.warn({ err: error, retryInMs: backoff }, 'outbox relay: publish failed, will retry');
+        this.outage.failed(error, { retryInMs: backoff });
         await this.sleep(backoff);
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5_000);
         continue;

@@ -1,12 +1,11 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateTimeResolver } from 'graphql-scalars';
 import gql from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { Decimal } from '../money';
-import { DecimalScalar } from './scalars';
+import { DateTimeScalar, DecimalScalar, inputLayerScalars } from './scalars';
 import type { RequestContext } from '../server/context';
 import { withIdempotencyKeys } from '../server/idempotency';
 
@@ -38,12 +37,15 @@ export async function buildFederatedSchema(graph: SubgraphGraph): Promise<BuiltS
     skipCheck: true,
     validate: false,
     scalarsMap: [
-      { type: Date, scalar: DateTimeResolver },
+      { type: Date, scalar: DateTimeScalar },
       { type: Decimal, scalar: DecimalScalar },
     ],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(withIdempotencyKeys(typeGraphQLSchema))}\n`;
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<RequestContext>;
+  // One input layer (kit/input-values): the schema's Decimal, DateTime and JSONObject are the kit's, whatever instance a
+  // subgraph's type declared (e.g. graphql-scalars' JSONObject).
+  for (const [name, scalar] of Object.entries(inputLayerScalars)) if (typeGraphQLSchema.getType(name)) resolvers[name] = scalar;
   for (const [typeName, resolveReference] of Object.entries(graph.references ?? {})) {
     resolvers[typeName] = {
       ...(resolvers[typeName] as object),

@@ -76,3 +76,17 @@ export const requireRestRole: RequestHandler = (req, res, next) => {
   const message = reading ? 'Partner keys run persisted GraphQL operations only' : 'Only admin and ingest keys send usage data';
   res.status(403).json({ errors: [{ message, extensions: { code: ErrorCode.FORBIDDEN } }] });
 };
+
+/** Who may download documents (invoice and credit-note PDFs, CSV reports): the roles that may read invoices in GraphQL. */
+export const DOCUMENT_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'read']);
+
+/**
+ * Express guard of the document routes (`/v1/invoices/:id/pdf`, `/v1/credit-notes/:id/pdf`, `/v1/reports/:name`), after the tenant is
+ * known: admin and read keys; an ingest key only sends usage and a partner key runs persisted operations only (403).
+ */
+export const requireDocumentRole: RequestHandler = (_req, res, next) => {
+  if (DOCUMENT_ROLES.has((res.locals.tenant as Tenant).role)) return next();
+  res
+    .status(403)
+    .json({ errors: [{ message: 'Only admin and read keys download invoice documents', extensions: { code: ErrorCode.FORBIDDEN } }] });
+};

@@ -15,17 +15,24 @@ import { Bus } from '../bus/connection';
 import { BusTables1763700000000 } from '../bus/bus-tables.migration';
 import { OutboxEnvelopeJson1763700000500 } from '../bus/outbox-json.migration';
 import { IdempotencyKeys1763700000600 } from '../store/idempotency.migration';
+import { DeadLetters1763700000800 } from '../bus/dead-letters.migration';
+import { DeadLettersUnreadable1763700000900 } from '../bus/dead-letters-unreadable.migration';
+import { InboxFailures1763700000910 } from '../bus/inbox-failures.migration';
 import { countingStatements, statementsSoFar } from '../store/statement-count';
 import { InboxConsumer, type InboxConsumerOptions } from '../bus/inbox';
 import { OutboxRelay } from '../bus/outbox';
+import { deadLetterDesk } from '../bus/dead-letter-desk';
 import { buildFederatedSchema, type SubgraphGraph } from '../graphql/schema';
-import { openDatabase } from '../store/database';
+import { databaseTimeoutsSpec, openDatabase } from '../store/database';
 import { ServiceDb } from '../store/transaction';
 import { Loaders, type RequestContext } from './context';
 import { createHttpApp, createHttpServer, listen, restErrors } from './http';
 import { ServiceMetrics } from './metrics';
 import { stopOnSignals } from './shutdown';
 import { idempotencyPlugin } from './idempotency';
+import { stringInputsPlugin } from './string-inputs';
+import { operationNamePlugin } from './operation-name';
+import { ResponseCeiling, subgraphLimitsSpec } from './response-ceiling';
 import { requireRestRole, rolePlugin } from './roles';
 import { verifyTenantHeaders } from './tenant';
 import { mountTestClockRoutes, serviceClockFrom, type ServiceClock } from './test-clock';
@@ -103,12 +110,22 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     ? { clock: options.clock }
     : serviceClockFrom(config, options.env ?? process.env, log);
   const metrics = new ServiceMetrics(definition.name);
+  const { GRAPHQL_MAX_FIELDS: maxFields } = loadConfig(subgraphLimitsSpec, options.env);
 
   const ds = await openDatabase({
     url: config.DATABASE_URL,
     schema: definition.name,
     entities: definition.entities,
-    migrations: [BusTables1763700000000, OutboxEnvelopeJson1763700000500, IdempotencyKeys1763700000600, ...definition.migrations],
+    migrations: [
+      BusTables1763700000000,
+      OutboxEnvelopeJson1763700000500,
+      IdempotencyKeys1763700000600,
+      DeadLetters1763700000800,
+      DeadLettersUnreadable1763700000900,
+      InboxFailures1763700000910,
+      ...definition.migrations,
+    ],
+    timeouts: loadConfig(databaseTimeoutsSpec, options.env),
   });
   const bus = await Bus.connect({
     url: config.NATS_URL,
@@ -129,17 +146,30 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
         producer: c.producer,
         handlers: c.handlers,
         batchHandlers: c.batchHandlers,
+        maxDeliveries: Math.max(1, config.INBOX_MAX_DELIVERIES),
       }),
   );
+  const deadLetters = deadLetterDesk(db, clock, consumers);
   metrics.gaugeFrom('outbox_backlog', 'Outbox events not yet published', async () => [{ value: await relay.backlog() }]);
   metrics.gaugeFrom('consumer_lag', 'Stream messages not yet handled by this service', async () =>
     Promise.all(consumers.map(async (c) => ({ labels: { stream: c.streamName }, value: await c.lag() }))),
   );
+  metrics.gaugeFrom(
+    'dead_letters',
+    'Messages given up on (INBOX_MAX_DELIVERIES real failures, or breaking the event contract), awaiting replay',
+    async () => {
+      const counts = await deadLetters.store.countsByStream();
+      return consumers.map((c) => ({ labels: { stream: c.streamName }, value: counts.get(c.streamName) ?? 0 }));
+    },
+  );
 
   const { schema, sdl } = await buildFederatedSchema(definition.graph);
+  const ceiling = new ResponseCeiling(maxFields);
+  ceiling.instrument(schema);
   let stopping = false;
   const app = createHttpApp(metrics, {
-    ready: async () => !stopping && bus.connected && (await ds.query('SELECT 1').then(() => true)),
+    dependencies: { postgres: () => ds.query('SELECT 1'), nats: () => bus.ping() },
+    stopping: () => stopping,
   });
   if (testClock) mountTestClockRoutes(app, testClock, log);
   const httpServer = createHttpServer(app);
@@ -153,6 +183,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       ApolloServerPluginInlineTraceDisabled(),
       rolePlugin<RequestContext>((context) => context.role),
       idempotencyPlugin(),
+      stringInputsPlugin(),
+      operationNamePlugin(),
+      ceiling.plugin<RequestContext>(),
     ],
   });
   await apollo.start();
@@ -200,7 +233,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
           log: log.child({ requestId, platformId: res.locals.tenant.platformId }),
           db,
           clock,
-          loaders: new Loaders(),
+          loaders: new Loaders(maxFields),
+          deadLetters,
         };
       },
     }),
@@ -228,6 +262,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       stopping = true;
       // Order matters: stop taking requests, finish in-flight ones, stop consuming, flush the outbox, then close connections.
       await apollo.stop(); // drains the HTTP server
+      metrics.stop();
 
       for (const consumer of consumers) await consumer.stop();
       for (const worker of workers) await worker.stop();

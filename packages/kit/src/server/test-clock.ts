@@ -1,8 +1,8 @@
 import express, { type Express } from 'express';
-import { DateTimeResolver } from 'graphql-scalars';
 import { SettableClock, systemClock, type Clock } from '../clock';
 import { ConfigError, type TestClockConfig } from '../config';
 import { badInput } from '../errors';
+import { parseDateTimeInput } from '../input-values';
 import type { Logger } from '../logger';
 import { restErrors } from './http';
 
@@ -64,11 +64,8 @@ export function parseTestClockChange(body: unknown): TestClockChange {
 
 /** The same rule as the GraphQL DateTime inputs: RFC 3339 with offset, a date that exists. */
 function parseDateTime(value: string): Date | undefined {
-  try {
-    return DateTimeResolver.parseValue(value);
-  } catch {
-    return undefined;
-  }
+  const checked = parseDateTimeInput(value);
+  return 'value' in checked ? checked.value : undefined;
 }
 
 /** Serves the test clock: `GET /test/clock` → `{ now }`; `POST /test/clock` with a TestClockChange → `{ now }` after the move. */

@@ -1,6 +1,40 @@
 import { Client } from 'pg';
 import { statementCounter } from './statement-count';
-import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { DataSource, MigrationExecutor, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { loadConfig, type Config, type ConfigSpec } from '../config';
+
+/**
+ * Bounds on every Postgres connection of a service (optional tunables; 0 turns one off). Without a connect timeout a
+ * connection attempt to a black-holed Postgres hangs forever; with it, the attempt fails as a transient failure (503).
+ */
+export const databaseTimeoutsSpec = {
+  DATABASE_CONNECT_TIMEOUT_MS: {
+    kind: 'duration-ms',
+    description: 'longest wait for a new Postgres connection (TCP and startup), then a transient failure (503)',
+    default: '5000',
+  },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    kind: 'duration-ms',
+    description: 'longest run of one SQL statement before Postgres cancels it (migrations are exempt)',
+    default: '60000',
+  },
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: {
+    kind: 'duration-ms',
+    description: 'longest a session may sit idle inside an open transaction before Postgres ends it (locks are freed)',
+    default: '60000',
+  },
+} satisfies ConfigSpec;
+
+export type DatabaseTimeouts = Config<typeof databaseTimeoutsSpec>;
+
+/** The pg connection settings of the timeouts (pg's names; 0 = off, as Postgres reads it). */
+export function connectionTimeouts(timeouts: DatabaseTimeouts) {
+  return {
+    connectionTimeoutMillis: timeouts.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: timeouts.DATABASE_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: timeouts.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+}
 
 export interface DatabaseOptions {
   url: string;
@@ -10,6 +44,8 @@ export interface DatabaseOptions {
   entities: Array<Function | EntitySchema>;
   migrations: Array<new () => MigrationInterface>;
   poolSize?: number;
+  /** Default: from the environment (databaseTimeoutsSpec). */
+  timeouts?: DatabaseTimeouts;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -25,7 +61,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(target.pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
+  const client = new Client({ connectionString: admin.toString(), ...connectionTimeouts(loadConfig(databaseTimeoutsSpec)) });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -47,7 +83,7 @@ export async function dropDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
+  const client = new Client({ connectionString: admin.toString(), ...connectionTimeouts(loadConfig(databaseTimeoutsSpec)) });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
@@ -75,7 +111,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     logging: ['query'],
     logger: statementCounter,
     // Raw SQL (migrations, repositories) resolves unqualified names in the service's own schema only.
-    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema}` },
+    extra: {
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${options.schema}`,
+      ...connectionTimeouts(options.timeouts ?? loadConfig(databaseTimeoutsSpec)),
+    },
   });
   await dataSource.initialize();
   try {
@@ -84,10 +124,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     const runner = dataSource.createQueryRunner();
     try {
       await runner.connect();
+      // Migrations run on this connection, without the statement timeout: building an index on a large table (or
+      // waiting for another replica's migrations) may take long.
+      await runner.query('SET statement_timeout = 0');
       await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${options.schema}`]);
       try {
-        await dataSource.runMigrations({ transaction: 'each' });
+        const migrations = new MigrationExecutor(dataSource, runner);
+        migrations.transaction = 'each';
+        await migrations.executePendingMigrations();
       } finally {
+        await runner.query('RESET statement_timeout');
         await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrations:${options.schema}`]);
       }
     } finally {

@@ -3,6 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
 import { newEvent } from '../bus/envelope';
 import { writeToOutbox } from '../bus/outbox';
+import { isContention } from '../outage-log';
+
+/** How often a transaction Postgres refused for contention (deadlock, serialization, lock timeout) is run again. */
+const CONTENTION_ATTEMPTS = 4;
 
 /** One database transaction of a service; events emitted here go to the outbox and leave only if it commits. */
 export class Transaction {
@@ -12,6 +16,11 @@ export class Transaction {
     readonly manager: EntityManager,
     private readonly clock: Clock,
   ) {}
+
+  /** The service clock's now (the test clock when it is on): what work in this transaction takes as the current time. */
+  now(): Date {
+    return this.clock.now();
+  }
 
   /** `data` is checked at compile time against the payload type generated from the event's schema, and at run time against the schema. */
   async emit<T extends EventType>(type: T, platformId: string, data: EventPayloads[T]): Promise<void> {
@@ -28,7 +37,23 @@ export class ServiceDb {
     private readonly onCommittedEvents: () => void = () => {},
   ) {}
 
+  /**
+   * Runs `work` in one transaction. A transaction Postgres refused for contention (a deadlock with another writer, a
+   * serialization failure, a lock timeout) rolled back whole, so it is run again from the start, after a short random
+   * pause, up to CONTENTION_ATTEMPTS times: `work` must do nothing outside the transaction it is given.
+   */
   async transact<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.transactOnce(work);
+      } catch (error) {
+        if (attempt >= CONTENTION_ATTEMPTS || !isContention(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async transactOnce<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let emitted = 0;
     const result = await this.ds.transaction(async (manager) => {
       const tx = new Transaction(manager, this.clock);

@@ -3,3 +3,4 @@ export * from './nats-server';
 export * from './graphql-client';
 export * from './subgraph-harness';
 export * from './entity-references';
+export * from './postgres-server';

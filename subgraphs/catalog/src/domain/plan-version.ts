@@ -28,9 +28,10 @@ export function recurringTimingFor(chargeType: ChargeType, given: RecurringTimin
   return null;
 }
 
+/** An ISO 4217 code, answered and stored in capitals ("eur" → "EUR"); spaces around it are refused, never trimmed. */
 export function checkCurrency(currency: string): string {
-  const code = currency.trim().toUpperCase();
-  if (!isCurrencyCode(code)) throw badInput('currency', 'currency must be an ISO 4217 code such as EUR');
+  const code = currency.toUpperCase();
+  if (!isCurrencyCode(code)) throw badInput('currency', 'currency must be an ISO 4217 code such as EUR (three letters, no spaces)');
   return code;
 }
 

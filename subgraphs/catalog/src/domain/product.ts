@@ -1,4 +1,4 @@
-import { badInput, checkReference, type LifecycleStatus } from '@meterline/kit/domain';
+import { badInput, checkReference, exactName, exactOptionalText, type LifecycleStatus } from '@meterline/kit/domain';
 
 export const ChargeTypes = ['USAGE', 'RECURRING', 'SEAT', 'ONE_OFF'] as const;
 export type ChargeType = (typeof ChargeTypes)[number];
@@ -30,16 +30,14 @@ export interface ValidProductItem {
 }
 
 function checkName(field: string, value: string): string {
-  const name = value.trim();
-  if (!name || name.length > 500) throw badInput(field, `${field} must be 1-500 characters`);
-  return name;
+  return exactName(field, value, 500);
 }
 
 export function validateNewProduct(input: NewProduct): Required<NewProduct> {
   return {
     reference: checkReference('reference', input.reference),
     name: checkName('name', input.name),
-    description: input.description?.trim() || null,
+    description: exactOptionalText('description', input.description) ?? null,
   };
 }
 
@@ -48,6 +46,8 @@ export function validateNewProductItem(input: NewProductItem): ValidProductItem 
   const reference = checkReference('reference', input.reference);
   const name = checkName('name', input.name);
   const usage = input.chargeType === 'USAGE';
+  for (const field of ['metricReference', 'meterReference'] as const)
+    if (input[field] === '') throw badInput(field, `${field} must not be empty: leave it out, or send null`);
   if (usage && !input.metricReference) throw badInput('metricReference', 'A USAGE item needs the reference of the metric it bills');
   if (!usage && (input.metricReference || input.meterReference)) {
     throw badInput(input.metricReference ? 'metricReference' : 'meterReference', `A ${input.chargeType} item has no meter or metric`);
@@ -60,7 +60,7 @@ export function validateNewProductItem(input: NewProductItem): ValidProductItem 
     meterReference: usage && input.meterReference ? checkReference('meterReference', input.meterReference) : null,
     metricReference: usage ? checkReference('metricReference', input.metricReference!) : null,
     deduction: Boolean(input.deduction),
-    unitLabel: input.unitLabel?.trim() || null,
+    unitLabel: exactOptionalText('unitLabel', input.unitLabel, 'name') ?? null,
   };
 }
 
@@ -91,6 +91,6 @@ export function validateNewFeature(input: { reference: string; name: string; des
   return {
     reference: checkReference('reference', input.reference),
     name: checkName('name', input.name),
-    description: input.description?.trim() || null,
+    description: exactOptionalText('description', input.description) ?? null,
   };
 }

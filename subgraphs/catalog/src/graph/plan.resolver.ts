@@ -121,7 +121,7 @@ export class PlanVersionResolver {
       const version = await plans.lockVersion(tx, input.planVersion);
       checkVersionEditable(version.status);
       return plans.updateVersion(tx, version, {
-        ...(input.currency ? { currency: checkCurrency(input.currency) } : {}),
+        ...(input.currency !== undefined && input.currency !== null ? { currency: checkCurrency(input.currency) } : {}),
         ...(input.billingPeriod ? { billingPeriod: input.billingPeriod } : {}),
         ...(input.minimumCommitment ? { minimumCommitment: input.minimumCommitment } : {}),
         ...(input.clearMinimumCommitment ? { minimumCommitment: null } : {}),

@@ -3,6 +3,7 @@ import {
   conflict,
   isUniqueViolation,
   loadById,
+  loadChildren,
   notFound,
   type Decimal,
   type LifecycleState,
@@ -86,12 +87,15 @@ export class PlanRepository {
   }
 
   versionsOf(planId: string): Promise<PlanVersionEntity[]> {
-    return this.ctx.loaders
-      .get<string, PlanVersionEntity[]>('versionsByPlan', async (planIds) => {
-        const rows = await this.versionQuery().andWhere('v.planId IN (:...planIds)', { planIds }).orderBy('v.version', 'ASC').getMany();
-        return planIds.map((id) => rows.filter((r) => r.planId === id));
-      })
-      .load(planId);
+    return loadChildren(
+      this.ctx.loaders,
+      'versionsByPlan',
+      'plan versions',
+      (planIds, take) =>
+        this.versionQuery().andWhere('v.planId IN (:...planIds)', { planIds }).orderBy('v.version', 'ASC').take(take).getMany(),
+      (row) => row.planId,
+      planId,
+    );
   }
 
   async insertVersion(tx: Transaction, planId: string, settings: VersionSettings): Promise<PlanVersionEntity> {
@@ -132,31 +136,39 @@ export class PlanRepository {
   // ---- prices and entitlements
 
   pricesOf(versionId: string): Promise<PriceEntity[]> {
-    return this.ctx.loaders
-      .get<string, PriceEntity[]>('pricesByVersion', async (versionIds) => {
-        const rows = await this.manager
+    return loadChildren(
+      this.ctx.loaders,
+      'pricesByVersion',
+      'prices',
+      (versionIds, take) =>
+        this.manager
           .createQueryBuilder(PriceEntity, 'pr')
           .innerJoinAndSelect('pr.productItem', 'item')
           .innerJoinAndSelect('item.product', 'product')
           .where('pr.platformId = :platformId AND pr.planVersionId IN (:...versionIds)', { platformId: this.ctx.platformId, versionIds })
-          .getMany();
-        return versionIds.map((id) => rows.filter((r) => r.planVersionId === id));
-      })
-      .load(versionId);
+          .take(take)
+          .getMany(),
+      (row) => row.planVersionId,
+      versionId,
+    );
   }
 
   entitlementsOf(versionId: string): Promise<EntitlementEntity[]> {
-    return this.ctx.loaders
-      .get<string, EntitlementEntity[]>('entitlementsByVersion', async (versionIds) => {
-        const rows = await this.manager
+    return loadChildren(
+      this.ctx.loaders,
+      'entitlementsByVersion',
+      'entitlements',
+      (versionIds, take) =>
+        this.manager
           .createQueryBuilder(EntitlementEntity, 'e')
           .innerJoinAndSelect('e.feature', 'feature')
           .where('e.platformId = :platformId AND e.planVersionId IN (:...versionIds)', { platformId: this.ctx.platformId, versionIds })
           .orderBy('feature.reference', 'ASC')
-          .getMany();
-        return versionIds.map((id) => rows.filter((r) => r.planVersionId === id));
-      })
-      .load(versionId);
+          .take(take)
+          .getMany(),
+      (row) => row.planVersionId,
+      versionId,
+    );
   }
 
   async upsertPrice(

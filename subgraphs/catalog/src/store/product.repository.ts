@@ -3,6 +3,7 @@ import {
   conflict,
   isUniqueViolation,
   loadById,
+  loadChildren,
   notFound,
   type LifecycleState,
   type RequestContext,
@@ -107,16 +108,20 @@ export class ProductRepository {
 
   /** The items of a product in catalog order, batched across products. */
   itemsOf(productId: string): Promise<ProductItemEntity[]> {
-    return this.ctx.loaders
-      .get<string, ProductItemEntity[]>('itemsByProduct', async (productIds) => {
-        const rows = await this.itemQuery()
+    return loadChildren(
+      this.ctx.loaders,
+      'itemsByProduct',
+      'product items',
+      (productIds, take) =>
+        this.itemQuery()
           .andWhere('i.productId IN (:...productIds)', { productIds })
           .orderBy('i.position', 'ASC')
           .addOrderBy('i.createdAt', 'ASC')
-          .getMany();
-        return productIds.map((id) => rows.filter((r) => r.productId === id));
-      })
-      .load(productId);
+          .take(take)
+          .getMany(),
+      (row) => row.productId,
+      productId,
+    );
   }
 
   async insertItem(tx: Transaction, product: ProductEntity, item: ValidProductItem): Promise<ProductItemEntity> {

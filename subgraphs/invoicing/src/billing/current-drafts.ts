@@ -12,8 +12,15 @@ import { refreshDrafts } from './invoice-drafts';
  * is waited for; then its requests are gone and nothing is recomputed twice. Answers whether anything was recomputed
  * (the caller reads the rows again). Usage the usage consumer has not applied yet is not in a draft until it is.
  */
-export async function freshenDrafts(ctx: RequestContext, invoices: ReadonlyArray<InvoiceEntity | null>): Promise<boolean> {
-  const customers = [...new Set(invoices.flatMap((i) => (i && i.status === 'DRAFT' ? [i.customerId] : [])))];
+export function freshenDrafts(ctx: RequestContext, invoices: ReadonlyArray<InvoiceEntity | null>): Promise<boolean> {
+  return freshenCustomers(ctx, [...new Set(invoices.flatMap((i) => (i && i.status === 'DRAFT' ? [i.customerId] : [])))]);
+}
+
+/**
+ * `freshenDrafts` for customers whatever invoices are read: before a list of a customer's invoices, so that what a
+ * refresh adds (a correction of an issued period, a period's new draft) is on it too.
+ */
+export async function freshenCustomers(ctx: RequestContext, customers: string[]): Promise<boolean> {
   if (customers.length === 0) return false;
   const stale = await customersWithRequests(ctx.db.ds, ctx.platformId, customers);
   if (stale.length === 0) return false;

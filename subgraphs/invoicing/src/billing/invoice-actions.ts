@@ -2,13 +2,22 @@ import { badInput, conflict, Decimal, isUuid, notFound, roundToMinorUnit, type R
 import { lineFromJson, type StoredLineJson } from '../store/invoice-lines';
 import { CreditNoteEntity, InvoiceEntity, type InvoiceStatus } from '../store/invoice.entity';
 import { lockCustomerInvoices } from '../store/draft-requests';
-import { issueCustomerDrafts, nextNumber, type BillingOptions } from './invoice-issuing';
+import { ISSUED_STATUSES, OPEN_STATUSES } from '../domain/invoice-status';
+import { applyCredit } from '../domain/payments';
+import { issueCustomerDrafts, type BillingOptions } from './invoice-issuing';
+import { creditNoteSeller } from './billing-entities';
+import { addPayment, emitPaid } from './payments';
 
 /** The invoice, locked with its customer's invoices; not found (as for another platform's) when absent. */
-async function lockedInvoice(tx: Transaction, ctx: RequestContext, id: string): Promise<InvoiceEntity> {
-  if (!isUuid(id)) throw notFound('Invoice');
+export async function lockedInvoice(
+  tx: Transaction,
+  ctx: Pick<RequestContext, 'platformId'>,
+  id: string,
+  field = 'id',
+): Promise<InvoiceEntity> {
+  if (!isUuid(id)) throw notFound('Invoice', field);
   const head = await tx.manager.findOneBy(InvoiceEntity, { id, platformId: ctx.platformId });
-  if (!head) throw notFound('Invoice');
+  if (!head) throw notFound('Invoice', field);
   await lockCustomerInvoices(tx, ctx.platformId, head.customerId);
   const invoice = await tx.manager
     .getRepository(InvoiceEntity)
@@ -24,10 +33,10 @@ function requireStatus(invoice: InvoiceEntity, allowed: InvoiceStatus[], action:
     throw conflict('invoice', `Only ${allowed.join(' or ')} invoices can be ${action}; this one is ${invoice.status}`);
 }
 
-function invoiceEventData(invoice: InvoiceEntity) {
+export function invoiceEventData(invoice: InvoiceEntity) {
   return {
     id: invoice.id,
-    // Only issued invoices are paid, voided or credited, and issuing gives the number.
+    // Only issued invoices are paid, voided, credited or overdue, and issuing gives the number.
     number: invoice.number!,
     customerId: invoice.customerId,
     subscriptionId: invoice.subscriptionId,
@@ -50,29 +59,43 @@ export async function issueInvoiceNow(ctx: RequestContext, options: BillingOptio
   });
 }
 
+/**
+ * ISSUED or OVERDUE → PAID at once: records a payment of what is still due (method OTHER, no reference), so amountPaid
+ * and amountDue stay true; an invoice with nothing due is simply marked paid. recordPayment is the finer door.
+ */
 export async function markInvoicePaid(ctx: RequestContext, id: string, paidAt: Date | null): Promise<InvoiceEntity> {
   return ctx.db.transact(async (tx) => {
     const invoice = await lockedInvoice(tx, ctx, id);
-    requireStatus(invoice, ['ISSUED'], 'marked paid');
+    requireStatus(invoice, [...OPEN_STATUSES], 'marked paid');
     const now = ctx.clock.now();
     if (paidAt && paidAt > now) throw badInput('paidAt', 'paidAt cannot be in the future');
+    const at = paidAt ?? now;
+    if (invoice.amountDue.gt(0)) {
+      await addPayment(tx, ctx, invoice, { amount: invoice.amountDue, paidAt: at, method: 'OTHER', reference: null });
+      return invoice;
+    }
     invoice.status = 'PAID';
-    invoice.paidAt = paidAt ?? now;
+    invoice.paidAt = at;
     await tx.manager.update(InvoiceEntity, { id }, { status: invoice.status, paidAt: invoice.paidAt });
-    await tx.emit('invoicing.invoice.paid', ctx.platformId, { ...invoiceEventData(invoice), paidAt: invoice.paidAt.toISOString() });
+    await emitPaid(tx, ctx.platformId, invoice);
     return invoice;
   });
 }
 
-/** ISSUED → VOID with a reason; the number stays taken (gapless means no number is ever reused). */
+/**
+ * ISSUED or OVERDUE → VOID with a reason, while nothing was paid (money received is given back with a credit note and
+ * a refund); the number stays taken (gapless means no number is ever reused).
+ */
 export async function voidInvoice(ctx: RequestContext, id: string, reason: string): Promise<InvoiceEntity> {
   if (reason.trim() === '') throw badInput('reason', 'Voiding an invoice needs a reason');
   return ctx.db.transact(async (tx) => {
     const invoice = await lockedInvoice(tx, ctx, id);
-    requireStatus(invoice, ['ISSUED'], 'voided (a paid invoice is corrected with a credit note)');
+    requireStatus(invoice, [...OPEN_STATUSES], 'voided (a paid invoice is corrected with a credit note)');
+    if (invoice.amountPaid.gt(0))
+      throw conflict('invoice', `${invoice.amountPaid.toFixed()} was paid on this invoice: credit it with a credit note and refund that`);
     invoice.status = 'VOID';
     invoice.voidedAt = ctx.clock.now();
-    invoice.voidReason = reason.trim();
+    invoice.voidReason = reason;
     await tx.manager.update(InvoiceEntity, { id }, { status: 'VOID', voidedAt: invoice.voidedAt, voidReason: invoice.voidReason });
     await tx.emit('invoicing.invoice.voided', ctx.platformId, {
       ...invoiceEventData(invoice),
@@ -98,7 +121,7 @@ export async function createCreditNote(ctx: RequestContext, options: BillingOpti
   if (input.reason.trim() === '') throw badInput('reason', 'A credit note needs a reason');
   return ctx.db.transact(async (tx) => {
     const invoice = await lockedInvoice(tx, ctx, input.invoice);
-    requireStatus(invoice, ['ISSUED', 'PAID'], 'credited');
+    requireStatus(invoice, [...ISSUED_STATUSES], 'credited');
     const lines = invoice.lines.map(lineFromJson);
     const creditable = (line: (typeof lines)[number]) =>
       line.deduction || line.amount.lte(0) ? new Decimal(0) : line.amount.minus(line.credited);
@@ -133,12 +156,24 @@ export async function createCreditNote(ctx: RequestContext, options: BillingOpti
     const updatedLines: StoredLineJson[] = invoice.lines.map((l) =>
       byLine.has(l.id) ? { ...l, credited: new Decimal(l.credited ?? '0').plus(byLine.get(l.id)!).toFixed() } : l,
     );
-    await tx.manager.update(InvoiceEntity, { id: invoice.id }, { lines: updatedLines, credited: invoice.credited.plus(total) });
+    // What is credited is no longer due; a note that leaves nothing due settles the invoice (PAID).
+    const after = applyCredit(invoice, total);
+    const settles = after.status === 'PAID' && invoice.status !== 'PAID';
+    Object.assign(invoice, { credited: after.credited, amountDue: after.amountDue, status: after.status, lines: updatedLines });
+    if (settles) invoice.paidAt = ctx.clock.now();
+    await tx.manager.update(
+      InvoiceEntity,
+      { id: invoice.id },
+      { lines: updatedLines, credited: invoice.credited, amountDue: invoice.amountDue, status: invoice.status, paidAt: invoice.paidAt },
+    );
+    // The credit-note series of the entity the invoice was issued by, with that entity's prefix as it is now.
+    const seller = await creditNoteSeller(tx, ctx.platformId, invoice, options, ctx.clock.now());
     const note = tx.manager.create(CreditNoteEntity, {
       platformId: ctx.platformId,
       invoiceId: invoice.id,
-      number: await nextNumber(tx, ctx.platformId, 'credit_note', options.creditNoteNumberPrefix),
-      reason: input.reason.trim(),
+      number: seller.number,
+      billingEntityVersionId: seller.versionId,
+      reason: input.reason,
       currency: invoice.currency,
       lines: credited.map((c) => ({ invoiceLineId: c.line.id, description: c.line.description, amount: c.amount.toFixed() })),
       subtotal,
@@ -160,6 +195,7 @@ export async function createCreditNote(ctx: RequestContext, options: BillingOpti
       total: total.toFixed(),
       createdAt: note.createdAt.toISOString(),
     });
+    if (settles) await emitPaid(tx, ctx.platformId, invoice);
     return note;
   });
 }

@@ -1,20 +1,44 @@
 import type { InvoiceIssuedPayload } from '@meterline/contracts';
 import { returnedRows, type SubgraphServices, type Transaction } from '@meterline/kit';
+import { DEFAULT_RETRY_SCHEDULE_DAYS } from '../domain/collection';
+import { paymentDueAt } from '../domain/payments';
+import { DEV_PAYMENT_SECRETS_KEY } from './payment-secrets';
 import { lockCustomerInvoices, takeCustomerRequests } from '../store/draft-requests';
+import { buyerSnapshotSql } from '../store/invoice-documents';
+import { ownPaymentTermsDays } from '../store/invoicing-settings.repository';
+import { currentVersionForCustomer, nextNumber } from '../store/billing-entities.repository';
+import { effectivePrefixes, paymentTermsOf } from '../domain/billing-entity';
+import { deploymentPrefixes } from './billing-entities';
 import { refreshCustomerDrafts } from './invoice-drafts';
 
 export interface BillingOptions {
   /** How long after a period's end its draft stays open for late usage before it is issued. */
   graceMs: number;
-  /** Invoice numbers are `<prefix><000001>`, gapless per platform. */
+  /** Invoice numbers are `<prefix><000001>`, gapless per billing entity: the prefix of an entity that sets none. */
   invoiceNumberPrefix: string;
+  /** Credit note numbers' prefix for an entity that sets none. */
   creditNoteNumberPrefix: string;
   /** How often the refresher looks for drafts to recompute when idle (it is also woken at once). */
   refreshIntervalMs: number;
   /** Refresh rounds run at once in this process (each takes other customers: SKIP LOCKED). */
   refreshers: number;
-  /** How often the issuing job looks for due drafts. */
+  /**
+   * How old a customer's oldest refresh request is before the background refresher applies it. Readers never wait for
+   * it (a draft read through the API is recomputed first); it lets usage arriving in a burst make one refresh, not many.
+   */
+  refreshDelayMs: number;
+  /** How often the issuing job looks for due drafts (and the overdue job for invoices past their due date). */
   issueIntervalMs: number;
+  /** Days from issue to the payment due date for a platform that has not set its own (0: due on issue). */
+  paymentTermsDays: number;
+  /** Dunning: days after each failed collection attempt before the next one (PAYMENT_RETRY_SCHEDULE_DAYS). */
+  retryScheduleDays: readonly number[];
+  /** How long a claimed collection attempt may stay unanswered before another round sends it again (same idempotency key). */
+  collectionLeaseMs: number;
+  /** Where the Stripe SDK sends its calls (STRIPE_API_URL): https://api.stripe.com, or a local fake in tests. */
+  stripeApiUrl: string;
+  /** Encrypts the providers' secret keys at rest (PAYMENT_SECRETS_KEY). */
+  paymentSecretsKey: string;
 }
 
 export const defaultBillingOptions: BillingOptions = {
@@ -23,24 +47,14 @@ export const defaultBillingOptions: BillingOptions = {
   creditNoteNumberPrefix: 'CN-',
   refreshIntervalMs: 100,
   refreshers: 2,
+  refreshDelayMs: 0,
   issueIntervalMs: 1000,
+  paymentTermsDays: 30,
+  retryScheduleDays: DEFAULT_RETRY_SCHEDULE_DAYS,
+  collectionLeaseMs: 60_000,
+  stripeApiUrl: 'https://api.stripe.com',
+  paymentSecretsKey: DEV_PAYMENT_SECRETS_KEY,
 };
-
-export type NumberSeries = 'invoice' | 'credit_note';
-
-/**
- * The next number of a platform's series, formatted. The counter row is incremented in the caller's transaction: a
- * rollback gives the number back (no gap) and concurrent issuers queue on the row (no duplicate).
- */
-export async function nextNumber(tx: Transaction, platformId: string, series: NumberSeries, prefix: string): Promise<string> {
-  const [row] = (await tx.manager.query(
-    `INSERT INTO invoice_numbers (platform_id, series, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (platform_id, series) DO UPDATE SET last_number = invoice_numbers.last_number + 1
-     RETURNING last_number::text AS number`,
-    [platformId, series],
-  )) as Array<{ number: string }>;
-  return `${prefix}${row.number.padStart(6, '0')}`;
-}
 
 interface IssuedRow {
   id: string;
@@ -61,7 +75,9 @@ interface IssuedRow {
 
 /**
  * Issues a customer's drafts: the caller holds the customer's invoice lock. A pending refresh is applied first (the
- * draft's last recomputation), then each draft gets the platform's next number and becomes immutable, and
+ * draft's last recomputation), then each draft gets the next number of its customer's billing entity, that entity
+ * version (kept: the seller as issued), its payment due date (the entity's payment terms, else the platform's, else
+ * the deployment's, from now), the buyer block of its customer as it is now, and becomes immutable, and
  * `invoicing.invoice.issued` leaves with the same transaction. `ids` limits it to some drafts (issuing on demand);
  * without it, every draft due by `now` is issued.
  */
@@ -78,19 +94,28 @@ export async function issueCustomerDrafts(
     await refreshCustomerDrafts(tx, platformId, customerId, pending.get(customerId) ?? null, now, options.graceMs);
   const drafts = (await tx.manager.query(
     `SELECT id FROM invoices WHERE platform_id = $1 AND customer_id = $2 AND status = 'DRAFT'
-        AND ${ids ? 'id = ANY($3::uuid[])' : 'due_at <= $3'}
+        AND ${ids ? 'id = ANY($3::uuid[])' : 'issues_at <= $3'}
       ORDER BY period_start, kind DESC, id FOR UPDATE`,
     [platformId, customerId, ids ?? now],
   )) as Array<{ id: string }>;
   const issued: IssuedRow[] = [];
+  if (drafts.length === 0) return issued;
+  // The customer's billing entity as it is now, and the terms in force now: an issued invoice keeps this entity
+  // version and due date whatever the entity or the terms become later.
+  const seller = await currentVersionForCustomer(tx, platformId, customerId, now);
+  const terms = paymentTermsOf(seller.paymentTermsDays, await ownPaymentTermsDays(tx.manager, platformId), options.paymentTermsDays);
+  const due = paymentDueAt(now, terms);
+  const prefix = effectivePrefixes(seller, deploymentPrefixes(options)).invoice;
   for (const { id } of drafts) {
-    const number = await nextNumber(tx, platformId, 'invoice', options.invoiceNumberPrefix);
+    const number = await nextNumber(tx, platformId, seller.billingEntityId, 'invoice', prefix);
     const [row] = returnedRows<IssuedRow>(
       await tx.manager.query(
-        `UPDATE invoices SET status = 'ISSUED', number = $3, issued_at = $4, due_at = NULL WHERE platform_id = $1 AND id = $2
+        `UPDATE invoices SET status = 'ISSUED', number = $3, issued_at = $4, due_at = $5, billing_entity_version_id = $6,
+                             buyer = ${buyerSnapshotSql('$1', 'invoices.customer_id')}
+          WHERE platform_id = $1 AND id = $2
          RETURNING id, number, kind, customer_id, subscription_id, currency, period_start, period_end, subtotal::text, tax::text,
                    total::text, deductions::text, amount_due::text, issued_at`,
-        [platformId, id, number, now],
+        [platformId, id, number, now, due, seller.id],
       ),
     );
     await tx.emit('invoicing.invoice.issued', platformId, {
@@ -117,13 +142,13 @@ export async function issueCustomerDrafts(
 /**
  * The billing run: issues every draft due by the service clock, customer by customer. Each customer is taken with a
  * try-lock, so replicas running this at once split the work and never issue one invoice twice; numbers come from
- * the per-platform counter row inside the same transaction, so they stay gapless. Returns how many were issued.
+ * the billing entity's counter row inside the same transaction, so they stay gapless. Returns how many were issued.
  */
 export async function issueDueDrafts(services: SubgraphServices, options: BillingOptions, customersPerRound = 50): Promise<number> {
   const now = services.clock.now();
   const candidates = (await services.db.query(
     `SELECT DISTINCT platform_id, customer_id FROM (
-       SELECT platform_id, customer_id FROM invoices WHERE status = 'DRAFT' AND due_at <= $1 ORDER BY due_at LIMIT $2) due
+       SELECT platform_id, customer_id FROM invoices WHERE status = 'DRAFT' AND issues_at <= $1 ORDER BY issues_at LIMIT $2) due
       ORDER BY platform_id, customer_id`,
     [now, customersPerRound * 4],
   )) as Array<{ platform_id: string; customer_id: string }>;

@@ -87,6 +87,15 @@ export async function subscriptionsOfCustomers(tx: Reader, platformId: string, c
   return rows.map(subscriptionOf);
 }
 
+/** The customers of subscriptions (any status), in one query; an unknown id is absent. */
+export async function customersOfSubscriptions(tx: Reader, platformId: string, ids: string[]): Promise<string[]> {
+  const rows = (await tx.manager.query(
+    `SELECT DISTINCT customer_id::text AS customer_id FROM subscriptions WHERE platform_id = $1 AND id = ANY($2::uuid[])`,
+    [platformId, ids],
+  )) as Array<{ customer_id: string }>;
+  return rows.map((r) => r.customer_id);
+}
+
 interface VersionSnapshot {
   id: string;
   minimumCommitment: string | null;

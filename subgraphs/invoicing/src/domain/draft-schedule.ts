@@ -1,4 +1,20 @@
 import { periodContaining, periodsBetween, type BillingPeriod, type Period } from '@meterline/periods';
+import { badInput } from '@meterline/kit/domain';
+import type { InvoiceStatus } from './invoice-status';
+
+/** The longest grace period a platform may set: 31 days, in seconds. */
+export const MAX_GRACE_PERIOD_SECONDS = 31 * 86_400;
+
+/** A platform's grace period: whole seconds 0 to 31 days, or null for the deployment's INVOICE_GRACE_PERIOD_MS. */
+export function checkGracePeriodSeconds(field: string, seconds: number | null): number | null {
+  if (seconds === null) return null;
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_GRACE_PERIOD_SECONDS)
+    throw badInput(
+      field,
+      `${field} must be a whole number of seconds from 0 to ${MAX_GRACE_PERIOD_SECONDS} (31 days), or null for the default`,
+    );
+  return seconds;
+}
 
 /** What the scheduling rules read of a subscription. */
 export interface ScheduledSubscription {
@@ -13,7 +29,7 @@ export interface ScheduledSubscription {
 export interface InvoiceHead {
   id: string;
   kind: 'SUBSCRIPTION' | 'CORRECTION';
-  status: 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
+  status: InvoiceStatus;
   subscription_id: string;
   period_start: Date;
 }
@@ -26,6 +42,33 @@ const later = (a: Date, b: Date) => (a > b ? a : b);
  * when usage arrived for past hours, every period from the one holding them (issued ones get corrections).
  */
 export function periodsToCompute(sub: ScheduledSubscription, invoices: InvoiceHead[], usageSince: Date | null, now: Date): Period[] {
+  return periodsToComputeCapped(sub, invoices, usageSince, now).periods;
+}
+
+/**
+ * New periods (no invoice yet) one pass opens per subscription at most: a subscription backdated far (or an anchor
+ * far back) opens its history over several passes instead of thousands of invoices in one transaction.
+ */
+export const MAX_NEW_PERIODS_PER_PASS = 36;
+
+/** periodsToCompute, with at most `maxNewPeriods` periods without an invoice (the earliest); `more` says some wait. */
+export function periodsToComputeCapped(
+  sub: ScheduledSubscription,
+  invoices: InvoiceHead[],
+  usageSince: Date | null,
+  now: Date,
+  maxNewPeriods = MAX_NEW_PERIODS_PER_PASS,
+): { periods: Period[]; more: boolean } {
+  const periods = allPeriodsToCompute(sub, invoices, usageSince, now);
+  const invoiced = new Set(
+    invoices.filter((i) => i.subscription_id === sub.id && i.kind === 'SUBSCRIPTION').map((i) => i.period_start.getTime()),
+  );
+  let fresh = 0;
+  const kept = periods.filter((p) => invoiced.has(p.start.getTime()) || ++fresh <= maxNewPeriods);
+  return { periods: kept, more: kept.length < periods.length };
+}
+
+function allPeriodsToCompute(sub: ScheduledSubscription, invoices: InvoiceHead[], usageSince: Date | null, now: Date): Period[] {
   if (sub.startAt > now) return [];
   const lastInstant = sub.endAt && sub.endAt <= now ? new Date(sub.endAt.getTime() - 1) : now;
   if (lastInstant < sub.startAt) return [];
@@ -49,13 +92,13 @@ export function periodsToCompute(sub: ScheduledSubscription, invoices: InvoiceHe
 }
 
 /** When a subscription period's draft is issued: at its end (or the subscription's, if earlier) plus the grace period. */
-export function dueAt(sub: ScheduledSubscription, period: Period, graceMs: number): Date {
+export function draftIssuesAt(sub: ScheduledSubscription, period: Period, graceMs: number): Date {
   const end = sub.endAt && sub.endAt < period.end ? sub.endAt : period.end;
   return new Date(end.getTime() + graceMs);
 }
 
 /** A correction goes out with the subscription's next invoice: at the end of the period running now plus grace. */
-export function correctionDueAt(sub: ScheduledSubscription, now: Date, graceMs: number): Date {
+export function correctionIssuesAt(sub: ScheduledSubscription, now: Date, graceMs: number): Date {
   if (sub.endAt && sub.endAt <= now) return new Date(now.getTime() + graceMs);
-  return dueAt(sub, periodContaining(sub.anchor, sub.billingPeriod, now), graceMs);
+  return draftIssuesAt(sub, periodContaining(sub.anchor, sub.billingPeriod, now), graceMs);
 }

@@ -1,5 +1,6 @@
 import { matchingRule, pricesAmounts, type DimensionalUsage, type Price, type PriceConfig, type Usage } from '@meterline/pricing';
 import { emptyState, finalValue, mergeStates, type AggregateState, type Aggregation } from '@meterline/usage';
+import type { Decimal } from '@meterline/kit/domain';
 
 /**
  * Usage of a metric read for a stretch: an hour's total (usage_totals) or one event's own state (usage_items, which
@@ -33,9 +34,14 @@ function usageOf(rows: readonly UsageRow[], config: PriceConfig): Usage {
     if (rows.some((r) => !r.event)) throw new Error('a percentage price needs the events themselves, not hourly totals');
     return { kind: 'amounts', amounts: inOrder(rows).map((r) => r.state.sum) };
   }
+  return { kind: 'quantity', quantity: quantityOfRows(rows) };
+}
+
+/** The metric's value over rows (hourly totals or events): their states merged, then read by their aggregation. */
+export function quantityOfRows(rows: readonly UsageRow[]): Decimal {
   const state = rows.reduce<AggregateState>((s, r) => mergeStates(s, r.state), emptyState());
   const aggregation = rows[0]?.aggregation ?? 'SUM';
-  return { kind: 'quantity', quantity: finalValue({ aggregation, valueReference: null, property: null, filters: {} }, state) };
+  return finalValue({ aggregation, valueReference: null, property: null, filters: {} }, state);
 }
 
 function textProperties(dimensions: Record<string, string | null>): Record<string, string> {

@@ -1,8 +1,10 @@
 import { Decimal, isUuid, Money, notFound, paginate, type PageArgs, type RequestContext } from '@meterline/kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { billingOptionsOf } from '../billing/billing-options';
-import { currentInvoices, freshenDrafts } from '../billing/current-drafts';
+import { customersOfSubscriptions } from '../billing/read-models';
+import { currentInvoices, freshenCustomers, freshenDrafts } from '../billing/current-drafts';
 import { createCreditNote, issueInvoiceNow, markInvoicePaid, voidInvoice } from '../billing/invoice-actions';
+import { creditNotePdfPath, invoicePdfPath } from '../billing/invoice-documents';
 import { lineFromJson } from '../store/invoice-lines';
 import { CreditNoteEntity, InvoiceEntity } from '../store/invoice.entity';
 import { InvoiceRepository } from '../store/invoice.repository';
@@ -20,6 +22,10 @@ import { Customer, Subscription } from './refs/customer.type';
 
 /** A page of invoices; read again when drafts on it were recomputed first. */
 async function currentPage(ctx: RequestContext, args: AllInvoicesArgs, page: PageArgs) {
+  // What a refresh adds (a correction, a new period's draft) belongs on the list: its customer first, then the page.
+  if (args.customer && isUuid(args.customer)) await freshenCustomers(ctx, [args.customer]);
+  else if (args.subscription && isUuid(args.subscription))
+    await freshenCustomers(ctx, await customersOfSubscriptions(ctx.db.ds, ctx.platformId, [args.subscription]));
   const answer = await paginate(filtered(ctx, args), 'i', page);
   return (await freshenDrafts(
     ctx,
@@ -99,6 +105,11 @@ export class InvoiceResolver {
     return Money.of(invoice.credited, invoice.currency);
   }
 
+  @FieldResolver(() => Date, { nullable: true })
+  issuesAt(@Root() invoice: InvoiceEntity): Date | null {
+    return invoice.status === 'DRAFT' ? invoice.issuesAt : null;
+  }
+
   @FieldResolver(() => Customer)
   customer(@Root() invoice: InvoiceEntity): Customer {
     return { id: invoice.customerId };
@@ -107,6 +118,11 @@ export class InvoiceResolver {
   @FieldResolver(() => Subscription, { nullable: true })
   subscription(@Root() invoice: InvoiceEntity): Subscription | null {
     return invoice.subscriptionId ? { id: invoice.subscriptionId } : null;
+  }
+
+  @FieldResolver(() => String)
+  pdfUrl(@Root() invoice: InvoiceEntity): string {
+    return invoicePdfPath(invoice.id);
   }
 
   @FieldResolver(() => [CreditNote])
@@ -119,7 +135,9 @@ export class InvoiceResolver {
     return issueInvoiceNow(ctx, billingOptionsOf(ctx.db), id);
   }
 
-  @Mutation(() => Invoice, { description: 'ISSUED → PAID' })
+  @Mutation(() => Invoice, {
+    description: 'ISSUED or OVERDUE → PAID: records a payment of the whole amountDue (method OTHER); recordPayment records partial ones',
+  })
   markInvoicePaid(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
@@ -128,7 +146,7 @@ export class InvoiceResolver {
     return markInvoicePaid(ctx, id, paidAt ?? null);
   }
 
-  @Mutation(() => Invoice, { description: 'ISSUED → VOID, with a reason; the number stays taken' })
+  @Mutation(() => Invoice, { description: 'ISSUED or OVERDUE → VOID while nothing was paid, with a reason; the number stays taken' })
   voidInvoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<InvoiceEntity> {
     return voidInvoice(ctx, id, reason);
   }
@@ -146,6 +164,11 @@ export class CreditNoteResolver {
     const invoice = await currentInvoices(ctx).byId(note.invoiceId);
     if (!invoice) throw notFound('Invoice');
     return invoice;
+  }
+
+  @FieldResolver(() => String)
+  pdfUrl(@Root() note: CreditNoteEntity): string {
+    return creditNotePdfPath(note.id);
   }
 
   @FieldResolver(() => [CreditNoteLine])

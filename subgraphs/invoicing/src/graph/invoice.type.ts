@@ -7,6 +7,7 @@ import { Customer, ProductItem, Subscription } from './refs/customer.type';
 export enum InvoiceStatus {
   DRAFT = 'DRAFT',
   ISSUED = 'ISSUED',
+  OVERDUE = 'OVERDUE',
   PAID = 'PAID',
   VOID = 'VOID',
 }
@@ -14,9 +15,10 @@ registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
   valuesConfig: {
     DRAFT: { description: 'The period is open (or in its grace period): kept current as usage and changes arrive' },
-    ISSUED: { description: 'Numbered and immutable' },
-    PAID: { description: 'Issued and paid' },
-    VOID: { description: 'Issued, then cancelled; keeps its number' },
+    ISSUED: { description: 'Numbered and immutable; takes payments until nothing is due' },
+    OVERDUE: { description: 'Issued, past its payment due date (dueAt) with something still due; still takes payments' },
+    PAID: { description: 'Issued and settled: payments (and credit notes) left nothing due. Final' },
+    VOID: { description: 'Issued, then cancelled while nothing was paid; keeps its number. Final' },
   },
 });
 
@@ -100,7 +102,7 @@ export class Invoice {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Gapless per platform; set when issued' })
+  @Field(() => String, { nullable: true, description: 'Gapless per billing entity (its prefix and series); set when issued' })
   number: string | null;
 
   @Field(() => InvoiceKind)
@@ -142,14 +144,26 @@ export class Invoice {
   @Field(() => Money, { description: 'Deduction lines: shown, not due' })
   deductions: Money;
 
-  @Field(() => Money, { description: 'total − deductions' })
+  @Field(() => Money, {
+    description: 'What is still owed: total − deductions − credited − amountPaid (negative: credited beyond what was left, to refund)',
+  })
   amountDue: Money;
 
   @Field(() => Money, { description: 'Credited by credit notes so far' })
   credited: Money;
 
-  @Field(() => Date, { nullable: true, description: 'When the draft will be issued (period end + grace period)' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When payment is due: issuedAt + the payment terms in force at issue (the billing entity’s, else the platform’s, else the deployment’s); OVERDUE after it. Null on drafts',
+  })
   dueAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'A draft: when the billing run will issue it (period end + grace period). Null once issued',
+  })
+  issuesAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When the draft was last recomputed' })
   refreshedAt: Date | null;
@@ -157,7 +171,7 @@ export class Invoice {
   @Field(() => Date, { nullable: true })
   issuedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it became PAID: the paidAt of the payment that settled it' })
   paidAt: Date | null;
 
   @Field(() => Date, { nullable: true })
@@ -168,6 +182,11 @@ export class Invoice {
 
   @Field()
   createdAt: Date;
+  @Field({
+    description:
+      'Its PDF, a path on the gateway: GET it with the API key (admin and read keys). A draft’s is a preview marked DRAFT on every page',
+  })
+  pdfUrl: string;
 }
 
 @ObjectType({ description: 'A credit against an issued invoice: whole, some lines, or part of a line' })
@@ -176,7 +195,7 @@ export class CreditNote {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'Gapless per platform' })
+  @Field({ description: 'Gapless per billing entity: the credit-note series of the entity its invoice was issued by' })
   number: string;
 
   @Field(() => Invoice)
@@ -199,6 +218,9 @@ export class CreditNote {
 
   @Field()
   createdAt: Date;
+
+  @Field({ description: 'Its PDF, a path on the gateway: GET it with the API key (admin and read keys)' })
+  pdfUrl: string;
 }
 
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');

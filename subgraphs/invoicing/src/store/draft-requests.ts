@@ -25,34 +25,38 @@ export async function lockCustomersInvoices(tx: Transaction, platformId: string,
 /**
  * Asks for customers' drafts to be recomputed, with the earliest usage instant that changed (null: recompute the open
  * drafts and current periods only). An append-only queue: asking never waits for a refresh in progress; the rows of a
- * customer asked for before the next refresh make one refresh, from the earliest instant among them.
+ * customer asked for before the next refresh make one refresh, from the earliest instant among them. The background
+ * refresher takes a request from `delayMs` after it was asked (usage: INVOICE_REFRESH_DELAY_MS, so a customer whose
+ * usage keeps arriving is recomputed once per delay); readers and the issuer take a customer's requests at once.
  */
 export async function requestDraftRefresh(
   tx: Transaction,
   platformId: string,
   requests: ReadonlyArray<{ customerId: string; usageSince: Date | null }>,
+  delayMs = 0,
 ): Promise<void> {
   if (requests.length === 0) return;
   await tx.manager.query(
-    `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at)
-     SELECT $1, r.customer_id, min(r.usage_since), clock_timestamp()
+    `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at, not_before)
+     SELECT $1, r.customer_id, min(r.usage_since), clock_timestamp(), clock_timestamp() + make_interval(secs => $4::float8 / 1000)
        FROM unnest($2::uuid[], $3::timestamptz[]) AS r(customer_id, usage_since) GROUP BY r.customer_id`,
-    [platformId, requests.map((r) => r.customerId), requests.map((r) => r.usageSince)],
+    [platformId, requests.map((r) => r.customerId), requests.map((r) => r.usageSince), delayMs],
   );
 }
 
 /**
- * One refresh round's work in one statement: the customers of the oldest `limit` requests that no other refresher
- * holds, of those the ones whose invoice lock we get (`lockCustomerInvoices` without waiting: a customer being issued
- * is left to the issuer, which applies its requests itself), and every committed request of those customers, taken.
- * Per platform and customer the earliest usage instant asked for (null when every ask was null), as
- * `takeCustomerRequests` answers it.
+ * One refresh round's work in one statement: the customers of the `limit` requests due longest (`not_before` passed)
+ * that no other refresher holds, of those the ones whose invoice lock we get (`lockCustomerInvoices` without waiting:
+ * a customer being issued is left to the issuer, which applies its requests itself), and every committed request of
+ * those customers, due or not, taken. Per platform and customer the earliest usage instant asked for (null when every
+ * ask was null), as `takeCustomerRequests` answers it.
  */
-export async function takeOldestRequests(tx: Transaction, limit: number): Promise<Map<string, Map<string, Date | null>>> {
+export async function takeDueRequests(tx: Transaction, limit: number): Promise<Map<string, Map<string, Date | null>>> {
   const rows = (await tx.manager.query(
-    `WITH oldest AS (SELECT DISTINCT platform_id, customer_id FROM
-                       (SELECT platform_id, customer_id FROM draft_refresh_requests ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS o),
-          locked AS (SELECT platform_id, customer_id FROM oldest
+    `WITH due AS (SELECT DISTINCT platform_id, customer_id FROM
+                    (SELECT platform_id, customer_id FROM draft_refresh_requests WHERE not_before <= clock_timestamp()
+                      ORDER BY not_before, id LIMIT $1 FOR UPDATE SKIP LOCKED) AS o),
+          locked AS (SELECT platform_id, customer_id FROM due
                       WHERE pg_try_advisory_xact_lock(hashtext('invoices:' || platform_id || ':' || customer_id))),
           taken AS (DELETE FROM draft_refresh_requests WHERE id IN
                       (SELECT q.id FROM draft_refresh_requests q JOIN locked l ON l.platform_id = q.platform_id AND l.customer_id = q.customer_id
@@ -112,8 +116,8 @@ export async function requestPeriodOpenings(
   now: Date,
 ): Promise<number> {
   const rows = (await db.query(
-    `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at)
-     SELECT DISTINCT s.platform_id, s.customer_id, NULL::timestamptz, clock_timestamp() FROM subscriptions s
+    `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at, not_before)
+     SELECT DISTINCT s.platform_id, s.customer_id, NULL::timestamptz, clock_timestamp(), clock_timestamp() FROM subscriptions s
       WHERE s.status <> 'DRAFT' AND s.start_at <= $1 AND (s.end_at IS NULL OR s.end_at > $1)
         AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.platform_id = s.platform_id AND i.subscription_id = s.id
                            AND i.kind = 'SUBSCRIPTION' AND i.period_end > $1)

@@ -13,7 +13,7 @@ export async function invoiceHeads(tx: Transaction, platformId: string, customer
   )) as InvoiceHead[];
 }
 
-/** A period's invoice to write (a subscription's draft, or a correction): who, which period, the amounts, when due. */
+/** A period's invoice to write (a subscription's draft, or a correction): who, which period, the amounts, when it is issued. */
 export interface DraftRow {
   customerId: string;
   subscriptionId: string;
@@ -21,7 +21,8 @@ export interface DraftRow {
   taxRate: string | null;
   period: Period;
   draft: InvoiceDraft;
-  due: Date;
+  /** When the billing run is to issue it. */
+  issuesAt: Date;
 }
 
 function amountsJson(draft: InvoiceDraft) {
@@ -44,42 +45,70 @@ function rowJson(row: DraftRow) {
     period_end: row.period.end,
     tax_rate: row.taxRate,
     ...amountsJson(row.draft),
-    due_at: row.due,
+    issues_at: row.issuesAt,
   };
 }
 
 const ROWS = `jsonb_to_recordset($2::jsonb) AS r(customer_id uuid, subscription_id uuid, currency text, period_start timestamptz,
             period_end timestamptz, tax_rate numeric, subtotal numeric, tax numeric, total numeric, deductions numeric,
-            amount_due numeric, lines jsonb, due_at timestamptz)`;
+            amount_due numeric, lines jsonb, issues_at timestamptz)`;
+
+/** A draft invoice a write opened (not one it updated): what `invoicing.invoice.created` says of it. */
+export interface OpenedDraft {
+  id: string;
+  kind: 'SUBSCRIPTION' | 'CORRECTION';
+  customerId: string;
+  subscriptionId: string;
+  currency: string;
+  periodStart: Date;
+  periodEnd: Date;
+  issuesAt: Date;
+  total: string;
+  createdAt: Date;
+}
+
+/** RETURNING of the draft writes: `opened` is true for a row the statement inserted (xmax 0), false for one it updated. */
+const WRITTEN = `id, kind, customer_id AS "customerId", subscription_id AS "subscriptionId", trim(currency) AS currency,
+  period_start AS "periodStart", period_end AS "periodEnd", issues_at AS "issuesAt", total::text AS total,
+  created_at AS "createdAt", (xmax = 0) AS opened`;
+
+type WrittenRow = OpenedDraft & { opened: boolean };
+
+const openedOf = (rows: WrittenRow[]): OpenedDraft[] => rows.filter((r) => r.opened).map(({ opened: _opened, ...draft }) => draft);
 
 /**
- * Writes periods' drafts in one statement, except those issued meanwhile; returns the ones not written (the caller
- * asks for their correction).
+ * Writes periods' drafts in one statement, except those issued meanwhile: `notWritten` are those (the caller asks for
+ * their correction), `opened` the drafts this write created.
  */
-export async function writeDrafts<T extends DraftRow>(tx: Transaction, platformId: string, rows: T[], now: Date): Promise<T[]> {
-  if (rows.length === 0) return [];
+export async function writeDrafts<T extends DraftRow>(
+  tx: Transaction,
+  platformId: string,
+  rows: T[],
+  now: Date,
+): Promise<{ notWritten: T[]; opened: OpenedDraft[] }> {
+  if (rows.length === 0) return { notWritten: [], opened: [] };
   const written = (await tx.manager.query(
     `INSERT INTO invoices (platform_id, customer_id, subscription_id, kind, status, currency, period_start, period_end, tax_rate,
-                           subtotal, tax, total, deductions, amount_due, lines, due_at, refreshed_at, created_at)
+                           subtotal, tax, total, deductions, amount_due, lines, issues_at, refreshed_at, created_at)
      SELECT $1, r.customer_id, r.subscription_id, 'SUBSCRIPTION', 'DRAFT', r.currency, r.period_start, r.period_end, r.tax_rate,
-            r.subtotal, r.tax, r.total, r.deductions, r.amount_due, r.lines, r.due_at, $3, $3
+            r.subtotal, r.tax, r.total, r.deductions, r.amount_due, r.lines, r.issues_at, $3, $3
        FROM ${ROWS}
      ON CONFLICT (platform_id, subscription_id, period_start) WHERE kind = 'SUBSCRIPTION' DO UPDATE
        SET currency = EXCLUDED.currency, period_end = EXCLUDED.period_end, tax_rate = EXCLUDED.tax_rate, subtotal = EXCLUDED.subtotal,
            tax = EXCLUDED.tax, total = EXCLUDED.total, deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due,
-           lines = EXCLUDED.lines, due_at = EXCLUDED.due_at, refreshed_at = EXCLUDED.refreshed_at
+           lines = EXCLUDED.lines, issues_at = EXCLUDED.issues_at, refreshed_at = EXCLUDED.refreshed_at
        WHERE invoices.status = 'DRAFT'
-     RETURNING subscription_id, period_start`,
+     RETURNING ${WRITTEN}`,
     [platformId, JSON.stringify(rows.map(rowJson)), now],
-  )) as Array<{ subscription_id: string; period_start: Date }>;
-  const done = new Set(written.map((r) => `${r.subscription_id}|${r.period_start.getTime()}`));
-  return rows.filter((r) => !done.has(`${r.subscriptionId}|${r.period.start.getTime()}`));
+  )) as WrittenRow[];
+  const done = new Set(written.map((r) => `${r.subscriptionId}|${r.periodStart.getTime()}`));
+  return { notWritten: rows.filter((r) => !done.has(`${r.subscriptionId}|${r.period.start.getTime()}`)), opened: openedOf(written) };
 }
 
 /** What the issued invoices of a period (the original and issued corrections) billed, line by line. */
 export async function billedLinesOf(tx: Transaction, platformId: string, subscriptionId: string, period: Period): Promise<BilledLine[]> {
   const billed = (await tx.manager.query(
-    `SELECT lines FROM invoices WHERE platform_id = $1 AND subscription_id = $2 AND period_start = $3 AND status IN ('ISSUED', 'PAID')`,
+    `SELECT lines FROM invoices WHERE platform_id = $1 AND subscription_id = $2 AND period_start = $3 AND status IN ('ISSUED', 'OVERDUE', 'PAID')`,
     [platformId, subscriptionId, period.start],
   )) as Array<{ lines: StoredLineJson[] }>;
   return billed.flatMap((b) =>
@@ -89,7 +118,10 @@ export async function billedLinesOf(tx: Transaction, platformId: string, subscri
   );
 }
 
-/** The open CORRECTION draft of a period: written (`row`), or removed when there is nothing to correct (null). */
+/**
+ * The open CORRECTION draft of a period: written (`row`), or removed when there is nothing to correct (null). Returns
+ * the draft when this write opened it.
+ */
 export async function writeCorrection(
   tx: Transaction,
   platformId: string,
@@ -97,23 +129,25 @@ export async function writeCorrection(
   period: Period,
   row: DraftRow | null,
   now: Date,
-): Promise<void> {
+): Promise<OpenedDraft | null> {
   if (row === null) {
     await tx.manager.query(
       `DELETE FROM invoices WHERE platform_id = $1 AND subscription_id = $2 AND period_start = $3 AND kind = 'CORRECTION' AND status = 'DRAFT'`,
       [platformId, subscriptionId, period.start],
     );
-    return;
+    return null;
   }
-  await tx.manager.query(
+  const written = (await tx.manager.query(
     `INSERT INTO invoices (platform_id, customer_id, subscription_id, kind, status, currency, period_start, period_end, tax_rate,
-                           subtotal, tax, total, deductions, amount_due, lines, due_at, refreshed_at, created_at)
+                           subtotal, tax, total, deductions, amount_due, lines, issues_at, refreshed_at, created_at)
      SELECT $1, r.customer_id, r.subscription_id, 'CORRECTION', 'DRAFT', r.currency, r.period_start, r.period_end, r.tax_rate,
-            r.subtotal, r.tax, r.total, r.deductions, r.amount_due, r.lines, r.due_at, $3, $3
+            r.subtotal, r.tax, r.total, r.deductions, r.amount_due, r.lines, r.issues_at, $3, $3
        FROM ${ROWS}
      ON CONFLICT (platform_id, subscription_id, period_start) WHERE kind = 'CORRECTION' AND status = 'DRAFT' DO UPDATE
        SET tax_rate = EXCLUDED.tax_rate, subtotal = EXCLUDED.subtotal, tax = EXCLUDED.tax, total = EXCLUDED.total,
-           deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due, lines = EXCLUDED.lines, refreshed_at = EXCLUDED.refreshed_at`,
+           deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due, lines = EXCLUDED.lines, refreshed_at = EXCLUDED.refreshed_at
+     RETURNING ${WRITTEN}`,
     [platformId, JSON.stringify([rowJson(row)]), now],
-  );
+  )) as WrittenRow[];
+  return openedOf(written)[0] ?? null;
 }

@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { decimalColumn, type Decimal } from '@meterline/kit';
 import type { StoredLineJson } from './invoice-lines';
+import type { BuyerJson } from './invoice-documents';
 
-export type InvoiceStatus = 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID';
+import type { InvoiceStatus } from '../domain/invoice-status';
+
+export type { InvoiceStatus } from '../domain/invoice-status';
 export type InvoiceKind = 'SUBSCRIPTION' | 'CORRECTION';
 
 @Entity({ name: 'invoices' })
@@ -58,9 +61,17 @@ export class InvoiceEntity {
   @Column({ type: 'numeric', transformer: decimalColumn })
   credited: Decimal;
 
+  @Column({ name: 'amount_paid', type: 'numeric', transformer: decimalColumn })
+  amountPaid: Decimal;
+
   @Column({ type: 'jsonb' })
   lines: StoredLineJson[];
 
+  /** A draft: when the billing run issues it (period end + grace). */
+  @Column({ name: 'issues_at', type: 'timestamptz', nullable: true })
+  issuesAt: Date | null;
+
+  /** Issued: when payment is due. Null on drafts. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
@@ -73,11 +84,19 @@ export class InvoiceEntity {
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
   paidAt: Date | null;
 
+  /** The billing entity version it was issued with (null on drafts: the customer's entity as it is now applies). */
+  @Column({ name: 'billing_entity_version_id', type: 'uuid', nullable: true })
+  billingEntityVersionId: string | null;
+
   @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
   voidedAt: Date | null;
 
   @Column({ name: 'void_reason', type: 'text', nullable: true })
   voidReason: string | null;
+
+  /** The buyer block it was issued with (null on drafts: they show the customer as it is). */
+  @Column({ type: 'jsonb', nullable: true })
+  buyer: BuyerJson | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -114,6 +133,10 @@ export class CreditNoteEntity {
 
   @Column({ type: 'numeric', transformer: decimalColumn })
   total: Decimal;
+
+  /** The version of the invoice's billing entity current when the note was made (its series, its prefix then). */
+  @Column({ name: 'billing_entity_version_id', type: 'uuid', nullable: true })
+  billingEntityVersionId: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { isUuid, loadById, type RequestContext } from '@meterline/kit';
+import { isUuid, loadById, loadChildren, type RequestContext } from '@meterline/kit';
 import { CreditNoteEntity, InvoiceEntity } from './invoice.entity';
 
 /** Ids compared as uuid (so the indexes serve); a malformed id simply matches nothing (loadById does this itself). */
@@ -74,18 +74,23 @@ export class InvoiceRepository {
   }
 
   creditNotesOf(invoiceId: string): Promise<CreditNoteEntity[]> {
-    return this.ctx.loaders
-      .get<string, CreditNoteEntity[]>('creditNotesByInvoice', async (ids) => {
-        if (uuidsOf(ids).length === 0) return ids.map(() => []);
-        const notes = await this.ctx.db.ds
-          .getRepository(CreditNoteEntity)
-          .createQueryBuilder('n')
-          .where('n.platformId = :platformId AND n.invoiceId IN (:...ids)', { platformId: this.ctx.platformId, ids: uuidsOf(ids) })
-          .orderBy('n.createdAt')
-          .getMany();
-        return ids.map((id) => notes.filter((n) => n.invoiceId === id));
-      })
-      .load(invoiceId);
+    return loadChildren(
+      this.ctx.loaders,
+      'creditNotesByInvoice',
+      'credit notes',
+      async (ids, take) =>
+        uuidsOf(ids).length === 0
+          ? []
+          : this.ctx.db.ds
+              .getRepository(CreditNoteEntity)
+              .createQueryBuilder('n')
+              .where('n.platformId = :platformId AND n.invoiceId IN (:...ids)', { platformId: this.ctx.platformId, ids: uuidsOf(ids) })
+              .orderBy('n.createdAt')
+              .take(take)
+              .getMany(),
+      (row) => row.invoiceId,
+      invoiceId,
+    );
   }
 
   creditNoteById(id: string): Promise<CreditNoteEntity | null> {

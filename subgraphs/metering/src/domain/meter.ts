@@ -2,6 +2,7 @@ import {
   applyLifecycle,
   badInput,
   checkReference,
+  exactName,
   isCurrencyCode,
   type LifecycleAction,
   type LifecycleStatus,
@@ -52,14 +53,14 @@ const VALUE_AGGREGATIONS: Aggregation[] = ['SUM', 'MAX', 'MIN', 'AVERAGE', 'LATE
 /** Validates a meter definition; throws BAD_USER_INPUT naming the offending field (with its index). */
 export function validateNewMeter(input: NewMeter): ValidMeter {
   const reference = checkReference('reference', input.reference);
-  const name = input.name.trim();
-  if (!name) throw badInput('name', 'name must not be empty');
+  const name = exactName('name', input.name);
   const values = input.values.map((value, i) => {
     const ref = checkReference(`values[${i}].reference`, value.reference);
     if (value.type === 'AMOUNT' && !(value.currency && isCurrencyCode(value.currency))) {
       throw badInput(`values[${i}].currency`, 'An AMOUNT value needs an ISO 4217 currency');
     }
-    if (value.type === 'NUMBER' && value.currency) throw badInput(`values[${i}].currency`, 'A NUMBER value has no currency');
+    if (value.type === 'NUMBER' && (value.currency || value.currency === ''))
+      throw badInput(`values[${i}].currency`, 'A NUMBER value has no currency (leave it out)');
     return { reference: ref, type: value.type, currency: value.type === 'AMOUNT' ? (value.currency ?? null) : null };
   });
   const valueRefs = new Set<string>();

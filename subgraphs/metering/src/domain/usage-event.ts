@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Decimal, isCurrencyCode, isUuid, parseDecimal } from '@meterline/kit/domain';
+import {
+  checkString,
+  Decimal,
+  isCurrencyCode,
+  isUuid,
+  parseDateTimeInput,
+  parseDecimalInput,
+  REFERENCE_MAX_LENGTH,
+  refused,
+} from '@meterline/kit/domain';
 import type { MeterStatus, MeterValueDefinition } from './meter';
 
 /** An event as a client sends it (GraphQL input or the seed's JSON shape once renamed). */
@@ -40,14 +49,31 @@ export interface Rejection {
 
 export type ParseResult = { event: ParsedUsageEvent } | { rejected: Rejection };
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+/**
+ * What one event may carry, checked at every ingestion door (GraphQL, REST, file rows) so that whatever is accepted
+ * every consumer can store and apply (property values end up in dimension keys and aggregation states downstream).
+ */
+export const EVENT_LIMITS = {
+  /** meter_reference, customer_reference, reference and each meter value's reference, in characters. */
+  maxReferenceLength: REFERENCE_MAX_LENGTH,
+  /** Properties per event. */
+  maxProperties: 50,
+  /** A property's name, in characters. */
+  maxPropertyKeyLength: 100,
+  /** A string property value, in characters. */
+  maxPropertyValueLength: 1000,
+  /** Meter values per event. */
+  maxMeterValues: 50,
+} as const;
 
 function requiredString(raw: RawUsageEvent, field: keyof RawUsageEvent, wire: string): string | Rejection {
   const value = raw[field];
   if (typeof value !== 'string' || value.trim() === '')
     return { field: wire, reason: `${wire} is required and must be a non-empty string` };
-  if (value.length > 255) return { field: wire, reason: `${wire} must be at most 255 characters` };
-  return value.trim();
+  // Taken exactly as given: spaces or control characters around or in a reference are refused, never trimmed.
+  const checked = checkString(value, 'reference');
+  if (refused(checked)) return { field: wire, reason: `${wire} ${checked.reason}` };
+  return value;
 }
 
 function isRejection(value: unknown): value is Rejection {
@@ -65,19 +91,25 @@ export function parseUsageEvent(raw: RawUsageEvent, names: Record<keyof RawUsage
 
   let timestamp: Date | null = null;
   if (raw.timestamp !== undefined && raw.timestamp !== null) {
-    if (typeof raw.timestamp !== 'string' || !RFC3339.test(raw.timestamp) || Number.isNaN(Date.parse(raw.timestamp))) {
+    const checked = parseDateTimeInput(raw.timestamp);
+    if (refused(checked)) {
       return {
         rejected: {
           field: names.timestamp,
-          reason: `${names.timestamp} must be an RFC 3339 date-time with offset, e.g. 2025-04-17T15:33:00+02:00`,
+          reason: `${names.timestamp} must be an RFC 3339 date-time with offset, e.g. 2025-04-17T15:33:00+02:00: ${checked.reason}`,
         },
       };
     }
-    timestamp = new Date(raw.timestamp);
+    timestamp = checked.value;
   }
 
   if (!Array.isArray(raw.meterValues) || raw.meterValues.length === 0) {
     return { rejected: { field: names.meterValues, reason: `${names.meterValues} must be a non-empty list` } };
+  }
+  if (raw.meterValues.length > EVENT_LIMITS.maxMeterValues) {
+    return {
+      rejected: { field: names.meterValues, reason: `${names.meterValues} may hold at most ${EVENT_LIMITS.maxMeterValues} values` },
+    };
   }
   const values: ParsedValue[] = [];
   const seen = new Set<string>();
@@ -96,53 +128,72 @@ export function parseUsageEvent(raw: RawUsageEvent, names: Record<keyof RawUsage
     if (typeof raw.properties !== 'object' || Array.isArray(raw.properties)) {
       return { rejected: { field: names.properties, reason: `${names.properties} must be an object of property values` } };
     }
-    for (const [key, value] of Object.entries(raw.properties as Record<string, unknown>)) {
-      if (!['string', 'number', 'boolean'].includes(typeof value)) {
-        return { rejected: { field: `${names.properties}.${key}`, reason: 'a property value must be a string, number or boolean' } };
-      }
+    const entries = Object.entries(raw.properties as Record<string, unknown>);
+    if (entries.length > EVENT_LIMITS.maxProperties) {
+      return { rejected: { field: names.properties, reason: `an event may carry at most ${EVENT_LIMITS.maxProperties} properties` } };
+    }
+    for (const [key, value] of entries) {
+      const rejected = propertyRejection(key, value, names.properties);
+      if (rejected) return { rejected };
       properties[key] = value as string | number | boolean;
     }
   }
 
   let subscriptionId: string | null = null;
   if (raw.subscriptionId !== undefined && raw.subscriptionId !== null) {
-    if (typeof raw.subscriptionId !== 'string' || !isUuid(raw.subscriptionId.trim())) {
+    if (typeof raw.subscriptionId !== 'string' || !isUuid(raw.subscriptionId)) {
       return { rejected: { field: names.subscriptionId, reason: `${names.subscriptionId} must be a subscription id (a UUID)` } };
     }
-    subscriptionId = raw.subscriptionId.trim().toLowerCase();
+    subscriptionId = raw.subscriptionId.toLowerCase();
   }
 
   const event = { meterReference, customerReference, reference, timestamp, values, properties, subscriptionId };
   return { event: { ...event, contentHash: hashContent(event) } };
 }
 
+function propertyRejection(key: string, value: unknown, wire: string): Rejection | null {
+  const name = checkString(key, 'name', EVENT_LIMITS.maxPropertyKeyLength);
+  if (key.length === 0 || refused(name)) {
+    const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+    return {
+      field: `${wire}.${shown}`,
+      reason: refused(name)
+        ? `a property name ${name.reason}`
+        : `a property name must have 1 to ${EVENT_LIMITS.maxPropertyKeyLength} characters`,
+    };
+  }
+  const field = `${wire}.${key}`;
+  if (!['string', 'number', 'boolean'].includes(typeof value))
+    return { field, reason: 'a property value must be a string, number or boolean' };
+  const text = typeof value === 'string' ? checkString(value, 'text', EVENT_LIMITS.maxPropertyValueLength) : undefined;
+  return text && refused(text) ? { field, reason: `a property value ${text.reason}` } : null;
+}
+
 function parseValue(item: unknown, field: string): ParsedValue | Rejection {
   if (typeof item !== 'object' || item === null) return { field, reason: 'a meter value must be an object' };
   const { reference, number, amount } = item as { reference?: unknown; number?: unknown; amount?: unknown };
   if (typeof reference !== 'string' || reference.trim() === '') return { field: `${field}.reference`, reason: 'reference is required' };
+  const referenceChecked = checkString(reference, 'reference');
+  if (refused(referenceChecked)) return { field: `${field}.reference`, reason: `reference ${referenceChecked.reason}` };
   const given = (number !== undefined && number !== null ? 1 : 0) + (amount !== undefined && amount !== null ? 1 : 0);
   if (given !== 1) return { field, reason: 'give exactly one of number and amount' };
   if (number !== undefined && number !== null) {
     const quantity = decimalOf(number);
     if (!quantity) return { field: `${field}.number`, reason: 'number must be a decimal number, e.g. "12.5"' };
-    return { reference: reference.trim(), quantity, currency: null };
+    return { reference, quantity, currency: null };
   }
   const { currency, quantity: rawQuantity } = amount as { currency?: unknown; quantity?: unknown };
   if (typeof currency !== 'string' || !isCurrencyCode(currency))
     return { field: `${field}.amount.currency`, reason: 'currency must be an ISO 4217 code' };
   const quantity = decimalOf(rawQuantity);
   if (!quantity) return { field: `${field}.amount.quantity`, reason: 'quantity must be a decimal number, e.g. "749.98"' };
-  return { reference: reference.trim(), quantity, currency };
+  return { reference, quantity, currency };
 }
 
 function decimalOf(value: unknown): Decimal | null {
-  try {
-    if (typeof value === 'number' && Number.isFinite(value)) return parseDecimal(String(value));
-    if (typeof value === 'string') return parseDecimal(value);
-  } catch {
-    // not a decimal
-  }
-  return null;
+  // A JSON number is read through its shortest decimal form; 1e400 (Infinity) or 1e-7 (exponent) is no plain decimal.
+  const checked = parseDecimalInput(typeof value === 'number' ? String(value) : value);
+  return refused(checked) ? null : checked.value;
 }
 
 function hashContent(event: Omit<ParsedUsageEvent, 'contentHash'>): string {

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { access, unlink } from 'node:fs/promises';
-import { systemClock, type BackgroundWorker, type SubgraphServices } from '@meterline/kit';
+import { isRetryableFailure, OutageLog, systemClock, type BackgroundWorker, type SubgraphServices } from '@meterline/kit';
 import { SEED_NAMES, type RawUsageEvent } from '../domain/usage-event';
-import { ingestUsageEvents, type IngestContext } from '../store/usage-ingestion';
+import { ingestUsageEvents, type IngestContext, type IngestSummary } from '../store/usage-ingestion';
 import { EventImportRepository, type ClaimedImport, type ImportProgress, type RejectedRow } from './event-import.repository';
 import { ImportFileError, readFileRows } from './file-rows';
 import { columnOfEventField, mappedColumns, rowToUsageEvent, type ImportMapping } from './import-mapping';
@@ -14,11 +14,17 @@ class LostClaimError extends Error {
   }
 }
 
-/** Refuses a CSV header that lacks a mapped column: every row would be rejected for the same reason. */
+/**
+ * Refuses a CSV header that lacks a mapped column: every row would be rejected for the same reason. Names match
+ * exactly (nothing is trimmed): a header cell with spaces around it is named, so the file can be fixed.
+ */
 export function checkCsvHeader(columns: string[], mapping: ImportMapping): void {
   const present = new Set(columns);
   for (const { column, field } of mappedColumns(mapping)) {
-    if (!present.has(column)) throw new ImportFileError(`the CSV header has no column "${column}" (${field})`);
+    if (present.has(column)) continue;
+    const spaced = columns.find((c) => c.trim() === column);
+    const hint = spaced === undefined ? '' : `; it has ${JSON.stringify(spaced)}, with spaces around it (nothing is trimmed)`;
+    throw new ImportFileError(`the CSV header has no column "${column}"${hint} (${field})`);
   }
 }
 
@@ -35,6 +41,7 @@ const READ_CHUNK_BYTES = 64 * 1024;
  */
 export class EventImportProcessor implements BackgroundWorker {
   private readonly imports: EventImportRepository;
+  private readonly outage: OutageLog;
   private stopping = false;
   private loops: Array<Promise<void>> = [];
   private readonly sleepers = new Set<() => void>();
@@ -45,6 +52,7 @@ export class EventImportProcessor implements BackgroundWorker {
   ) {
     // Claims, heartbeats and staleness are leases between processes: real time, never a test clock moved by hours.
     this.imports = new EventImportRepository(services.db, systemClock);
+    this.outage = new OutageLog(services.log, 'file import worker');
   }
 
   start(): void {
@@ -70,13 +78,14 @@ export class EventImportProcessor implements BackgroundWorker {
       try {
         await this.requeueStale();
         const claim = await this.imports.claimNext({ nodeId: this.options.nodeId, sharedDirectory: this.options.sharedDirectory });
+        this.outage.succeeded();
         if (claim) {
           worked = true;
           await this.process(claim);
         }
       } catch (error) {
         worked = false;
-        this.services.log.error({ err: error }, 'file import worker failed; retrying');
+        this.outage.failed(error); // a database down for many polls: one warn, then one info when it is back
       }
       if (!worked) await this.sleep(this.options.pollIntervalMs);
     }
@@ -121,19 +130,29 @@ export class EventImportProcessor implements BackgroundWorker {
     const flush = async () => {
       if (lastRow === progress.rowsRead) return;
       if (events.length > 0) {
-        const summary = await ingestUsageEvents(ctx, events, { names: SEED_NAMES, maxEvents: chunkSize });
-        progress.accepted += summary.accepted;
-        progress.unmatched += summary.unmatched;
-        progress.duplicates += summary.duplicates;
-        progress.conflicts += summary.conflicts;
-        for (const result of summary.results) {
-          if (result.status !== 'REJECTED') continue;
+        const summaries = await ingestRowByRowOnFailure(ctx, events, chunkSize, (index, error) => {
+          log.warn({ err: error, rowNumber: eventRows[index] }, 'file import: a row could not be stored; rejected alone');
           rejections.push({
-            rowNumber: eventRows[result.index],
-            field: columnOfEventField(result.field, mapping),
-            reason: result.reason ?? 'rejected',
+            rowNumber: eventRows[index],
+            field: null,
+            reason: 'the row could not be stored (its values are not storable text)',
           });
+        });
+        for (const { summary, offset } of summaries) {
+          progress.accepted += summary.accepted;
+          progress.unmatched += summary.unmatched;
+          progress.duplicates += summary.duplicates;
+          progress.conflicts += summary.conflicts;
+          for (const result of summary.results) {
+            if (result.status !== 'REJECTED') continue;
+            rejections.push({
+              rowNumber: eventRows[offset + result.index],
+              field: columnOfEventField(result.field, mapping),
+              reason: result.reason ?? 'rejected',
+            });
+          }
         }
+        rejections.sort((a, b) => a.rowNumber - b.rowNumber);
       }
       progress.rejected += rejections.length;
       progress.rowsRead = lastRow;
@@ -209,6 +228,38 @@ export class EventImportProcessor implements BackgroundWorker {
     }
     await removeFile(claim.filePath);
   }
+}
+
+/**
+ * Ingests a chunk of rows in one go; when that fails for a reason of its own (not the database being away), each row
+ * is ingested alone, so the row at fault is rejected (`onRowFailure`) and every other row is stored. Transient
+ * failures are thrown: the import is retried from its checkpoint.
+ */
+async function ingestRowByRowOnFailure(
+  ctx: IngestContext,
+  events: RawUsageEvent[],
+  chunkSize: number,
+  onRowFailure: (index: number, error: unknown) => void,
+): Promise<Array<{ summary: IngestSummary; offset: number }>> {
+  try {
+    return [{ summary: await ingestUsageEvents(ctx, events, { names: SEED_NAMES, maxEvents: chunkSize }), offset: 0 }];
+  } catch (error) {
+    if (isRetryableFailure(error)) throw error;
+    if (events.length === 1) {
+      onRowFailure(0, error);
+      return [];
+    }
+  }
+  const out: Array<{ summary: IngestSummary; offset: number }> = [];
+  for (const [index, event] of events.entries()) {
+    try {
+      out.push({ summary: await ingestUsageEvents(ctx, [event], { names: SEED_NAMES }), offset: index });
+    } catch (error) {
+      if (isRetryableFailure(error)) throw error;
+      onRowFailure(index, error);
+    }
+  }
+  return out;
 }
 
 async function fileExists(path: string): Promise<boolean> {

@@ -372,6 +372,17 @@ function jsonRow(rowNumber: number, text: string | null): FileRow {
   return { rowNumber, read: objectReader(value as Record<string, unknown>) };
 }
 
+/**
+ * The first decoded chunk of a file without its UTF-8 byte order mark (not data). A file in UTF-16 is refused as a
+ * whole, with a clear reason, instead of every row failing: its byte order mark (FF FE or FE FF) decodes to two
+ * U+FFFD, and its ASCII text to characters each followed or preceded by NUL.
+ */
+export function firstChunkText(chunk: string): string {
+  if (chunk.startsWith('\uFFFD\uFFFD') || (chunk.length >= 8 && chunk.slice(0, 64).split('\u0000').length - 1 >= 4))
+    throw new ImportFileError('the file is not UTF-8 (it looks like UTF-16, e.g. it starts with bytes FF FE); save it as UTF-8');
+  return chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+}
+
 export interface ReadOptions {
   /** Called with the CSV header before the first row; may throw ImportFileError (e.g. a mapped column is missing). */
   onCsvHeader?: (columns: string[]) => void;
@@ -389,8 +400,7 @@ export async function* readFileRows(
   let first = true;
   const text = async function* () {
     for await (const chunk of chunks) {
-      // a UTF-8 byte order mark is not data
-      yield first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+      yield first ? firstChunkText(chunk) : chunk;
       first = false;
     }
   };
@@ -409,7 +419,8 @@ async function* csvRows(chunks: AsyncIterable<string>, options: ReadOptions): As
     for (const record of records) {
       if (!header) {
         if (record.problem) throw new ImportFileError(`the CSV header row cannot be read: ${record.problem}`);
-        const columns = record.fields.map((f) => f.trim());
+        // Column names exactly as in the file (the mapping names them exactly; nothing is trimmed).
+        const columns = record.fields;
         options.onCsvHeader?.(columns);
         header = new Map();
         // the first of two same-named columns wins
@@ -471,7 +482,7 @@ export async function readCsvHeader(chunks: AsyncIterable<string>): Promise<CsvR
   const records: CsvRecord[] = [];
   let first = true;
   for await (const chunk of chunks) {
-    splitter.push(first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk, records);
+    splitter.push(first ? firstChunkText(chunk) : chunk, records);
     first = false;
     if (records.length > 0) return records[0];
   }

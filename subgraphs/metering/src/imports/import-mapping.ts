@@ -1,4 +1,4 @@
-import { isCurrencyCode } from '@meterline/kit/domain';
+import { checkString, isCurrencyCode, refused } from '@meterline/kit/domain';
 import type { RawUsageEvent } from '../domain/usage-event';
 
 /** How the columns (CSV) or fields (JSON, NDJSON) of an uploaded file become usage events. */
@@ -41,8 +41,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function columnProblem(value: unknown, field: string, required: boolean): MappingProblem | null {
   if (value === undefined || value === null) return required ? { field, message: `${field} is required` } : null;
-  if (typeof value !== 'string' || value.trim() === '') return { field, message: `${field} must be a non-empty column name` };
-  if (value.length > MAX_NAME) return { field, message: `${field} must be at most ${MAX_NAME} characters` };
+  if (typeof value !== 'string' || value === '') return { field, message: `${field} must be a non-empty column name` };
+  // Matched exactly against the file's columns: spaces around a name or control characters are refused, never trimmed.
+  const checked = checkString(value, 'name', MAX_NAME);
+  if (refused(checked)) return { field, message: `${field} ${checked.reason}` };
   return null;
 }
 
@@ -70,7 +72,7 @@ export function validateImportMapping(input: unknown): { mapping: ImportMapping 
   }
   if (hasFixedMeter) {
     const problem = columnProblem(input.meterReference, 'mapping.meterReference', true);
-    if (problem) return { problem: { ...problem, message: 'mapping.meterReference must be a non-empty meter reference' } };
+    if (problem) return { problem: { ...problem, message: problem.message.replace('column name', 'meter reference') } };
   }
 
   if (!Array.isArray(input.values) || input.values.length === 0) {
@@ -86,13 +88,13 @@ export function validateImportMapping(input: unknown): { mapping: ImportMapping 
         return fail(`${field}.${key}`, `${field}.${key} is not a value mapping field`);
     }
     const reference = columnProblem(item.reference, `${field}.reference`, true);
-    if (reference) return { problem: { ...reference, message: `${field}.reference must be the meter value's reference` } };
+    if (reference) return { problem: { ...reference, message: reference.message.replace('column name', "meter value's reference") } };
     const column = columnProblem(item.column, `${field}.column`, true);
     if (column) return { problem: column };
-    const ref = (item.reference as string).trim();
+    const ref = item.reference as string;
     if (seen.has(ref)) return fail(`${field}.reference`, `value "${ref}" is mapped twice`);
     seen.add(ref);
-    const value: ImportValueMapping = { reference: ref, column: (item.column as string).trim() };
+    const value: ImportValueMapping = { reference: ref, column: item.column as string };
     if (item.currency !== undefined && item.currency !== null) {
       if (typeof item.currency !== 'string' || !isCurrencyCode(item.currency)) {
         return fail(`${field}.currency`, `${field}.currency must be an ISO 4217 currency code, e.g. "EUR"`);
@@ -108,19 +110,22 @@ export function validateImportMapping(input: unknown): { mapping: ImportMapping 
     properties = {};
     for (const [name, column] of Object.entries(input.properties)) {
       const field = `mapping.properties.${name}`;
-      if (name.trim() === '') return fail('mapping.properties', 'a property name must not be empty');
+      if (name === '') return fail('mapping.properties', 'a property name must not be empty');
+      const named = checkString(name, 'name', MAX_NAME);
+      if (refused(named)) return fail('mapping.properties', `property name ${JSON.stringify(name)} ${named.reason}`);
       const problem = columnProblem(column, field, true);
       if (problem) return { problem };
-      properties[name] = (column as string).trim();
+      properties[name] = column as string;
     }
   }
 
-  const mapping: ImportMapping = { customer: (input.customer as string).trim(), values };
-  if (hasMeter) mapping.meter = (input.meter as string).trim();
-  else mapping.meterReference = (input.meterReference as string).trim();
-  if (typeof input.reference === 'string') mapping.reference = input.reference.trim();
-  if (typeof input.timestamp === 'string') mapping.timestamp = input.timestamp.trim();
-  if (typeof input.subscription === 'string') mapping.subscription = input.subscription.trim();
+  // Stored and matched exactly as given (checked above): nothing is trimmed.
+  const mapping: ImportMapping = { customer: input.customer as string, values };
+  if (hasMeter) mapping.meter = input.meter as string;
+  else mapping.meterReference = input.meterReference as string;
+  if (typeof input.reference === 'string') mapping.reference = input.reference;
+  if (typeof input.timestamp === 'string') mapping.timestamp = input.timestamp;
+  if (typeof input.subscription === 'string') mapping.subscription = input.subscription;
   if (properties) mapping.properties = properties;
   return { mapping };
 }
@@ -152,24 +157,35 @@ export function fileRowReference(checksum: string, rowNumber: number): string {
 }
 
 function present(value: unknown): boolean {
-  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
-}
-
-function scalar(value: unknown): unknown {
-  // CSV cells are strings; JSON may hold numbers or booleans. Anything else goes through unchanged so validation names it.
-  return typeof value === 'string' ? value.trim() : value;
+  return value !== undefined && value !== null && value !== '';
 }
 
 /**
  * Maps one file row to a raw usage event in the pipeline's shape. Only what the pipeline cannot know is checked here
  * (a mapped column absent from the row); the pipeline validates the rest and names the field.
  */
+/**
+ * Why a cell's text cannot be taken as it is, or null: a NUL character (PostgreSQL stores no 0x00 in text), or U+FFFD,
+ * which is what the file's UTF-8 decoding puts in place of bytes that are not UTF-8 (e.g. FF FE) — taking it would
+ * silently store other text than the file holds. (A file that really contains U+FFFD has its row refused too.)
+ */
+export function cellTextProblem(cell: unknown): string | null {
+  if (typeof cell !== 'string') return null;
+  if (cell.includes('\u0000')) return 'the cell contains a NUL character (byte 00)';
+  if (cell.includes('\uFFFD')) return 'the cell holds bytes that are not UTF-8 text (e.g. FF FE); save the file as UTF-8';
+  return null;
+}
+
 export function rowToUsageEvent(
   read: CellReader,
   mapping: ImportMapping,
   checksum: string,
   rowNumber: number,
 ): { event: RawUsageEvent } | { rejected: RowRejection } {
+  for (const { column } of mappedColumns(mapping)) {
+    const problem = cellTextProblem(read(column));
+    if (problem) return { rejected: { field: column, reason: problem } };
+  }
   const missing = (column: string): { rejected: RowRejection } => ({
     rejected: { field: column, reason: `the row has no column "${column}"` },
   });
@@ -180,15 +196,16 @@ export function rowToUsageEvent(
     meterReference = read(mapping.meter);
     if (meterReference === undefined) return missing(mapping.meter);
   }
+  // Every cell goes through as it is in the file: nothing is trimmed (a reference with spaces around it is refused
+  // naming its column, never stored other than it was given).
   const meterValues: unknown[] = [];
   for (const value of mapping.values) {
     const cell = read(value.column);
     if (cell === undefined) return missing(value.column);
-    const quantity = typeof cell === 'string' ? cell.trim() : cell;
     meterValues.push(
       value.currency
-        ? { reference: value.reference, amount: { currency: value.currency, quantity } }
-        : { reference: value.reference, number: quantity },
+        ? { reference: value.reference, amount: { currency: value.currency, quantity: cell } }
+        : { reference: value.reference, number: cell },
     );
   }
   const reference = mapping.reference ? read(mapping.reference) : undefined;
@@ -197,17 +214,17 @@ export function rowToUsageEvent(
   const properties: Record<string, unknown> = {};
   for (const [name, column] of Object.entries(mapping.properties ?? {})) {
     const cell = read(column);
-    if (present(cell)) properties[name] = scalar(cell);
+    if (present(cell)) properties[name] = cell;
   }
   return {
     event: {
-      meterReference: scalar(meterReference),
-      customerReference: scalar(customer),
-      reference: present(reference) ? scalar(reference) : fileRowReference(checksum, rowNumber),
-      timestamp: present(timestamp) ? scalar(timestamp) : undefined,
+      meterReference: meterReference,
+      customerReference: customer,
+      reference: present(reference) ? reference : fileRowReference(checksum, rowNumber),
+      timestamp: present(timestamp) ? timestamp : undefined,
       meterValues,
       properties,
-      subscriptionId: present(subscription) ? scalar(subscription) : undefined,
+      subscriptionId: present(subscription) ? subscription : undefined,
     },
   };
 }

@@ -205,14 +205,14 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
 
       if (format === 'CSV') {
         // Checked now, not row by row later: a header without a mapped column would reject every row the same way.
-        const header = await readCsvHeader(createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 }));
+        const header = await readCsvHeader(createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 })).catch((error) => {
+          if (error instanceof ImportFileError) throw badRequest('body', error.message);
+          throw error;
+        });
         if (!header || header.fields.every((f) => f.trim() === '')) throw badRequest('body', 'the CSV file has no header row');
         if (header.problem) throw badRequest('body', `the CSV header row cannot be read: ${header.problem}`);
         try {
-          checkCsvHeader(
-            header.fields.map((f) => f.trim()),
-            mapping,
-          );
+          checkCsvHeader(header.fields, mapping);
         } catch (error) {
           if (!(error instanceof ImportFileError)) throw error;
           const field = /\((mapping[^)]*)\)$/.exec(error.message)?.[1] ?? 'mapping';

@@ -1,6 +1,9 @@
-import { badInput, Decimal, notFound, type RequestContext } from '@meterline/kit';
+import { badInput, checkListSize, Decimal, notFound, valueOrBadInput, type RequestContext } from '@meterline/kit';
 import { finalValue, type AggregateState, type MetricDefinition } from '@meterline/usage';
 import type { Aggregation } from '../domain/meter';
+
+/** Properties one usage query may group by (each adds a dimension to every bucket). */
+export const MAX_USAGE_GROUP_BY = 16;
 
 export type Granularity = 'NONE' | 'HOUR' | 'DAY' | 'MONTH';
 
@@ -72,6 +75,7 @@ export class UsageRepository {
 
   async forCustomer(customerId: string, query: UsageQuery): Promise<UsageResult> {
     if (query.to <= query.from) throw badInput('to', 'to must be after from');
+    valueOrBadInput('groupBy', checkListSize(query.groupBy, MAX_USAGE_GROUP_BY));
     const key = `usage:${JSON.stringify(query)}`;
     return this.ctx.loaders.get<string, UsageResult>(key, (ids) => this.load(ids, query)).load(customerId);
   }

@@ -1,4 +1,12 @@
-import { badInput, checkReference, isCurrencyCode, type Decimal } from '@meterline/kit/domain';
+import {
+  badInput,
+  checkReference,
+  isEmailAddress,
+  exactName,
+  exactOptionalText,
+  isCurrencyCode,
+  type Decimal,
+} from '@meterline/kit/domain';
 
 export interface BillingAddress {
   line1: string | null;
@@ -36,7 +44,6 @@ export interface ValidDetails {
   metadata?: Record<string, string>;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
 function checkCountry(field: string, value: string): string {
@@ -49,31 +56,33 @@ function checkCountry(field: string, value: string): string {
 export function validateCustomerDetails(input: CustomerDetails): ValidDetails {
   const out: ValidDetails = {};
   if (input.name !== undefined && input.name !== null) {
-    const name = input.name.trim();
-    if (name.length === 0 || name.length > 500) throw badInput('name', 'name must be 1-500 characters');
-    out.name = name;
+    out.name = exactName('name', input.name, 500);
   }
   if (input.email !== undefined) {
-    const email = input.email?.trim() || null;
-    if (email && !EMAIL.test(email)) throw badInput('email', 'email must be an e-mail address');
+    const email = exactOptionalText('email', input.email, 'name') ?? null;
+    if (email && !isEmailAddress(email)) throw badInput('email', 'email must be an e-mail address');
     out.email = email;
   }
-  if (input.country !== undefined) out.country = input.country ? checkCountry('country', input.country) : null;
+  if (input.country !== undefined)
+    out.country = exactOptionalText('country', input.country, 'name') ? checkCountry('country', input.country!) : null;
   if (input.billingAddress !== undefined) {
     const a = input.billingAddress;
-    const text = (v: string | null | undefined) => v?.trim() || null;
+    const text = (part: 'line1' | 'line2' | 'city' | 'postalCode' | 'state') =>
+      a ? (exactOptionalText(`billingAddress.${part}`, a[part], 'name') ?? null) : null;
     out.billingAddress = a
       ? {
-          line1: text(a.line1),
-          line2: text(a.line2),
-          city: text(a.city),
-          postalCode: text(a.postalCode),
-          state: text(a.state),
-          country: a.country ? checkCountry('billingAddress.country', a.country) : null,
+          line1: text('line1'),
+          line2: text('line2'),
+          city: text('city'),
+          postalCode: text('postalCode'),
+          state: text('state'),
+          country: exactOptionalText('billingAddress.country', a.country, 'name')
+            ? checkCountry('billingAddress.country', a.country!)
+            : null,
         }
       : null;
   }
-  if (input.taxId !== undefined) out.taxId = input.taxId?.trim() || null;
+  if (input.taxId !== undefined) out.taxId = exactOptionalText('taxId', input.taxId, 'name') ?? null;
   if (input.taxRate !== undefined) {
     if (input.taxRate && (input.taxRate.isNegative() || input.taxRate.greaterThan(100)))
       throw badInput('taxRate', 'taxRate is a percentage from 0 to 100');

@@ -87,18 +87,55 @@ export interface NewSubscriptionTimes {
   trialEnd: Date | null;
 }
 
+/** Business limits of subscription history (issue 14): how far back a subscription may start or a change may reach. */
+export interface HistoryLimits {
+  /** Days before now a subscription may start, a change or cancellation take effect (older history: an import). */
+  maxBackdateDays: number;
+}
+
+export const DEFAULT_MAX_BACKDATE_DAYS = 366;
+/** The most a platform may set for itself: ten years (older history comes through an import with a cutover). */
+export const MAX_PLATFORM_BACKDATE_DAYS = 3660;
+
+/** A platform's own backdating limit: a whole number of days from 1 to MAX_PLATFORM_BACKDATE_DAYS; null = the default. */
+export function checkPlatformBackdateDays(field: string, days: number | null): number | null {
+  if (days === null) return null;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_PLATFORM_BACKDATE_DAYS)
+    throw badInput(field, `${field} must be a whole number of days from 1 to ${MAX_PLATFORM_BACKDATE_DAYS}, or null for the default`);
+  return days;
+}
+export const MAX_TRIAL_DAYS = 3650;
+const DAY_MS = 86_400_000;
+/** The longest billing period (a year, leap day included): an anchor lies at most this far before the start. */
+const LONGEST_PERIOD_MS = 366 * DAY_MS;
+
+/** The earliest instant history may reach now; `field` names the input refused when it lies before. */
+export function checkBackdating(field: string, at: Date, now: Date, limits: HistoryLimits): Date {
+  const earliest = new Date(now.getTime() - limits.maxBackdateDays * DAY_MS);
+  if (at < earliest)
+    throw badInput(
+      field,
+      `${field} may reach back at most ${limits.maxBackdateDays} days (not before ${earliest.toISOString()}); older history comes through an import with a cutover`,
+    );
+  return at;
+}
+
 /** The anchor (start of period 0) defaults to the start and may not be after it; a trial ends within the subscription. */
 export function subscriptionTimes(
   input: { startAt?: Date | null; endAt?: Date | null; billingAnchor?: Date | null; trialDays?: number | null },
   now: Date,
+  limits: HistoryLimits = { maxBackdateDays: DEFAULT_MAX_BACKDATE_DAYS },
 ): NewSubscriptionTimes {
-  const startAt = input.startAt ?? now;
+  const startAt = checkBackdating('startAt', input.startAt ?? now, now, limits);
   const endAt = input.endAt ?? null;
   if (endAt && endAt <= startAt) throw badInput('endAt', 'endAt must be after startAt');
   const anchor = input.billingAnchor ?? startAt;
   if (anchor > startAt) throw badInput('billingAnchor', 'The billing anchor is the start of a period at or before startAt');
+  if (startAt.getTime() - anchor.getTime() > LONGEST_PERIOD_MS)
+    throw badInput('billingAnchor', 'The billing anchor lies at most one billing period (366 days) before startAt');
   const trialDays = input.trialDays ?? 0;
-  if (!Number.isInteger(trialDays) || trialDays < 0) throw badInput('trialDays', 'trialDays must be a whole number, 0 or more');
+  if (!Number.isInteger(trialDays) || trialDays < 0 || trialDays > MAX_TRIAL_DAYS)
+    throw badInput('trialDays', `trialDays must be a whole number from 0 to ${MAX_TRIAL_DAYS}`);
   const trialEnd = trialDays > 0 ? new Date(startAt.getTime() + trialDays * 86_400_000) : null;
   return { startAt, endAt, anchor, trialEnd };
 }

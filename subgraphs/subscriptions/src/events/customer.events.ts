@@ -1,7 +1,7 @@
 import type { Transaction } from '@meterline/kit';
 import type { CustomerEntity } from '../store/customer.entity';
 
-/** The whole customer, as every consumer needs it (metering matches by reference; invoicing bills with currency and tax). */
+/** The whole customer, as every consumer needs it (metering matches by reference; invoicing bills with currency and tax, and addresses its documents). */
 function customerState(customer: CustomerEntity) {
   return {
     id: customer.id,
@@ -10,6 +10,8 @@ function customerState(customer: CustomerEntity) {
     currency: customer.currency,
     email: customer.email,
     country: customer.country,
+    billingAddress: customer.billingAddress,
+    taxId: customer.taxId,
     taxRate: customer.taxRate?.toFixed() ?? null,
     archived: customer.archivedAt !== null,
   };

@@ -5,12 +5,15 @@ import { bills, checkNoMetricOverlap, type SubscriptionTransition } from '../dom
 import {
   applyChange,
   checkAssignable,
+  checkBackdating,
   checkSeats,
   checkSubscriptionTransition,
   subscriptionTimes,
   validateOverrides,
+  type HistoryLimits,
   type Phase,
 } from '../domain/subscription';
+import { PlatformSettingsRepository } from '../store/platform-settings.repository';
 import { emitSubscription, type SubscriptionEventType } from '../events/subscription.events';
 import { CustomerRepository } from '../store/customer.repository';
 import type { SubscriptionEntity } from '../store/subscription.entity';
@@ -28,12 +31,18 @@ import {
   SubscriptionPhase,
 } from './subscription.type';
 
-/** The instant a change or cancellation takes effect. */
-function effectiveInstant(subscription: SubscriptionEntity, effective: Effective, at: Date | null | undefined, now: Date): Date {
+/** The instant a change or cancellation takes effect; `limits` are the platform's (how far back AT may reach). */
+function effectiveInstant(
+  subscription: SubscriptionEntity,
+  effective: Effective,
+  at: Date | null | undefined,
+  now: Date,
+  limits: HistoryLimits,
+): Date {
   if (effective === Effective.AT) {
     if (!at) throw badInput('at', 'effective: AT needs `at`');
     if (at < subscription.startAt) throw badInput('at', 'A change cannot take effect before the subscription starts');
-    return at;
+    return checkBackdating('at', at, now, limits);
   }
   if (effective === Effective.PERIOD_END) {
     const reference = now > subscription.startAt ? now : subscription.startAt;
@@ -108,7 +117,7 @@ export class SubscriptionResolver {
     const customer = await new CustomerRepository(ctx).get(input.customer);
     if (customer.archivedAt) throw badInput('customer', 'An archived customer cannot get a new subscription');
     const subscriptions = new SubscriptionRepository(ctx);
-    const times = subscriptionTimes(input, ctx.clock.now());
+    const times = subscriptionTimes(input, ctx.clock.now(), await new PlatformSettingsRepository(ctx).historyLimits());
     const seats = checkSeats(input.seats);
     return ctx.db.transact(async (tx) => {
       const version = checkAssignable(await subscriptions.planVersion(tx.manager, input.planVersion), customer.currency);
@@ -149,11 +158,12 @@ export class SubscriptionResolver {
     if (input.seats === undefined && !input.planVersion && !input.overrides)
       throw badInput('input', 'Nothing to change: give seats, planVersion or overrides');
     const subscriptions = new SubscriptionRepository(ctx);
+    const limits = await new PlatformSettingsRepository(ctx).historyLimits();
     return ctx.db.transact(async (tx) => {
       const subscription = await subscriptions.lock(tx, input.subscription);
       if (subscription.status === 'ENDED') throw badInput('subscription', 'An ENDED subscription does not change');
       const customer = (await new CustomerRepository(ctx).byId(subscription.customerId))!;
-      const at = effectiveInstant(subscription, input.effective, input.at, ctx.clock.now());
+      const at = effectiveInstant(subscription, input.effective, input.at, ctx.clock.now(), limits);
       if (subscription.endAt && at >= subscription.endAt)
         throw badInput('at', 'The subscription ends before this change would take effect');
       const change: Partial<Phase> = {};
@@ -191,9 +201,10 @@ export class SubscriptionResolver {
     @Arg('effective', () => Effective, { defaultValue: Effective.PERIOD_END }) effective: Effective,
     @Arg('at', () => Date, { nullable: true }) at?: Date,
   ): Promise<Subscription> {
+    const limits = await new PlatformSettingsRepository(ctx).historyLimits();
     return this.transition(ctx, id, 'canceled', (s, now) => {
       checkSubscriptionTransition(s.status, 'CANCELED');
-      const endAt = effectiveInstant(s, effective, at, now);
+      const endAt = effectiveInstant(s, effective, at, now, limits);
       return { status: 'CANCELED', endAt: s.endAt && s.endAt < endAt ? s.endAt : endAt, canceledAt: now };
     });
   }

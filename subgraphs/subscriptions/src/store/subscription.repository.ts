@@ -1,4 +1,4 @@
-import { isUuid, loadById, notFound, type RequestContext, type Transaction } from '@meterline/kit';
+import { isUuid, loadById, loadChildren, notFound, type RequestContext, type Transaction } from '@meterline/kit';
 import type { EntityManager } from 'typeorm';
 import { usageMetricsOf } from '../domain/metric-overlap';
 import type { Phase, PlanVersionForAssignment } from '../domain/subscription';
@@ -41,12 +41,14 @@ export class SubscriptionRepository {
   }
 
   ofCustomer(customerId: string): Promise<SubscriptionEntity[]> {
-    return this.ctx.loaders
-      .get<string, SubscriptionEntity[]>('subscriptionsByCustomer', async (ids) => {
-        const rows = await this.query().andWhere('s.customerId IN (:...ids)', { ids }).orderBy('s.createdAt', 'ASC').getMany();
-        return ids.map((id) => rows.filter((r) => r.customerId === id));
-      })
-      .load(customerId);
+    return loadChildren(
+      this.ctx.loaders,
+      'subscriptionsByCustomer',
+      'subscriptions',
+      (ids, take) => this.query().andWhere('s.customerId IN (:...ids)', { ids }).orderBy('s.createdAt', 'ASC').take(take).getMany(),
+      (row) => row.customerId,
+      customerId,
+    );
   }
 
   /**

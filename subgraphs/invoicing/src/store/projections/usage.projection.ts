@@ -1,21 +1,28 @@
+import { createHash } from 'node:crypto';
 import type { UsageRecordedPayload } from '@meterline/contracts';
-import type { EventOf, Transaction } from '@meterline/kit';
+import { groupBy, type EventOf, type Transaction } from '@meterline/kit';
 import { mergeStates, stateFromJson, stateToJson } from '@meterline/usage';
 import { requestDraftRefresh } from '../draft-requests';
+import { customersWithSpendAlerts, evaluateUsageAlerts } from '../../billing/alert-evaluation';
 import { subscriptionsOfCustomers } from '../../billing/read-models';
+import { alertsWatching } from '../alert.repository';
 import { boundariesWithin, bucketStartOf, hourOf, type Interval } from '../../domain/usage-windows';
 import { lockCustomersUsage, mergeIntoTotals, NO_SUBSCRIPTION, type TotalDelta } from '../usage.repository';
 
 /** One item of metering.usage.recorded v2: one event's usage of one metric. */
 type UsageItem = UsageRecordedPayload['items'][number];
 
-/** A stable key for dimension values, whatever the order of their properties. */
-function dimensionsKey(dimensions: Record<string, string | null>): string {
-  return JSON.stringify(
+/**
+ * A stable key for dimension values, whatever the order of their properties: the SHA-256 of their canonical JSON, so
+ * the key of usage_totals' primary key stays 64 characters however long the values (kept whole in `dimensions`).
+ */
+export function dimensionsKey(dimensions: Record<string, string | null>): string {
+  const canonical = JSON.stringify(
     Object.keys(dimensions)
       .sort()
       .map((k) => [k, dimensions[k]]),
   );
+  return createHash('sha256').update(canonical).digest('hex');
 }
 
 /**
@@ -25,7 +32,18 @@ function dimensionsKey(dimensions: Record<string, string | null>): string {
  * Totals are per UTC hour, split at every instant inside it where one of the customer's billing windows may begin or
  * end (`boundariesWithin`), so any window is read from totals alone.
  */
-export async function onUsageRecordedBatch(tx: Transaction, events: EventOf<'metering.usage.recorded'>[]): Promise<void> {
+export function usageRecordedBatchHandler(
+  refreshDelayMs: number,
+): (tx: Transaction, events: EventOf<'metering.usage.recorded'>[]) => Promise<void> {
+  return (tx, events) => onUsageRecordedBatch(tx, events, refreshDelayMs);
+}
+
+/** `usageRecordedBatchHandler`'s work: the drafts of the customers billed are asked for from `refreshDelayMs` on. */
+export async function onUsageRecordedBatch(
+  tx: Transaction,
+  events: EventOf<'metering.usage.recorded'>[],
+  refreshDelayMs = 0,
+): Promise<void> {
   const byPlatform = new Map<string, { items: UsageItem[]; occurredAt: string }>();
   for (const event of events) {
     const entry = byPlatform.get(event.platformId) ?? { items: [], occurredAt: event.occurredAt };
@@ -34,10 +52,16 @@ export async function onUsageRecordedBatch(tx: Transaction, events: EventOf<'met
     byPlatform.set(event.platformId, entry);
   }
   for (const [platformId, { items, occurredAt }] of [...byPlatform.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
-    await recordUsage(tx, platformId, items, occurredAt);
+    await recordUsage(tx, platformId, items, occurredAt, refreshDelayMs);
 }
 
-async function recordUsage(tx: Transaction, platformId: string, items: UsageItem[], occurredAt: string): Promise<void> {
+async function recordUsage(
+  tx: Transaction,
+  platformId: string,
+  items: UsageItem[],
+  occurredAt: string,
+  refreshDelayMs: number,
+): Promise<void> {
   const unique = new Map<string, UsageItem>();
   for (const item of items) unique.set(`${item.eventId}|${item.metric}`, item);
   const customerIds = [...new Set([...unique.values()].map((i) => i.customerId))];
@@ -72,15 +96,13 @@ async function recordUsage(tx: Transaction, platformId: string, items: UsageItem
   const fresh = inserted.map((r) => unique.get(`${r.event_id}|${r.metric}`)!);
   if (fresh.length === 0) return;
   const subscriptions = await subscriptionsOfCustomers(tx, platformId, customerIds);
+  const subscriptionsOf = groupBy(subscriptions, (s) => s.customerId);
   const boundaries = new Map<string, Date[]>();
   const boundariesOf = (customerId: string, hour: Interval) => {
     const key = `${customerId}|${hour.start.getTime()}`;
     let known = boundaries.get(key);
     if (!known) {
-      known = boundariesWithin(
-        subscriptions.filter((s) => s.customerId === customerId),
-        hour,
-      );
+      known = boundariesWithin(subscriptionsOf.get(customerId) ?? [], hour);
       boundaries.set(key, known);
     }
     return known;
@@ -107,8 +129,19 @@ async function recordUsage(tx: Transaction, platformId: string, items: UsageItem
     });
   }
   await mergeIntoTotals(tx, platformId, [...byKey.values()], occurredAt);
+  // Alerts (issue 15): one indexed lookup per batch; usage alerts read the totals just merged, before this commits.
+  const alerts = await alertsWatching(tx, platformId, [...new Set(fresh.map((i) => i.customerId))]);
+  if (alerts.length > 0)
+    await evaluateUsageAlerts(
+      tx,
+      platformId,
+      alerts,
+      fresh.map((i) => ({ customerId: i.customerId, metric: i.metric, at: new Date(i.at) })),
+      subscriptionsOf,
+      tx.now(),
+    );
   // The drafts (and corrections, for issued periods) of customers who are billed are recomputed once per refresh, not
-  // per message; a customer without a subscription has nothing to refresh (a subscription arriving later computes its
+  // per message, in the background once the delay has passed (readers apply the requests at once); a customer without a subscription has nothing to refresh (a subscription arriving later computes its
   // periods from their start).
   const since = new Map<string, Date>();
   for (const item of fresh) {
@@ -116,10 +149,21 @@ async function recordUsage(tx: Transaction, platformId: string, items: UsageItem
     const known = since.get(item.customerId);
     if (!known || at < known) since.set(item.customerId, at);
   }
-  const billed = new Set(subscriptions.map((s) => s.customerId));
+  const billed = [...since.entries()]
+    .filter(([customerId]) => subscriptionsOf.has(customerId))
+    .map(([customerId, usageSince]) => ({ customerId, usageSince }));
+  // A customer with a spend alert has its drafts priced at the refresher's next poll: the alert fires as usage arrives.
+  const spendWatched = customersWithSpendAlerts(alerts);
   await requestDraftRefresh(
     tx,
     platformId,
-    [...since.entries()].filter(([customerId]) => billed.has(customerId)).map(([customerId, usageSince]) => ({ customerId, usageSince })),
+    billed.filter((r) => !spendWatched.has(r.customerId)),
+    refreshDelayMs,
+  );
+  await requestDraftRefresh(
+    tx,
+    platformId,
+    billed.filter((r) => spendWatched.has(r.customerId)),
+    0,
   );
 }

@@ -1,0 +1,3 @@
+export * from './model';
+export { printable, renderDocumentPdf } from './render';
+export { sampleInvoice } from './sample';
