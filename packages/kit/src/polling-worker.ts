@@ -18,6 +18,12 @@ export class PollingWorker {
     private readonly work: () => Promise<number>,
     private readonly intervalMs: number,
     log: Logger,
+    /**
+     * After a round that did work, rest this many times the round's own duration before the next one (0: go on at
+     * once). A loop whose work is never urgent (the readers do it themselves when they need it) leaves the rest of
+     * the machine to what is: 1 keeps it busy at most half of the time.
+     */
+    private readonly restRatio = 0,
   ) {
     this.outage = new OutageLog(log, name);
   }
@@ -42,19 +48,22 @@ export class PollingWorker {
   private async run(): Promise<void> {
     while (!this.stopping) {
       let done = 0;
+      const started = performance.now();
       try {
         done = await this.work();
         this.outage.succeeded();
       } catch (error) {
         this.outage.failed(error);
       }
-      if (done === 0 && !this.stopping) await this.sleep();
+      if (this.stopping) break;
+      if (done === 0) await this.sleep(this.intervalMs);
+      else if (this.restRatio > 0) await this.sleep((performance.now() - started) * this.restRatio);
     }
   }
 
-  private sleep(): Promise<void> {
+  private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), this.intervalMs);
+      const timer = setTimeout(() => this.wake?.(), ms);
       this.wake = () => {
         clearTimeout(timer);
         this.wake = undefined;

@@ -28,6 +28,27 @@ describe('PollingWorker', () => {
     await worker.stop();
   });
 
+  it('rests after a round with work in proportion to the round when given a rest ratio', async () => {
+    let rounds = 0;
+    const worker = new PollingWorker(
+      'test',
+      async () => {
+        rounds += 1;
+        await new Promise((r) => setTimeout(r, 40));
+        return 1;
+      },
+      60_000,
+      log,
+      4, // rests four times the round: a round every 200 ms or more
+    );
+    worker.start();
+    await new Promise((r) => setTimeout(r, 300));
+    // without the rest the loop would have run 7 or 8 rounds (one every 40 ms); a slow machine only runs fewer
+    expect(rounds).toBeGreaterThanOrEqual(1);
+    expect(rounds).toBeLessThanOrEqual(2);
+    await worker.stop();
+  });
+
   it('keeps going after a failed round and stops after the round in progress', async () => {
     let calls = 0;
     let finished = false;

@@ -183,6 +183,7 @@ export function createInvoicingSubgraph(
               () => refreshRequestedDrafts(services, billing.graceMs),
               billing.refreshIntervalMs,
               services.log,
+              billing.refreshRestRatio,
             ),
         ),
         new PollingWorker(

@@ -19,6 +19,12 @@ export const billingConfigSpec = {
     description: 'draft refresh rounds run at once per process, each on its own connection (0: drafts refresh only when read or issued)',
     default: '2',
   },
+  INVOICE_REFRESH_BUSY_PERCENT: {
+    kind: 'int',
+    description:
+      'the most of its time each background refresher spends refreshing, 1 to 100: below 100 it rests after each round in proportion (reads and issuing refresh what they need themselves)',
+    default: '100',
+  },
   INVOICE_REFRESH_DELAY_MS: {
     kind: 'duration-ms',
     description: 'how long after usage arrives the background refresher recomputes its drafts (reads and issuing never wait for it)',
@@ -61,6 +67,8 @@ export function billingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Bil
     throw new ConfigError([
       `INVOICE_PAYMENT_TERMS_DAYS must be 0 to ${MAX_PAYMENT_TERMS_DAYS} days; got ${config.INVOICE_PAYMENT_TERMS_DAYS}`,
     ]);
+  if (config.INVOICE_REFRESH_BUSY_PERCENT < 1 || config.INVOICE_REFRESH_BUSY_PERCENT > 100)
+    throw new ConfigError([`INVOICE_REFRESH_BUSY_PERCENT must be 1 to 100; got ${config.INVOICE_REFRESH_BUSY_PERCENT}`]);
   const schedule = parseRetryScheduleDays(config.PAYMENT_RETRY_SCHEDULE_DAYS);
   if (!Array.isArray(schedule)) throw new ConfigError([`PAYMENT_RETRY_SCHEDULE_DAYS: ${schedule.reason}`]);
   return {
@@ -70,6 +78,7 @@ export function billingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Bil
     refreshIntervalMs: config.INVOICE_REFRESH_INTERVAL_MS,
     refreshers: config.INVOICE_REFRESHERS,
     refreshDelayMs: config.INVOICE_REFRESH_DELAY_MS,
+    refreshRestRatio: (100 - config.INVOICE_REFRESH_BUSY_PERCENT) / config.INVOICE_REFRESH_BUSY_PERCENT,
     issueIntervalMs: config.INVOICE_ISSUE_INTERVAL_MS,
     paymentTermsDays: config.INVOICE_PAYMENT_TERMS_DAYS,
     retryScheduleDays: schedule,

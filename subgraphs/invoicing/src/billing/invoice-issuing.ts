@@ -27,6 +27,8 @@ export interface BillingOptions {
    * it (a draft read through the API is recomputed first); it lets usage arriving in a burst make one refresh, not many.
    */
   refreshDelayMs: number;
+  /** INVOICE_REFRESH_BUSY_PERCENT as the PollingWorker's rest after a round, in times the round's duration. */
+  refreshRestRatio: number;
   /** How often the issuing job looks for due drafts (and the overdue job for invoices past their due date). */
   issueIntervalMs: number;
   /** Days from issue to the payment due date for a platform that has not set its own (0: due on issue). */
@@ -48,6 +50,7 @@ export const defaultBillingOptions: BillingOptions = {
   refreshIntervalMs: 100,
   refreshers: 2,
   refreshDelayMs: 0,
+  refreshRestRatio: 0,
   issueIntervalMs: 1000,
   paymentTermsDays: 30,
   retryScheduleDays: DEFAULT_RETRY_SCHEDULE_DAYS,
