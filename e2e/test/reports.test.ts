@@ -271,6 +271,7 @@ describe('report downloads end to end, through the gateway on the test clock', (
     expect(payments.rows).toEqual([
       {
         payment_id: payment.id,
+        kind: 'PAYMENT',
         paid_at: '2026-03-20T09:00:00.000Z',
         recorded_at: payment.createdAt,
         invoice_id: invoice.id,
@@ -282,6 +283,8 @@ describe('report downloads end to end, through the gateway on the test clock', (
         currency: 'EUR',
         method: 'BANK_TRANSFER',
         reference: 'SEPA-1',
+        credit_note_id: '',
+        credit_note_number: '',
       },
     ]);
 
