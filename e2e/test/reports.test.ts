@@ -343,7 +343,9 @@ describe('report downloads end to end, through the gateway on the test clock', (
       const rows = (parse(rest.bytes.toString('utf8'), { columns: true }) as unknown[]).length;
       expect([report, done.rowsWritten, done.rowsExpected]).toEqual([report, rows, report === 'USAGE' ? null : rows]);
       // Read keys download it too; the other tenant neither sees the job nor gets its file.
-      expect((await bytesOf(done.downloadPath!, await newApiKey(platform.databaseUrl, platformId, 'read'))).bytes.equals(rest.bytes)).toBe(true);
+      expect((await bytesOf(done.downloadPath!, await newApiKey(platform.databaseUrl, platformId, 'read'))).bytes.equals(rest.bytes)).toBe(
+        true,
+      );
       expect((await bytesOf(done.downloadPath!, other.apiKey)).status).toBe(404);
       const foreign = await gatewayClient(platform.gatewayUrl, other.apiKey).expectData<{ report: unknown }>(
         `query ($id: ID!) { report(id: $id) { id } }`,
