@@ -1714,6 +1714,7 @@ async function snapshotOf(w: World): Promise<Snapshot> {
       `{
         alerts(first: 100) { totalCount edges { node { id name kind metric currency thresholds { value label } archived updatedAt } } }
         alertTriggers(first: 100) { totalCount edges { node { id value threshold { value } periodStart alert { id } } } }
+        reports(first: 100) { totalCount edges { node { id report createdAt filters { from to statuses customer plan } } } }
       }`,
       {},
     ],
