@@ -7,11 +7,11 @@ import { createCache } from '../apollo';
 import { CreateReportDocument, ReportJobsDocument, type ReportJobFieldsFragment } from '../generated';
 import { PAGE_SIZE, ReportsScreen } from './Reports';
 
-const job = (overrides: Partial<ReportJobFieldsFragment>): ReportJobFieldsFragment => ({
-  __typename: 'ReportJob',
+const base = {
+  __typename: 'ReportJob' as const,
   id: '0b7c6a52-5f0e-4d1a-9b7e-4c3d2e1f0a9b',
-  report: 'INVOICE_LINES',
-  status: 'RUNNING',
+  report: 'INVOICE_LINES' as ReportJobFieldsFragment['report'],
+  status: 'RUNNING' as ReportJobFieldsFragment['status'],
   rowsWritten: 250,
   rowsExpected: 1000,
   bytes: 4096,
@@ -22,15 +22,15 @@ const job = (overrides: Partial<ReportJobFieldsFragment>): ReportJobFieldsFragme
   finishedAt: null,
   expiresAt: null,
   filters: {
-    __typename: 'ReportFilters',
+    __typename: 'ReportFilters' as const,
     from: '2026-03-01T00:00:00.000Z',
     to: null,
-    statuses: ['DRAFT', 'ISSUED'],
+    statuses: ['DRAFT', 'ISSUED'] as ReportJobFieldsFragment['filters']['statuses'],
     customer: 'acme',
     plan: null,
   },
-  ...overrides,
-});
+};
+const job = (overrides: Partial<ReportJobFieldsFragment>): ReportJobFieldsFragment => ({ ...base, ...overrides });
 const list = (nodes: ReportJobFieldsFragment[]): MockLink.MockedResponse => ({
   request: { query: ReportJobsDocument, variables: { first: PAGE_SIZE } },
   result: {
