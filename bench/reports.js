@@ -5,7 +5,8 @@
 // realistically shaped (1,000 customers, monthly ISSUED invoices of `perInvoice` lines: two recurring lines and usage
 // lines with a two-tier breakdown and their phase stretch), and a catalog snapshot naming the product items. The
 // ceiling, measured in the same run: Postgres's own `COPY (SELECT … the same rows, expanded from the lines …) TO STDOUT`
-// read by the bench. Also the invoice headers report (one row per invoice).
+// read by the bench. Also the invoice headers report (one row per invoice), and the lines report as a GraphQL report job
+// (written into chunked rows by invoicing's report worker, then its file downloaded).
 // Usage: npm run build && node bench/reports.js [lines=1000000] [perInvoice=10]
 // Prints figures; asserts nothing. Runs on a database of its own (dropped at the end).
 const { readFileSync } = require('node:fs');
@@ -43,6 +44,13 @@ async function seed(db, platformId) {
     `INSERT INTO invoicing.plan_versions (platform_id, id, status, currency, billing_period, snapshot, updated_at)
      VALUES ($1, gen_random_uuid(), 'ACTIVE', 'EUR', 'MONTH', $2, now())`,
     [platformId, JSON.stringify({ planId: 'bench', planReference: 'pro', prices: items })],
+  );
+  // The product items read model the reports look items up in (the plan version projection writes it).
+  await db.query(
+    `INSERT INTO invoicing.product_items (platform_id, id, name, charge_type, metric, updated_at)
+     SELECT $1, p->>'productItemId', p->>'productItemName', p->>'chargeType', p->>'metricReference', now()
+       FROM jsonb_array_elements($2::jsonb) p`,
+    [platformId, JSON.stringify(items)],
   );
   const tier = (t, from, to, quantity, unitPrice, amount) =>
     `jsonb_build_object('label', 'Tier ${t}', 'quantity', '${quantity}', 'unitPrice', '${unitPrice}', 'flatFee', null, 'rate', null,
@@ -102,6 +110,42 @@ async function streamReport(stack, path) {
   return { rows: newlines - 1, bytes, seconds, firstByteMs: firstByte - started, rss };
 }
 
+/**
+ * The same report as a GraphQL report job: created, polled every 250 ms until SUCCEEDED (its progress and invoicing's
+ * RSS sampled meanwhile), then its stored file downloaded through the gateway.
+ */
+async function reportJob(stack, report) {
+  const gateway = stack.gatewayUrl;
+  const graphql = async (query, variables) => {
+    const response = await fetch(gateway, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const pid = stack.pids.invoicing;
+  const rss = [rssMiB(pid)];
+  const sampler = setInterval(() => rss.push(rssMiB(pid)), 100);
+  const started = performance.now();
+  const fields = 'id status rowsWritten rowsExpected bytes downloadPath error';
+  const { createReport } = await graphql(`mutation ($r: ReportName!) { createReport(report: $r) { ${fields} } }`, { r: report });
+  const progress = [];
+  let job = createReport;
+  while (job.status === 'QUEUED' || job.status === 'RUNNING') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    job = (await graphql(`query ($id: ID!) { report(id: $id) { ${fields} } }`, { id: createReport.id })).report;
+    if (job.status === 'RUNNING') progress.push(job.rowsWritten);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (job.status !== 'SUCCEEDED') throw new Error(`report job ${job.status}: ${job.error}`);
+  const download = await streamReport(stack, job.downloadPath);
+  return { job, seconds, progress, rss, download };
+}
+
 /** The ceiling: Postgres writing the same rows (the lines expanded from the invoices) as CSV, read by the bench. */
 async function copyCeiling(databaseUrl, platformId) {
   const db = new Pool({ connectionString: databaseUrl, max: 1 });
@@ -144,6 +188,7 @@ async function main() {
     const cpu = cpuSince(cpuBefore, stack.pids);
     const afterLines = { rss: rssMiB(pid), peak: peakRssMiB(pid) };
     const headers = await streamReport(stack, '/v1/reports/invoices');
+    const job = await reportJob(stack, 'INVOICE_LINES');
     const ceiling = await copyCeiling(stack.databaseUrl, stack.platformId);
     const rate = lines.rows / lines.seconds;
     const ceilingRate = ceiling.rows / ceiling.seconds;
@@ -158,6 +203,12 @@ async function main() {
     console.log(`  ${cpu}`);
     console.log(
       `invoices (headers) through the gateway: ${headers.rows} rows in ${headers.seconds.toFixed(1)} s = ${Math.round(headers.rows / headers.seconds)} rows/s, invoicing RSS at most ${Math.max(...headers.rss)} MiB`,
+    );
+    console.log(
+      `invoice-lines as a report job: ${job.job.rowsWritten} rows (${job.job.rowsExpected} expected), ${(job.job.bytes / 1048576).toFixed(0)} MiB written in ${job.seconds.toFixed(1)} s = ${Math.round(job.job.rowsWritten / job.seconds)} rows/s, progress seen at ${job.progress.length} polls (${job.progress.slice(0, 4).join(', ')}${job.progress.length > 4 ? ', …' : ''}); invoicing RSS at most ${Math.max(...job.rss)} MiB`,
+    );
+    console.log(
+      `  its file through the gateway: ${job.download.rows} rows, ${job.download.bytes} bytes (the streamed report: ${lines.bytes} bytes) in ${job.download.seconds.toFixed(1)} s, invoicing RSS at most ${Math.max(...job.download.rss)} MiB`,
     );
     console.log(
       `ceiling, COPY (SELECT the same lines) TO STDOUT as CSV: ${ceiling.rows} rows in ${ceiling.seconds.toFixed(1)} s = ${Math.round(ceilingRate)} rows/s; the report reaches ${((rate / ceilingRate) * 100).toFixed(0)}% of it`,

@@ -271,6 +271,7 @@ describe('report downloads end to end, through the gateway on the test clock', (
     expect(payments.rows).toEqual([
       {
         payment_id: payment.id,
+        kind: 'PAYMENT',
         paid_at: '2026-03-20T09:00:00.000Z',
         recorded_at: payment.createdAt,
         invoice_id: invoice.id,
@@ -282,6 +283,8 @@ describe('report downloads end to end, through the gateway on the test clock', (
         currency: 'EUR',
         method: 'BANK_TRANSFER',
         reference: 'SEPA-1',
+        credit_note_id: '',
+        credit_note_number: '',
       },
     ]);
 
@@ -306,6 +309,49 @@ describe('report downloads end to end, through the gateway on the test clock', (
     for (const report of ['invoices', 'invoice-lines', 'tax-summary', 'credit-notes', 'payments', 'usage']) {
       const foreign = await download(`/v1/reports/${report}?status=DRAFT,ISSUED,OVERDUE,PAID,VOID`, other.apiKey);
       expect([report, foreign.status, foreign.rows, foreign.text.includes(invoice.id)]).toEqual([report, 200, [], false]);
+    }
+    // The same reports as GraphQL report jobs: each job's file is byte for byte the REST download of the same filters.
+    const bytesOf = async (path: string, key = apiKey) => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${key}` } });
+      return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+    };
+    const period = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+    const jobs: Array<[string, Record<string, unknown>, string]> = [
+      ['INVOICES', period, `/v1/reports/invoices${q}`],
+      ['INVOICE_LINES', { ...period, statuses: ['DRAFT', 'ISSUED'] }, `/v1/reports/invoice-lines${q}&status=DRAFT,ISSUED`],
+      ['TAX_SUMMARY', period, `/v1/reports/tax-summary${q}`],
+      ['CREDIT_NOTES', period, `/v1/reports/credit-notes${q}`],
+      ['PAYMENTS', period, `/v1/reports/payments${q}`],
+      ['USAGE', { ...period, customer: 'acme', plan: 'growth' }, `/v1/reports/usage${q}&customer=acme&plan=growth`],
+    ];
+    const JOB = 'id status rowsWritten rowsExpected bytes downloadPath error';
+    for (const [report, filters, path] of jobs) {
+      const { createReport } = await client.expectData<{ createReport: { id: string; status: string } }>(
+        `mutation ($r: ReportName!, $f: ReportFiltersInput) { createReport(report: $r, filters: $f) { ${JOB} } }`,
+        { r: report, f: filters },
+      );
+      expect([report, createReport.status]).toEqual([report, 'QUEUED']);
+      const done = await waitFor(async () => {
+        const { report: job } = await client.expectData<{
+          report: { status: string; rowsWritten: number; rowsExpected: number | null; bytes: number; downloadPath: string | null };
+        }>(`query ($id: ID!) { report(id: $id) { ${JOB} } }`, { id: createReport.id });
+        return job.status === 'SUCCEEDED' && job;
+      }, `the ${report} report job`);
+      const file = await bytesOf(done.downloadPath!);
+      const rest = await bytesOf(path);
+      expect([report, file.status, file.bytes.length, file.bytes.equals(rest.bytes)]).toEqual([report, 200, done.bytes, true]);
+      const rows = (parse(rest.bytes.toString('utf8'), { columns: true }) as unknown[]).length;
+      expect([report, done.rowsWritten, done.rowsExpected]).toEqual([report, rows, report === 'USAGE' ? null : rows]);
+      // Read keys download it too; the other tenant neither sees the job nor gets its file.
+      expect((await bytesOf(done.downloadPath!, await newApiKey(platform.databaseUrl, platformId, 'read'))).bytes.equals(rest.bytes)).toBe(
+        true,
+      );
+      expect((await bytesOf(done.downloadPath!, other.apiKey)).status).toBe(404);
+      const foreign = await gatewayClient(platform.gatewayUrl, other.apiKey).expectData<{ report: unknown }>(
+        `query ($id: ID!) { report(id: $id) { id } }`,
+        { id: createReport.id },
+      );
+      expect(foreign.report).toBeNull();
     }
     const unknownCustomer = await download(`/v1/reports/invoices?customer=${customerId}`, other.apiKey);
     expect([unknownCustomer.status, unknownCustomer.body]).toEqual([

@@ -90,6 +90,8 @@ interface World {
   /** A webhook endpoint (to a closed loopback port) with one test message. */
   webhookEndpoint: string;
   webhookMessage: string;
+  /** A report job (invoice lines of `customer`). */
+  reportJob: string;
 }
 
 const DEAD_LETTER_SERVICES = ['metering', 'subscriptions', 'invoicing', 'webhooks'] as const;
@@ -392,6 +394,20 @@ const QUERIES: Record<string, FieldCase> = {
       (a) => a.customer,
       isEmpty,
     ).map((p) => ({ ...p, what: `of A's customer ${p.what}` })),
+  },
+  report: {
+    absent: [
+      {
+        what: "A's report job",
+        query: 'query ($id: ID!) { report(id: $id) { id report status rowsWritten downloadPath filters { customer } } }',
+        slots: (a) => ({ report: a.reportJob }),
+        variables: (s) => ({ id: s.report }),
+        absent: isNull,
+      },
+    ],
+  },
+  reports: {
+    lists: [{ what: 'all', query: '{ reports(first: 100) { totalCount edges { node { id } } } }', count: count('reports.edges') }],
   },
   alertTriggers: {
     lists: [
@@ -1073,6 +1089,22 @@ const MUTATIONS: Record<string, FieldCase> = {
       },
     ],
   },
+  createReport: {
+    absent: [
+      ...byIdAndReference(
+        'mutation ($c: String!) { createReport(report: INVOICE_LINES, filters: { customer: $c }) { id } }',
+        'c',
+        (a) => a.customer,
+        badInput('filters.customer'),
+      ).map((p) => ({ ...p, what: `of A's customer ${p.what}` })),
+      ...byIdAndReference(
+        'mutation ($p: String!) { createReport(report: INVOICES, filters: { plan: $p }) { id } }',
+        'p',
+        (a) => a.plan,
+        badInput('filters.plan'),
+      ).map((p) => ({ ...p, what: `of A's plan ${p.what}` })),
+    ],
+  },
   updateAlert: {
     absent: [
       {
@@ -1503,6 +1535,7 @@ const UNKEYED: Record<string, string> = {
   PaymentCollection: 'a part of Invoice (Invoice.paymentCollection), reached through Invoice@invoicing',
   PlanPrice: 'a part of PricingPlanVersion (its prices)',
   PricingPlan: 'catalog only; Query.pricingPlan / pricingPlans',
+  ReportJob: 'invoicing only; Query.report / reports (its file: GET /v1/reports/jobs/:id/csv, tried in e2e/test/reports.test.ts)',
   Refund: 'a part of CreditNote (its refunds); Mutation.recordRefund names the credit note, tried there',
   UsageMetric: 'a part of Meter (its metrics); Query.usage names one by reference',
 };
@@ -1681,6 +1714,7 @@ async function snapshotOf(w: World): Promise<Snapshot> {
       `{
         alerts(first: 100) { totalCount edges { node { id name kind metric currency thresholds { value label } archived updatedAt } } }
         alertTriggers(first: 100) { totalCount edges { node { id value threshold { value } periodStart alert { id } } } }
+        reports(first: 100) { totalCount edges { node { id report createdAt filters { from to statuses customer plan } } } }
       }`,
       {},
     ],
@@ -1989,9 +2023,16 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
       id: webhookEndpoint,
     })
   ).sendTestWebhook.id;
+  const reportJob = (
+    await data<{ createReport: { id: string } }>(
+      'mutation ($c: String!) { createReport(report: INVOICE_LINES, filters: { customer: $c }) { id } }',
+      { c: customer.id },
+    )
+  ).createReport.id;
 
   return {
     name,
+    reportJob,
     platformId,
     apiKey,
     client,

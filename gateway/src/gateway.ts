@@ -29,6 +29,7 @@ import {
   testClockConfigSpec,
   type Logger,
   requireDocumentRole,
+  requireReportRole,
   requireRestRole,
   rolePlugin,
   type Tenant,
@@ -192,8 +193,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   app.post('/v1/providers/stripe/webhooks/:platformId', providerWebhookTenant, rateLimit, toInvoicing);
   // Invoice and credit-note documents (PDF), rendered by invoicing: admin and read keys.
   app.get(['/v1/invoices/:id/pdf', '/v1/credit-notes/:id/pdf'], authenticate, rateLimit, requireDocumentRole, toInvoicing);
-  // Report downloads (CSV, streamed by invoicing): admin and read keys, as documents.
-  app.get('/v1/reports/:name', authenticate, rateLimit, requireDocumentRole, toInvoicing);
+  // Report downloads (CSV, streamed by invoicing; report jobs' files stored by invoicing): admin and read keys, as documents.
+  app.get(['/v1/reports/:name', '/v1/reports/jobs/:id/csv'], authenticate, rateLimit, requireReportRole, toInvoicing);
   app.use(
     '/graphql',
     authenticate,

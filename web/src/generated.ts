@@ -464,6 +464,47 @@ export type RecordPaymentInput = {
 
 export type RecurringTiming = 'IN_ADVANCE' | 'IN_ARREARS';
 
+/** Which invoices a report covers, as the REST report query parameters do */
+export type ReportFiltersInput = {
+  /** From this instant (invoice period start; a note’s or payment’s own instant) */
+  from?: string | null | undefined;
+  /** Before this instant */
+  to?: string | null | undefined;
+  /** Invoice statuses (default: every issued status, no drafts) */
+  statuses?: Array<InvoiceStatus> | null | undefined;
+  /** A customer’s id or reference */
+  customer?: string | null | undefined;
+  /** A pricing plan’s reference or id */
+  plan?: string | null | undefined;
+};
+
+export type ReportJobStatus =
+  /** Waiting for the report worker */
+  | 'QUEUED'
+  /** Being written (rowsWritten of rowsExpected); restarted from its first row if its worker dies */
+  | 'RUNNING'
+  /** Written: downloadPath serves the file until expiresAt */
+  | 'SUCCEEDED'
+  /** Not written: see error */
+  | 'FAILED'
+  /** Its file was deleted after the retention (REPORT_RETENTION_MS): create the report again */
+  | 'EXPIRED';
+
+/** A CSV report, as `GET /v1/reports/<name>` names it (INVOICE_LINES: invoice-lines) */
+export type ReportName =
+  /** Invoice headers: one row per invoice */
+  | 'INVOICES'
+  /** Invoice lines with product item, metric, quantity, breakdown, stretch and amount */
+  | 'INVOICE_LINES'
+  /** Sums per currency, tax rate and status, with the credit notes made on them */
+  | 'TAX_SUMMARY'
+  /** Credit notes made in the period */
+  | 'CREDIT_NOTES'
+  /** Payments received and refunds paid back (kind REFUND, negative amounts) in the period */
+  | 'PAYMENTS'
+  /** Usage per customer × metric × billing period */
+  | 'USAGE';
+
 export type ReprocessFilter = {
   ids?: Array<string | number> | null | undefined;
   reason?: UnmatchedReason | null | undefined;
@@ -3258,6 +3299,97 @@ export type PriceDefinitionFieldsFragment = {
   }>;
 };
 
+export type ReportJobFieldsFragment = {
+  id: string;
+  report: ReportName;
+  status: ReportJobStatus;
+  rowsWritten: number;
+  rowsExpected: number | null;
+  bytes: number;
+  fileName: string | null;
+  error: string | null;
+  downloadPath: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  expiresAt: string | null;
+  filters: { from: string | null; to: string | null; statuses: Array<InvoiceStatus>; customer: string | null; plan: string | null };
+};
+
+export type ReportJobsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ReportJobsQuery = {
+  reports: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        report: ReportName;
+        status: ReportJobStatus;
+        rowsWritten: number;
+        rowsExpected: number | null;
+        bytes: number;
+        fileName: string | null;
+        error: string | null;
+        downloadPath: string | null;
+        createdAt: string;
+        finishedAt: string | null;
+        expiresAt: string | null;
+        filters: { from: string | null; to: string | null; statuses: Array<InvoiceStatus>; customer: string | null; plan: string | null };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ReportJobQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReportJobQuery = {
+  report: {
+    id: string;
+    report: ReportName;
+    status: ReportJobStatus;
+    rowsWritten: number;
+    rowsExpected: number | null;
+    bytes: number;
+    fileName: string | null;
+    error: string | null;
+    downloadPath: string | null;
+    createdAt: string;
+    finishedAt: string | null;
+    expiresAt: string | null;
+    filters: { from: string | null; to: string | null; statuses: Array<InvoiceStatus>; customer: string | null; plan: string | null };
+  } | null;
+};
+
+export type CreateReportMutationVariables = Exact<{
+  report: ReportName;
+  filters?: ReportFiltersInput | null | undefined;
+}>;
+
+export type CreateReportMutation = {
+  createReport: {
+    id: string;
+    report: ReportName;
+    status: ReportJobStatus;
+    rowsWritten: number;
+    rowsExpected: number | null;
+    bytes: number;
+    fileName: string | null;
+    error: string | null;
+    downloadPath: string | null;
+    createdAt: string;
+    finishedAt: string | null;
+    expiresAt: string | null;
+    filters: { from: string | null; to: string | null; statuses: Array<InvoiceStatus>; customer: string | null; plan: string | null };
+  };
+};
+
 export type UploadImportFieldsFragment = {
   id: string;
   status: EventImportStatus;
@@ -5701,6 +5833,47 @@ export const StripeSettingsFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<StripeSettingsFieldsFragment, unknown>;
+export const ReportJobFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'report' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsWritten' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsExpected' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'filters' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customer' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plan' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportJobFieldsFragment, unknown>;
 export const UploadImportFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -14706,6 +14879,272 @@ export const UpdateStripeSettingsDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateStripeSettingsMutation, UpdateStripeSettingsMutationVariables>;
+export const ReportJobsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReportJobs' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reports' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReportJobFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'report' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsWritten' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsExpected' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'filters' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customer' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plan' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportJobsQuery, ReportJobsQueryVariables>;
+export const ReportJobDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReportJob' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'report' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReportJobFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'report' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsWritten' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsExpected' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'filters' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customer' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plan' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportJobQuery, ReportJobQueryVariables>;
+export const CreateReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'report' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportName' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filters' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportFiltersInput' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'report' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'report' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filters' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filters' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReportJobFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'report' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsWritten' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsExpected' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bytes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'filters' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customer' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plan' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateReportMutation, CreateReportMutationVariables>;
 export const UploadImportProgressDocument = {
   kind: 'Document',
   definitions: [

@@ -43,6 +43,8 @@ export interface Seed {
   webhookEndpoint: string;
   spareWebhookEndpoint: string;
   webhookMessage: string;
+  /** A report job (INVOICES) of the tenant. */
+  reportJob: string;
   foreign: { ids: string[]; references: string[] };
 }
 
@@ -196,6 +198,7 @@ async function seedWith(
     `mutation ($id: ID!) { sendTestWebhook(endpoint: $id) { id } }`,
     { id: webhookEndpoint },
   );
+  const { createReport } = await client.expectData<{ createReport: { id: string } }>(`mutation { createReport(report: INVOICES) { id } }`);
 
   return {
     client,
@@ -228,6 +231,7 @@ async function seedWith(
     webhookEndpoint,
     spareWebhookEndpoint,
     webhookMessage: sendTestWebhook.id,
+    reportJob: createReport.id,
     foreign: { ...foreign, ids: [...foreign.ids] },
   };
 }
@@ -351,6 +355,12 @@ export function baselines(s: Seed): Record<string, (n: number) => Record<string,
     sendInvoiceEmail: () => ({ invoice: s.issuedInvoice, to: 'fuzz@example.test' }),
     sendCreditNoteEmail: () => ({ creditNote: s.creditNote, to: 'fuzz@example.test' }),
     updateEmailDeliverySettings: () => ({ input: { enabled: false } }),
+    report: () => ({ id: s.reportJob }),
+    reports: () => ({ first: 10 }),
+    createReport: () => ({
+      report: 'INVOICE_LINES',
+      filters: { from: FROM, to: TO, statuses: ['DRAFT', 'ISSUED'], customer: s.customer, plan: s.plan },
+    }),
     // every platform has its default entity (code "default"); creations get prefixes of their own (unique per platform)
     createBillingEntity: (n) => ({
       input: {

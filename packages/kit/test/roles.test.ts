@@ -1,5 +1,5 @@
 import { OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
-import { requireDocumentRole, roleRefusal, rootFieldsOf, type Role } from '../src';
+import { requireDocumentRole, requireReportRole, roleRefusal, rootFieldsOf, type Role } from '../src';
 
 const operationOf = (source: string) => {
   const document = parse(source);
@@ -44,8 +44,8 @@ describe('roles', () => {
   });
 });
 
-describe('requireDocumentRole', () => {
-  const outcome = (role: Role) => {
+describe('requireDocumentRole and requireReportRole', () => {
+  const outcome = (role: Role, guard = requireDocumentRole) => {
     let status = 0;
     let body: unknown = null;
     let passed = false;
@@ -60,7 +60,7 @@ describe('requireDocumentRole', () => {
         return this;
       },
     };
-    requireDocumentRole({} as never, res as never, () => {
+    guard({} as never, res as never, () => {
       passed = true;
     });
     return { passed, status, body };
@@ -76,5 +76,14 @@ describe('requireDocumentRole', () => {
       status: 403,
       body: { errors: [{ message: 'Only admin and read keys download invoice documents', extensions: { code: 'FORBIDDEN' } }] },
     });
+  });
+
+  it.each(['ingest', 'partner'] as const)('refuses a %s key a report download, saying reports', (role) => {
+    expect(outcome(role, requireReportRole)).toEqual({
+      passed: false,
+      status: 403,
+      body: { errors: [{ message: 'Only admin and read keys download reports', extensions: { code: 'FORBIDDEN' } }] },
+    });
+    expect(outcome('read', requireReportRole).passed).toBe(true);
   });
 });

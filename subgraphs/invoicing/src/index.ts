@@ -42,6 +42,11 @@ import { DraftIssuesAt1763700001050 } from './store/migrations/1763700001050-dra
 import { BillingEntities1763700001100 } from './store/migrations/1763700001100-billing-entities';
 import { documentsRoute } from './rest/documents.route';
 import { reportsRoute } from './rest/reports.route';
+import { reportJobsRoute } from './rest/report-jobs.route';
+import { ReportJobResolver } from './graph/report-job.resolver';
+import { writeQueuedReports } from './jobs/report-writer';
+import { ReportJobEntity } from './store/report-job.entity';
+import { ReportJobs1763700002000 } from './store/migrations/1763700002000-report-jobs';
 import { bindEmailOptions, noEmail, type EmailOptions } from './billing/email-options';
 import { smtpTransport } from './billing/email-transport';
 import { renderDocumentForEmail } from './billing/document-email';
@@ -101,6 +106,7 @@ export function createInvoicingSubgraph(
       AlertTriggerEntity,
       BillingEntityEntity,
       BillingEntityVersionEntity,
+      ReportJobEntity,
     ],
     migrations: [
       Invoices1763700000100,
@@ -120,6 +126,7 @@ export function createInvoicingSubgraph(
       Alerts1763700001400,
       EmailDeliveries1763700001500,
       ReportIndexes1763700001610,
+      ReportJobs1763700002000,
     ],
     graph: {
       resolvers: [
@@ -149,6 +156,7 @@ export function createInvoicingSubgraph(
         InvoiceEmailResolver,
         CreditNoteEmailResolver,
         EmailSettingsResolver,
+        ReportJobResolver,
         deadLetterResolver('invoicing'),
       ],
       orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],
@@ -163,10 +171,11 @@ export function createInvoicingSubgraph(
     },
     // Stripe's webhooks (the gateway proxies them without an API key: the Stripe signature is checked here), invoice
     // and credit-note PDFs (the gateway proxies /v1/invoices/:id/pdf and /v1/credit-notes/:id/pdf here), and the CSV
-    // reports (/v1/reports/:name).
+    // reports (/v1/reports/:name), and report jobs' files (/v1/reports/jobs/:id/csv).
     rest: (router, services) => {
       mountProviderWebhooks(router, services, billing);
       documentsRoute(router, services);
+      reportJobsRoute(router, services); // before /reports/:name: /reports/jobs/:id/csv is a job's file
       reportsRoute(router, services);
     },
     workers: (services) => {
@@ -200,6 +209,17 @@ export function createInvoicingSubgraph(
           services.log,
         ),
         new PollingWorker('overdue invoices', () => markOverdueInvoices(services), billing.issueIntervalMs, services.log),
+        new PollingWorker(
+          'report jobs',
+          () =>
+            writeQueuedReports(services, {
+              retentionMs: billing.reportRetentionMs,
+              leaseMs: billing.reportLeaseMs,
+              chunkBytes: billing.reportChunkBytes,
+            }),
+          billing.reportIntervalMs,
+          services.log,
+        ),
         new PollingWorker('payment collector', () => collectDuePayments(services, billing), billing.issueIntervalMs, services.log),
         ...(mail
           ? [

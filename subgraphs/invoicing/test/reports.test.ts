@@ -197,8 +197,21 @@ describe('report downloads', () => {
       input: { invoice: c.draft.id, reason: 'goodwill', lines: [{ invoiceLine: issued.data!.issueInvoice.lines[0].id, amount: '10' }] },
     });
     expect(credited.errors).toBeUndefined();
+    const refunded = await c.send<{ recordRefund: { id: string } }>(
+      `mutation ($input: RecordRefundInput!) { recordRefund(input: $input) { id } }`,
+      {
+        input: {
+          creditNote: (credited.data as { createCreditNote: { id: string } }).createCreditNote.id,
+          amount: '5',
+          method: 'BANK_TRANSFER',
+          reference: 'refund-1',
+          refundedAt: '2026-03-19T14:00:00Z',
+        },
+      },
+    );
+    expect(refunded.errors).toBeUndefined();
     const [invoice] = await c.invoices();
-    return invoice;
+    return Object.assign(invoice, { refundId: refunded.data!.recordRefund.id });
   }
 
   const header = (name: keyof typeof REPORTS) => REPORTS[name].columns.join(',');
@@ -320,9 +333,11 @@ describe('report downloads', () => {
     const payments = await download(c.platformId, `/v1/reports/payments${q}`);
     expect(payments.header).toBe(header('payments'));
     const [payment] = invoice.payments;
+    // The payment, then the refund of the credit note (negative, naming the note), by their own instants.
     expect(payments.rows).toEqual([
       {
         payment_id: payment.id,
+        kind: 'PAYMENT',
         paid_at: '2026-03-19T11:00:00.000Z',
         recorded_at: payment.createdAt,
         invoice_id: invoice.id,
@@ -334,6 +349,25 @@ describe('report downloads', () => {
         currency: 'EUR',
         method: 'BANK_TRANSFER',
         reference: 'bank-1',
+        credit_note_id: '',
+        credit_note_number: '',
+      },
+      {
+        payment_id: invoice.refundId,
+        kind: 'REFUND',
+        paid_at: '2026-03-19T14:00:00.000Z',
+        recorded_at: expect.any(String),
+        invoice_id: invoice.id,
+        invoice_number: invoice.number!,
+        invoice_status: 'ISSUED',
+        customer_id: c.customer.id,
+        customer_reference: reference,
+        amount: '-5',
+        currency: 'EUR',
+        method: 'BANK_TRANSFER',
+        reference: 'refund-1',
+        credit_note_id: note.id,
+        credit_note_number: note.number,
       },
     ]);
 

@@ -80,13 +80,19 @@ export const requireRestRole: RequestHandler = (req, res, next) => {
 /** Who may download documents (invoice and credit-note PDFs, CSV reports): the roles that may read invoices in GraphQL. */
 export const DOCUMENT_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'read']);
 
+/** An Express guard, after the tenant is known, letting DOCUMENT_ROLES through and telling the others what they may not download. */
+const documentRoleGuard =
+  (what: string): RequestHandler =>
+  (_req, res, next) => {
+    if (DOCUMENT_ROLES.has((res.locals.tenant as Tenant).role)) return next();
+    res.status(403).json({ errors: [{ message: `Only admin and read keys download ${what}`, extensions: { code: ErrorCode.FORBIDDEN } }] });
+  };
+
 /**
- * Express guard of the document routes (`/v1/invoices/:id/pdf`, `/v1/credit-notes/:id/pdf`, `/v1/reports/:name`), after the tenant is
- * known: admin and read keys; an ingest key only sends usage and a partner key runs persisted operations only (403).
+ * Express guard of the document routes (`/v1/invoices/:id/pdf`, `/v1/credit-notes/:id/pdf`): admin and read keys; an
+ * ingest key only sends usage and a partner key runs persisted operations only (403).
  */
-export const requireDocumentRole: RequestHandler = (_req, res, next) => {
-  if (DOCUMENT_ROLES.has((res.locals.tenant as Tenant).role)) return next();
-  res
-    .status(403)
-    .json({ errors: [{ message: 'Only admin and read keys download invoice documents', extensions: { code: ErrorCode.FORBIDDEN } }] });
-};
+export const requireDocumentRole: RequestHandler = documentRoleGuard('invoice documents');
+
+/** Express guard of the report downloads (`/v1/reports/:name`, `/v1/reports/jobs/:id/csv`): the same roles as documents. */
+export const requireReportRole: RequestHandler = documentRoleGuard('reports');

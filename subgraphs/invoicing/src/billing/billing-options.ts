@@ -59,6 +59,17 @@ export const billingConfigSpec = {
       'encrypts the payment providers’ secret keys and webhook secrets at rest (AES-256-GCM); changing it makes stored secrets unreadable',
     default: DEV_PAYMENT_SECRETS_KEY,
   },
+  REPORT_RETENTION_MS: {
+    kind: 'duration-ms',
+    description: 'how long a report job’s CSV file stays downloadable after it is written (then it is deleted: EXPIRED)',
+    default: '604800000',
+  },
+  REPORT_JOB_LEASE_MS: {
+    kind: 'duration-ms',
+    description: 'how long a running report job may go without its worker’s heartbeat before another worker restarts it',
+    default: '60000',
+  },
+  REPORT_JOB_INTERVAL_MS: { kind: 'duration-ms', description: 'idle poll of the report job worker', default: '1000' },
 } as const;
 
 export function billingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BillingOptions {
@@ -85,6 +96,10 @@ export function billingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Bil
     collectionLeaseMs: config.PAYMENT_COLLECTION_LEASE_MS,
     stripeApiUrl: config.STRIPE_API_URL,
     paymentSecretsKey: config.PAYMENT_SECRETS_KEY,
+    reportRetentionMs: config.REPORT_RETENTION_MS,
+    reportLeaseMs: config.REPORT_JOB_LEASE_MS,
+    reportIntervalMs: config.REPORT_JOB_INTERVAL_MS,
+    reportChunkBytes: defaultBillingOptions.reportChunkBytes,
   };
 }
 

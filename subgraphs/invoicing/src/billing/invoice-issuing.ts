@@ -1,3 +1,4 @@
+import { REPORT_CHUNK_BYTES } from '../domain/report-job-status';
 import type { InvoiceIssuedPayload } from '@meterline/contracts';
 import { returnedRows, type SubgraphServices, type Transaction } from '@meterline/kit';
 import { DEFAULT_RETRY_SCHEDULE_DAYS } from '../domain/collection';
@@ -41,6 +42,14 @@ export interface BillingOptions {
   stripeApiUrl: string;
   /** Encrypts the providers' secret keys at rest (PAYMENT_SECRETS_KEY). */
   paymentSecretsKey: string;
+  /** How long a report job's file stays downloadable after it is written (REPORT_RETENTION_MS). */
+  reportRetentionMs: number;
+  /** How long a running report job may go without its worker's heartbeat before another takes it (REPORT_JOB_LEASE_MS). */
+  reportLeaseMs: number;
+  /** Idle poll of the report worker (REPORT_JOB_INTERVAL_MS). */
+  reportIntervalMs: number;
+  /** Bytes per stored chunk of a report file (tests make it small to write many). */
+  reportChunkBytes: number;
 }
 
 export const defaultBillingOptions: BillingOptions = {
@@ -57,6 +66,10 @@ export const defaultBillingOptions: BillingOptions = {
   collectionLeaseMs: 60_000,
   stripeApiUrl: 'https://api.stripe.com',
   paymentSecretsKey: DEV_PAYMENT_SECRETS_KEY,
+  reportRetentionMs: 7 * 24 * 3_600_000,
+  reportLeaseMs: 60_000,
+  reportIntervalMs: 1000,
+  reportChunkBytes: REPORT_CHUNK_BYTES,
 };
 
 interface IssuedRow {

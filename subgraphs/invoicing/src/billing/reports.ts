@@ -11,6 +11,7 @@ import {
   itemsByIds,
   paymentBatch,
   planVersionIdsOf,
+  reportRowCount,
   taxSummary,
   type Keyset,
   type ReportScope,
@@ -41,19 +42,19 @@ export interface ReportFilters {
 
 type QueryValue = string | string[] | undefined | unknown;
 
-function single(query: Record<string, QueryValue>, field: string): string | null {
+function single(query: Record<string, QueryValue>, field: string, named: string = field): string | null {
   const value = query[field];
-  if (value === undefined) return null;
-  if (typeof value !== 'string') throw badInput(field, `give ${field} once`);
-  if (value.trim() === '') throw badInput(field, `${field} must not be empty`);
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw badInput(named, `give ${field} once`);
+  if (value.trim() === '') throw badInput(named, `${field} must not be empty`);
   return value;
 }
 
-function instant(query: Record<string, QueryValue>, field: string): Date | null {
-  const value = single(query, field);
+function instant(query: Record<string, QueryValue>, field: string, named: string = field): Date | null {
+  const value = single(query, field, named);
   if (value === null) return null;
   const checked = parseDateTimeInput(value);
-  if (refused(checked)) throw badInput(field, `${field}: ${checked.reason}`);
+  if (refused(checked)) throw badInput(named, `${field}: ${checked.reason}`);
   return checked.value;
 }
 
@@ -62,48 +63,71 @@ function instant(query: Record<string, QueryValue>, field: string): Date | null 
  * repeated or as a comma list, `customer` (id or reference) and `plan` (reference or id) once each. Anything else, or a
  * value that does not parse, is BAD_USER_INPUT naming the parameter.
  */
-export function reportFiltersOf(query: Record<string, QueryValue>): ReportFilters {
+export function reportFiltersOf(query: Record<string, QueryValue>, fieldOf: (parameter: string) => string = (p) => p): ReportFilters {
   for (const key of Object.keys(query))
-    if (!PARAMETERS.has(key)) throw badInput(key, `unknown parameter ${key} (known: ${[...PARAMETERS].join(', ')})`);
-  const from = instant(query, 'from');
-  const to = instant(query, 'to');
-  if (from && to && from >= to) throw badInput('to', 'to must be after from');
+    if (!PARAMETERS.has(key)) throw badInput(fieldOf(key), `unknown parameter ${key} (known: ${[...PARAMETERS].join(', ')})`);
+  const from = instant(query, 'from', fieldOf('from'));
+  const to = instant(query, 'to', fieldOf('to'));
+  if (from && to && from >= to) throw badInput(fieldOf('to'), 'to must be after from');
   const raw = query.status;
   let statuses = DEFAULT_STATUSES;
-  if (raw !== undefined) {
+  if (raw !== undefined && raw !== null) {
     const given = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [null]));
     const unknown = given.find((s) => s === null || !(STATUSES as readonly string[]).includes(s.trim().toUpperCase()));
-    if (unknown !== undefined) throw badInput('status', `status must be among ${STATUSES.join(', ')}`);
+    if (unknown !== undefined || given.length === 0) throw badInput(fieldOf('status'), `status must be among ${STATUSES.join(', ')}`);
     statuses = [...new Set(given.map((s) => s!.trim().toUpperCase() as InvoiceStatus))];
   }
-  return { from, to, statuses, customer: single(query, 'customer'), plan: single(query, 'plan') };
+  return { from, to, statuses, customer: single(query, 'customer', fieldOf('customer')), plan: single(query, 'plan', fieldOf('plan')) };
 }
+
+/**
+ * Report names as GraphQL spells them (INVOICE_LINES) and as the REST path does (invoice-lines), one from the other.
+ */
+export const reportNameOfEnum = (value: string): ReportName | null => {
+  const name = value.toLowerCase().replace(/_/g, '-');
+  return isReportName(name) ? name : null;
+};
+export const enumOfReportName = (name: ReportName): string => name.toUpperCase().replace(/-/g, '_');
 
 /**
  * The filters resolved on the platform's read models: the customer (by reference, else id) and the plan's versions
  * (catalog's snapshots name the plan's reference and id); one that is not known is BAD_USER_INPUT naming it.
  */
-export async function reportScopeOf(reader: Reader, platformId: string, filters: ReportFilters): Promise<ReportScope> {
+export async function reportScopeOf(
+  reader: Reader,
+  platformId: string,
+  filters: ReportFilters,
+  fieldOf: (parameter: string) => string = (p) => p,
+): Promise<ReportScope> {
   const customerId = filters.customer === null ? null : await customerIdOf(reader, platformId, filters.customer);
-  if (filters.customer !== null && !customerId) throw badInput('customer', `no customer with id or reference "${filters.customer}"`);
+  if (filters.customer !== null && !customerId)
+    throw badInput(fieldOf('customer'), `no customer with id or reference "${filters.customer}"`);
   const planVersionIds = filters.plan === null ? null : await planVersionIdsOf(reader, platformId, filters.plan);
-  if (planVersionIds && planVersionIds.length === 0) throw badInput('plan', `no pricing plan with reference or id "${filters.plan}"`);
+  if (planVersionIds && planVersionIds.length === 0)
+    throw badInput(fieldOf('plan'), `no pricing plan with reference or id "${filters.plan}"`);
   return { platformId, from: filters.from, to: filters.to, statuses: filters.statuses, customerId, planVersionIds };
 }
+
+/** Customers whose drafts one transaction of `freshenReportDrafts` recomputes (their invoice locks held together). */
+export const FRESHEN_BATCH = 50;
 
 /**
  * Drafts in a report are current as the API answers them: before streaming, the drafts of the report's customers
  * with a refresh pending (usage or changes the refresher has not applied yet) are recomputed, as `freshenCustomers`
- * does before a GraphQL read. Only those: a report never recomputes every customer of the platform.
+ * does before a GraphQL read. Only those, and `FRESHEN_BATCH` customers per transaction: a report of a platform with
+ * many pending customers never holds all their locks (nor one long transaction) at once.
  */
 export async function freshenReportDrafts(ctx: RequestContext, scope: ReportScope): Promise<void> {
   if (!scope.statuses.includes('DRAFT')) return;
-  await freshenCustomers(ctx, await customersAwaitingRefresh(ctx.db.ds, scope.platformId, scope.customerId));
+  const pending = await customersAwaitingRefresh(ctx.db.ds, scope.platformId, scope.customerId);
+  for (let i = 0; i < pending.length; i += FRESHEN_BATCH) await freshenCustomers(ctx, pending.slice(i, i + FRESHEN_BATCH));
 }
 
 /** A report: its header row, and its rows in batches (a batch is read, written and dropped before the next is read). */
 export interface Report {
   columns: readonly string[];
+  /** How many rows the report will have (null: not known before it is written). */
+  count(reader: Reader, scope: ReportScope): Promise<number | null>;
   batches(reader: Reader, scope: ReportScope): AsyncGenerator<Cell[][]>;
 }
 
@@ -160,6 +184,7 @@ const invoiceColumns = [
 
 const invoices: Report = {
   columns: invoiceColumns,
+  count: (reader, scope) => reportRowCount(reader, 'invoices', scope),
   async *batches(reader, scope) {
     for await (const rows of invoiceBatches(reader, scope, INVOICE_BATCH, false))
       yield rows.map((i) => [
@@ -216,6 +241,7 @@ const invoiceLines: Report = {
     'credited',
     'currency',
   ],
+  count: (reader, scope) => reportRowCount(reader, 'invoice-lines', scope),
   async *batches(reader, scope) {
     for await (const rows of invoiceBatches(reader, scope, LINES_INVOICE_BATCH, true)) {
       const itemIds = new Set(rows.flatMap((i) => (i.lines ?? []).flatMap((l) => (l.productItemId ? [l.productItemId] : []))));
@@ -268,6 +294,7 @@ const taxSummaryReport: Report = {
     'credited_tax',
     'credited_total',
   ],
+  count: (reader, scope) => reportRowCount(reader, 'tax-summary', scope),
   async *batches(reader, scope) {
     const rows = await taxSummary(reader, scope);
     if (rows.length > 0)
@@ -303,6 +330,7 @@ const creditNotes: Report = {
     'tax',
     'total',
   ],
+  count: (reader, scope) => reportRowCount(reader, 'credit-notes', scope),
   async *batches(reader, scope) {
     for await (const rows of keysetBatches((key) => creditNoteBatch(reader, scope, key, INVOICE_BATCH), INVOICE_BATCH))
       yield rows.map((n) => [
@@ -323,9 +351,11 @@ const creditNotes: Report = {
   },
 };
 
+/** Payments received and refunds paid back (negative amounts, naming their credit note), by their own instants. */
 const payments: Report = {
   columns: [
     'payment_id',
+    'kind',
     'paid_at',
     'recorded_at',
     'invoice_id',
@@ -337,11 +367,15 @@ const payments: Report = {
     'currency',
     'method',
     'reference',
+    'credit_note_id',
+    'credit_note_number',
   ],
+  count: (reader, scope) => reportRowCount(reader, 'payments', scope),
   async *batches(reader, scope) {
     for await (const rows of keysetBatches((key) => paymentBatch(reader, scope, key, INVOICE_BATCH), INVOICE_BATCH))
       yield rows.map((p) => [
         p.id,
+        p.kind,
         instantCell(p.paid_at),
         instantCell(p.created_at),
         p.invoice_id,
@@ -353,6 +387,8 @@ const payments: Report = {
         p.currency,
         p.method,
         textCell(p.reference),
+        textCell(p.credit_note_id),
+        textCell(p.credit_note_number),
       ]);
   },
 };
@@ -376,6 +412,8 @@ const usage: Report = {
     'period_end',
     'value',
   ],
+  // A row per metric priced in each invoice's period: not known before the periods' plan versions are read.
+  count: async () => null,
   async *batches(reader, scope) {
     for await (const rows of invoiceBatches(reader, scope, INVOICE_BATCH, false)) {
       const billed = rows.filter((i) => i.kind === 'SUBSCRIPTION' && i.subscription_id);

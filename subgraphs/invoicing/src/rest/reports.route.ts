@@ -1,11 +1,8 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import { Loaders, notFound, requireDocumentRole, type SubgraphServices, type Tenant } from '@meterline/kit';
-import { stringify } from 'csv-stringify';
+import { Loaders, notFound, requireReportRole, type SubgraphServices, type Tenant } from '@meterline/kit';
 import type { Request, Response, Router } from 'express';
-import { freshenReportDrafts, isReportName, REPORTS, reportFiltersOf, reportScopeOf } from '../billing/reports';
-import { reportFileName, type Cell } from '../domain/report-cells';
+import { openReportCsv } from '../billing/report-csv';
+import { isReportName, reportFiltersOf } from '../billing/reports';
 
 /**
  * `GET /v1/reports/:name` (invoices, invoice-lines, tax-summary, credit-notes, payments, usage): the report as CSV,
@@ -15,7 +12,7 @@ import { reportFileName, type Cell } from '../domain/report-cells';
  * a 503 too. A failure later cuts the connection: a truncated file is never passed off as complete.
  */
 export function reportsRoute(router: Router, services: SubgraphServices): void {
-  router.get('/reports/:name', requireDocumentRole, async (req: Request, res: Response) => {
+  router.get('/reports/:name', requireReportRole, async (req: Request, res: Response) => {
     const name = String(req.params.name);
     if (!isReportName(name)) throw notFound('report', 'name');
     const filters = reportFiltersOf(req.query as Record<string, unknown>);
@@ -23,23 +20,13 @@ export function reportsRoute(router: Router, services: SubgraphServices): void {
     const requestId = String(req.headers['x-request-id'] || randomUUID());
     const log = services.log.child({ requestId, platformId: tenant.platformId, report: name });
     const ctx = { ...tenant, requestId, log, db: services.db, clock: services.clock, loaders: new Loaders() };
-    const reader = services.db.ds;
-    const scope = await reportScopeOf(reader, tenant.platformId, filters);
-    await freshenReportDrafts(ctx, scope);
-    const report = REPORTS[name];
-    const batches = report.batches(reader, scope);
-    const first = await batches.next();
-    async function* rows(): AsyncGenerator<Cell[]> {
-      if (first.done) return;
-      yield* first.value;
-      for await (const batch of batches) yield* batch;
-    }
+    const csv = await openReportCsv(ctx, name, filters);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${reportFileName(name, scope.from, scope.to)}"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${csv.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');
     try {
-      await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...report.columns] }), res);
+      await csv.writeTo(res);
     } catch (error) {
       // Headers (and maybe rows) are out: the only honest answer left is to cut the connection.
       log.warn({ err: error }, 'report stream ended early');

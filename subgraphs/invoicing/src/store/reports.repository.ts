@@ -121,14 +121,11 @@ export interface ReportItem {
   metric: string | null;
 }
 
+/** Items by id from the `product_items` read model (one primary-key lookup per batch). */
 export async function itemsByIds(reader: Reader, platformId: string, ids: readonly string[]): Promise<Map<string, ReportItem>> {
   if (ids.length === 0) return new Map();
   const rows = (await reader.manager.query(
-    `SELECT DISTINCT ON (p->>'productItemId') p->>'productItemId' AS id, p->>'productItemName' AS name,
-            p->>'chargeType' AS charge_type, p->>'metricReference' AS metric
-       FROM plan_versions v CROSS JOIN LATERAL jsonb_array_elements(v.snapshot->'prices') p
-      WHERE v.platform_id = $1 AND p->>'productItemId' = ANY($2::text[])
-      ORDER BY p->>'productItemId', v.updated_at DESC`,
+    `SELECT id, name, charge_type, metric FROM product_items WHERE platform_id = $1 AND id = ANY($2::text[])`,
     [platformId, ids],
   )) as Array<{ id: string; name: string; charge_type: string | null; metric: string | null }>;
   return new Map(rows.map((r) => [r.id, { name: r.name, chargeType: r.charge_type, metric: r.metric }]));
@@ -168,11 +165,15 @@ export function creditNoteBatch(reader: Reader, scope: ReportScope, key: Keyset 
   );
 }
 
+/** A payment, or a refund (a negative amount, with the credit note it pays back), as the payments report reads it. */
 export interface ReportPaymentRow {
   id: string;
+  kind: 'PAYMENT' | 'REFUND';
   invoice_id: string;
   invoice_number: string | null;
   invoice_status: InvoiceStatus;
+  credit_note_id: string | null;
+  credit_note_number: string | null;
   customer_id: string;
   customer_reference: string | null;
   amount: string;
@@ -184,19 +185,32 @@ export interface ReportPaymentRow {
   key_at: string;
 }
 
-/** The next payments against the scope's invoices received in [from, to), by (paid at, id). */
+/**
+ * The next money movements on the scope's invoices in [from, to), by (instant, id): payments received (paid at) and
+ * refunds of their credit notes paid back (refunded at, the amount negative). Both walks are index ranges.
+ */
 export function paymentBatch(reader: Reader, scope: ReportScope, key: Keyset | null, limit: number): Promise<ReportPaymentRow[]> {
   const params: unknown[] = [];
-  const where =
+  const payments =
     invoiceConditions(scope, params, false) + instantBounds('pm.paid_at', scope, params) + after('pm.paid_at', 'pm.id', key, params);
+  const refunds =
+    invoiceConditions(scope, params, false) + instantBounds('r.refunded_at', scope, params) + after('r.refunded_at', 'r.id', key, params);
   params.push(limit);
   return reader.manager.query(
-    `SELECT pm.id, pm.invoice_id, i.number AS invoice_number, i.status AS invoice_status, i.customer_id,
-            c.reference AS customer_reference, pm.amount::text AS amount, pm.currency, pm.method, pm.reference, pm.paid_at,
-            pm.created_at, pm.paid_at::text AS key_at
-       FROM payments pm JOIN invoices i ON i.platform_id = pm.platform_id AND i.id = pm.invoice_id ${CUSTOMER_JOIN}
-      WHERE ${where}
-      ORDER BY pm.paid_at, pm.id LIMIT $${params.length}`,
+    `(SELECT pm.id, 'PAYMENT' AS kind, pm.invoice_id, i.number AS invoice_number, i.status AS invoice_status,
+             NULL::uuid AS credit_note_id, NULL::text AS credit_note_number, i.customer_id, c.reference AS customer_reference,
+             pm.amount::text AS amount, pm.currency, pm.method, pm.reference, pm.paid_at, pm.created_at, pm.paid_at::text AS key_at
+        FROM payments pm JOIN invoices i ON i.platform_id = pm.platform_id AND i.id = pm.invoice_id ${CUSTOMER_JOIN}
+       WHERE ${payments}
+       ORDER BY pm.paid_at, pm.id LIMIT $${params.length})
+     UNION ALL
+     (SELECT r.id, 'REFUND', n.invoice_id, i.number, i.status, n.id, n.number, i.customer_id, c.reference,
+             (-r.amount)::text, r.currency, r.method, r.reference, r.refunded_at, r.created_at, r.refunded_at::text
+        FROM refunds r JOIN credit_notes n ON n.platform_id = r.platform_id AND n.id = r.credit_note_id
+        JOIN invoices i ON i.platform_id = n.platform_id AND i.id = n.invoice_id ${CUSTOMER_JOIN}
+       WHERE r.platform_id = i.platform_id AND ${refunds}
+       ORDER BY r.refunded_at, r.id LIMIT $${params.length})
+     ORDER BY paid_at, id LIMIT $${params.length}`,
     params,
   );
 }
@@ -262,4 +276,42 @@ export async function customersAwaitingRefresh(reader: Reader, platformId: strin
     [platformId, customerId],
   )) as Array<{ customer_id: string }>;
   return rows.map((r) => r.customer_id);
+}
+
+/**
+ * How many rows a report will have, counted on the same conditions as its batches (a job's progress: rows written of
+ * rows expected). Drafts recomputed while the file is written may change it by a few.
+ */
+export async function reportRowCount(
+  reader: Reader,
+  report: 'invoices' | 'invoice-lines' | 'tax-summary' | 'credit-notes' | 'payments',
+  scope: ReportScope,
+): Promise<number> {
+  const params: unknown[] = [];
+  let sql: string;
+  switch (report) {
+    case 'invoices':
+      sql = `SELECT count(*) AS n FROM invoices i WHERE ${invoiceConditions(scope, params, true)}`;
+      break;
+    case 'invoice-lines':
+      sql = `SELECT coalesce(sum(jsonb_array_length(i.lines)), 0) AS n FROM invoices i WHERE ${invoiceConditions(scope, params, true)}`;
+      break;
+    case 'tax-summary':
+      sql = `SELECT count(*) AS n FROM (SELECT 1 FROM invoices i WHERE ${invoiceConditions(scope, params, true)}
+               GROUP BY i.currency, i.tax_rate, i.status) g`;
+      break;
+    case 'credit-notes':
+      sql = `SELECT count(*) AS n FROM credit_notes n JOIN invoices i ON i.platform_id = n.platform_id AND i.id = n.invoice_id
+              WHERE ${invoiceConditions(scope, params, false)}${instantBounds('n.created_at', scope, params)}`;
+      break;
+    case 'payments':
+      sql = `SELECT (SELECT count(*) FROM payments pm JOIN invoices i ON i.platform_id = pm.platform_id AND i.id = pm.invoice_id
+                      WHERE ${invoiceConditions(scope, params, false)}${instantBounds('pm.paid_at', scope, params)})
+                  + (SELECT count(*) FROM refunds r JOIN credit_notes n ON n.platform_id = r.platform_id AND n.id = r.credit_note_id
+                       JOIN invoices i ON i.platform_id = n.platform_id AND i.id = n.invoice_id
+                      WHERE r.platform_id = i.platform_id AND ${invoiceConditions(scope, params, false)}${instantBounds('r.refunded_at', scope, params)}) AS n`;
+      break;
+  }
+  const [row] = (await reader.manager.query(sql, params)) as Array<{ n: string }>;
+  return Number(row.n);
 }

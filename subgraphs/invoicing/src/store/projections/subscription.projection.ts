@@ -101,6 +101,16 @@ export async function onPlanVersion(tx: Transaction, event: EventOf<EntityEventT
      WHERE plan_versions.updated_at <= EXCLUDED.updated_at`,
     [event.platformId, v.id, v.status, v.currency, v.billingPeriod, JSON.stringify(v), event.occurredAt],
   );
+  // Each product item as the newest version naming it says (reports look items up by id).
+  await tx.manager.query(
+    `INSERT INTO product_items (platform_id, id, name, charge_type, metric, updated_at)
+     SELECT $1, p->>'productItemId', p->>'productItemName', p->>'chargeType', p->>'metricReference', $3
+       FROM jsonb_array_elements($2::jsonb) p WHERE p->>'productItemId' IS NOT NULL
+     ON CONFLICT (platform_id, id) DO UPDATE SET name = EXCLUDED.name, charge_type = EXCLUDED.charge_type,
+       metric = EXCLUDED.metric, updated_at = EXCLUDED.updated_at
+     WHERE product_items.updated_at <= EXCLUDED.updated_at`,
+    [event.platformId, JSON.stringify(v.prices), event.occurredAt],
+  );
   // Subscriptions that arrived before their version could not be billed yet: now they can.
   const waiting = (await tx.manager.query(`SELECT DISTINCT customer_id FROM subscriptions WHERE platform_id = $1 AND phases @> $2::jsonb`, [
     event.platformId,
