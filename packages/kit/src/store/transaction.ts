@@ -1,6 +1,7 @@
 import type { EventPayloads, EventType } from '@meterline/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
+import { PlatformClock } from '../platform-clock';
 import { newEvent } from '../bus/envelope';
 import { writeToOutbox } from '../bus/outbox';
 import { isContention } from '../outage-log';
@@ -17,9 +18,17 @@ export class Transaction {
     private readonly clock: Clock,
   ) {}
 
-  /** The service clock's now (the test clock when it is on): what work in this transaction takes as the current time. */
-  now(): Date {
-    return this.clock.now();
+  /**
+   * The service clock's now (the test clock when it is on): what work in this transaction takes as the current time;
+   * with `platformId`, that platform's business time (a sandbox may run ahead, see PlatformClock).
+   */
+  now(platformId?: string): Date {
+    return this.clock.now(platformId);
+  }
+
+  /** Lets the service's clock serve a sandbox's new offset at once (see onPlatformClockAdvanced). */
+  learnPlatformOffset(platformId: string, offsetMs: number): void {
+    if (this.clock instanceof PlatformClock) this.clock.learn(platformId, offsetMs);
   }
 
   /** `data` is checked at compile time against the payload type generated from the event's schema, and at run time against the schema. */
