@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import { Loaders, notFound, requireDocumentRole, type SubgraphServices, type Tenant } from '@meterline/kit';
+import { clockOfPlatform, Loaders, notFound, requireDocumentRole, type SubgraphServices, type Tenant } from '@meterline/kit';
 import { stringify } from 'csv-stringify';
 import type { Request, Response, Router } from 'express';
 import { freshenReportDrafts, isReportName, REPORTS, reportFiltersOf, reportScopeOf } from '../billing/reports';
@@ -22,7 +22,7 @@ export function reportsRoute(router: Router, services: SubgraphServices): void {
     const tenant = res.locals.tenant as Tenant;
     const requestId = String(req.headers['x-request-id'] || randomUUID());
     const log = services.log.child({ requestId, platformId: tenant.platformId, report: name });
-    const ctx = { ...tenant, requestId, log, db: services.db, clock: services.clock, loaders: new Loaders() };
+    const ctx = { ...tenant, requestId, log, db: services.db, clock: clockOfPlatform(services.clock, tenant.platformId), loaders: new Loaders() };
     const reader = services.db.ds;
     const scope = await reportScopeOf(reader, tenant.platformId, filters);
     await freshenReportDrafts(ctx, scope);
