@@ -73,8 +73,7 @@ export function scopeParameters(scope: TimeScope): [string | null, string[]] {
 
 /** Runs a scan once per TimeScope of the clock (one when no sandbox moved); sums what each scope reports done. */
 export async function forEachTimeScope(clock: Clock, scan: (scope: TimeScope) => Promise<number>): Promise<number> {
-  const scopes =
-    clock instanceof PlatformClock ? clock.scopes() : [{ now: clock.now(), onlyPlatformId: null, exceptPlatformIds: [] }];
+  const scopes = clock instanceof PlatformClock ? clock.scopes() : [{ now: clock.now(), onlyPlatformId: null, exceptPlatformIds: [] }];
   let done = 0;
   for (const scope of scopes) done += await scan(scope);
   return done;

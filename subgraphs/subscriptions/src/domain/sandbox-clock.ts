@@ -12,13 +12,21 @@ export const PRODUCTION_CLOCK_REFUSED = 'PRODUCTION_PLATFORM';
  */
 export function sandboxAdvance(sandbox: boolean, to: Date, serviceNow: Date, currentOffsetMs: number): number {
   if (!sandbox) {
-    throw new AppError(ErrorCode.FORBIDDEN, 'Only a sandbox platform can move its business clock; a production platform runs on real time', 'to', {
-      reason: PRODUCTION_CLOCK_REFUSED,
-    });
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      'Only a sandbox platform can move its business clock; a production platform runs on real time',
+      'to',
+      {
+        reason: PRODUCTION_CLOCK_REFUSED,
+      },
+    );
   }
   const platformNow = serviceNow.getTime() + currentOffsetMs;
   if (to.getTime() < platformNow) {
-    throw badInput('to', `A sandbox clock only moves forward: to must be at or after its current time ${new Date(platformNow).toISOString()}`);
+    throw badInput(
+      'to',
+      `A sandbox clock only moves forward: to must be at or after its current time ${new Date(platformNow).toISOString()}`,
+    );
   }
   if (to.getTime() - platformNow > SANDBOX_MAX_ADVANCE_MS) throw badInput('to', 'A sandbox clock moves at most 20 years in one advance');
   return to.getTime() - serviceNow.getTime();

@@ -18,7 +18,10 @@ export class PlatformSettings {
   @Field({ description: 'True while the platform has not set its own subscriptionMaxBackdateDays' })
   subscriptionMaxBackdateDaysIsDefault: boolean;
 
-  @Field({ description: 'A sandbox platform (created with `platform create --sandbox`): its business clock can be advanced; a production platform’s cannot' })
+  @Field({
+    description:
+      'A sandbox platform (created with `platform create --sandbox`): its business clock can be advanced; a production platform’s cannot',
+  })
   sandbox: boolean;
 
   @Field(() => Date, {
