@@ -14,6 +14,7 @@ import { DeadLettersScreen } from './screens/DeadLetters';
 import { SettingsScreen } from './screens/Settings';
 import { BillingEntitiesScreen } from './screens/BillingEntities';
 import { WebhooksScreen } from './screens/Webhooks';
+import { SandboxBanner } from './screens/SandboxClock';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
@@ -102,6 +103,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           Sign out
         </button>
       </header>
+      <SandboxBanner />
       <main className="content">
         {section === 'meters' && <MetersScreen />}
         {section === 'events' && path === '/events/upload' && <UploadScreen path={path} navigate={navigate} />}
