@@ -63,6 +63,29 @@ describe('sandbox clocks (issue 16)', () => {
     expect(Math.abs(Date.parse(data!.platformSettings.now) - Date.now())).toBeLessThan(60_000);
   });
 
+  it('ends a sandbox’s subscription once its own time passes the end; the same subscription elsewhere keeps running', async () => {
+    const sandbox = subgraph.clientForNewPlatform('admin', { sandbox: true });
+    const other = subgraph.clientForNewPlatform();
+    const endAt = new Date(Date.now() + 10 * DAY).toISOString();
+    const ids: string[] = [];
+    for (const tenant of [sandbox, other]) {
+      const version = await planVersionPricing(subgraph, tenant.platformId, []);
+      await tenant.send(`mutation { createCustomer(input: { reference: "acme", name: "Acme", currency: "EUR" }) { id } }`);
+      const created = await tenant.send<{ createSubscription: { id: string } }>(
+        `mutation ($v: ID!, $end: DateTime!) { createSubscription(input: { customer: "acme", planVersion: $v, endAt: $end }) { id } }`,
+        { v: version, end: endAt },
+      );
+      expect(created.errors).toBeUndefined();
+      ids.push(created.data!.createSubscription.id);
+    }
+    expect((await sandbox.send(ADVANCE, { to: new Date(Date.now() + 11 * DAY).toISOString() })).errors).toBeUndefined();
+    const statusOf = async (tenant: typeof sandbox, id: string) =>
+      (await tenant.send<{ subscription: { status: string } }>(`query ($id: ID!) { subscription(id: $id) { status } }`, { id })).data!
+        .subscription.status;
+    await waitFor(async () => ((await statusOf(sandbox, ids[0])) === 'ENDED' ? true : undefined), 'the sandbox’s subscription to end');
+    expect(await statusOf(other, ids[1])).toBe('ACTIVE');
+  });
+
   it('refuses production platforms, going back, and other roles than admin', async () => {
     const production = subgraph.clientForNewPlatform();
     const refused = (await production.send(ADVANCE, { to: '2031-01-01T00:00:00Z' })).errors as Errors;
