@@ -70,7 +70,13 @@ export interface RunningGateway {
 
 /** The gateway owns the `gateway` schema: platforms and API keys. */
 export function openAccessDatabase(url: string): Promise<DataSource> {
-  return openDatabase({ url, schema: 'gateway', entities: [], migrations: [Access1763700000000, SandboxPlatforms1763700000100], poolSize: 5 });
+  return openDatabase({
+    url,
+    schema: 'gateway',
+    entities: [],
+    migrations: [Access1763700000000, SandboxPlatforms1763700000100],
+    poolSize: 5,
+  });
 }
 
 /** Desk's build (web/dist), relative to the repo root: gateway/src or gateway/dist → ../../web/dist. */

@@ -56,7 +56,9 @@ export async function authenticateApiKey(ds: DataSource, key: string, clock: Clo
   if (!found.last_used_at || now.getTime() - found.last_used_at.getTime() > 60_000) {
     await ds.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [found.id, now]);
   }
-  return found.sandbox ? { platformId: found.platform_id, role: found.role, sandbox: true } : { platformId: found.platform_id, role: found.role };
+  return found.sandbox
+    ? { platformId: found.platform_id, role: found.role, sandbox: true }
+    : { platformId: found.platform_id, role: found.role };
 }
 
 export function apiKeyFromHeaders(headers: Record<string, string | string[] | undefined>): string | undefined {
