@@ -482,6 +482,20 @@ export interface CustomerUpdatedPayload {
 }
 
 /**
+ * `subscriptions.platform.clock_advanced` v1: A sandbox platform's business clock was advanced (advanceSandboxClock). Every service that acts on business time for a platform serves that platform the service clock plus offsetMs from then on; offsets only grow. Production platforms never get this event.
+ */
+export interface PlatformClockAdvancedPayload {
+  /**
+   * How far the sandbox's time runs ahead of the service clock, in milliseconds
+   */
+  offsetMs: number;
+  /**
+   * The sandbox's business time the advance asked for
+   */
+  now: string;
+}
+
+/**
  * `subscriptions.subscription.activated` v1: A subscription became ACTIVE (created active, or a draft activated). Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionActivatedPayload {
@@ -677,6 +691,7 @@ export interface EventPayloads {
   'metering.usage.recorded': UsageRecordedPayload;
   'subscriptions.customer.created': CustomerCreatedPayload;
   'subscriptions.customer.updated': CustomerUpdatedPayload;
+  'subscriptions.platform.clock_advanced': PlatformClockAdvancedPayload;
   'subscriptions.subscription.activated': SubscriptionActivatedPayload;
   'subscriptions.subscription.canceled': SubscriptionCanceledPayload;
   'subscriptions.subscription.changed': SubscriptionChangedPayload;
@@ -706,6 +721,7 @@ export const eventVersions = {
   'metering.usage.recorded': 2,
   'subscriptions.customer.created': 1,
   'subscriptions.customer.updated': 1,
+  'subscriptions.platform.clock_advanced': 1,
   'subscriptions.subscription.activated': 1,
   'subscriptions.subscription.canceled': 1,
   'subscriptions.subscription.changed': 1,

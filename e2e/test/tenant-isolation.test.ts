@@ -1185,6 +1185,10 @@ const MUTATIONS: Record<string, FieldCase> = {
     ).map((p) => ({ ...p, what: `A's customer with a card, ${p.what}` })),
   },
   updateSubscriptionSettings: { notApplicable: 'takes no id: it sets the caller’s own platform’s settings only' },
+  advanceSandboxClock: {
+    notApplicable:
+      'takes no id: it moves the caller’s own sandbox’s clock only; another platform’s time and invoices staying put is sandbox-clock.test.ts’s',
+  },
   createMeter: {
     fresh: [
       {

@@ -85,11 +85,15 @@ export async function startPlatform(
   };
 }
 
-/** A new platform (tenant) with an API key, as an operator would make one. */
-export async function newTenant(databaseUrl: string, role: Role = 'admin'): Promise<{ platformId: string; apiKey: string }> {
+/** A new platform (tenant) with an API key, as an operator would make one (`sandbox`: `platform create --sandbox`). */
+export async function newTenant(
+  databaseUrl: string,
+  role: Role = 'admin',
+  options: { sandbox?: boolean } = {},
+): Promise<{ platformId: string; apiKey: string }> {
   const ds = await openAccessDatabase(databaseUrl);
   try {
-    const platformId = await createPlatform(ds, `e2e ${new Date().toISOString()}`, systemClock);
+    const platformId = await createPlatform(ds, `e2e ${new Date().toISOString()}`, systemClock, { sandbox: options.sandbox });
     const { key } = await createApiKey(ds, platformId, role, 'e2e', systemClock);
     return { platformId, apiKey: key };
   } finally {

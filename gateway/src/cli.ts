@@ -5,7 +5,7 @@ import { openAccessDatabase } from './gateway';
 
 const USAGE = `Meterline access administration (platforms and API keys), on the database in DATABASE_URL.
 
-  npm run meterline -- platform create <name>
+  npm run meterline -- platform create [--sandbox] <name>   (a sandbox's business clock can be advanced)
   npm run meterline -- key create --platform <platform id> --role <admin|ingest|read|partner> [--name <name>]
   npm run meterline -- key list --platform <platform id>
   npm run meterline -- key revoke --platform <platform id> --key <key id>
@@ -48,10 +48,14 @@ export async function runCli(argv: string[], databaseUrl: string): Promise<strin
   const ds = await openAccessDatabase(databaseUrl);
   try {
     if (noun === 'platform' && verb === 'create') {
-      const name = rest.join(' ').trim();
+      const sandbox = rest.includes('--sandbox');
+      const name = rest
+        .filter((word) => word !== '--sandbox')
+        .join(' ')
+        .trim();
       if (!name) throw new UsageError('platform create needs a name');
-      const id = await createPlatform(ds, name, systemClock);
-      return `platform ${id} (${name})`;
+      const id = await createPlatform(ds, name, systemClock, { sandbox });
+      return `${sandbox ? 'sandbox ' : ''}platform ${id} (${name})`;
     }
     if (noun === 'key') {
       if (verb === 'create') {

@@ -38,7 +38,7 @@ import {
 import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { apiKeyFromHeaders } from './access/api-keys';
-import { Access1763700000000 } from './access/migrations';
+import { Access1763700000000, SandboxPlatforms1763700000100 } from './access/migrations';
 import { gatewayConfigSpec, gatewayTuningSpec, type GatewayConfig, type GatewayTuning } from './config';
 import { httpStatusPlugin } from './http-status';
 import { VerifiedKeys } from './access/verified-keys';
@@ -71,7 +71,13 @@ export interface RunningGateway {
 
 /** The gateway owns the `gateway` schema: platforms and API keys. */
 export function openAccessDatabase(url: string): Promise<DataSource> {
-  return openDatabase({ url, schema: 'gateway', entities: [], migrations: [Access1763700000000], poolSize: 5 });
+  return openDatabase({
+    url,
+    schema: 'gateway',
+    entities: [],
+    migrations: [Access1763700000000, SandboxPlatforms1763700000100],
+    poolSize: 5,
+  });
 }
 
 /** Desk's build (web/dist), relative to the repo root: gateway/src or gateway/dist → ../../web/dist. */

@@ -40,6 +40,18 @@ describe('npm run meterline (platforms and API keys)', () => {
     }
   });
 
+  it('creates a sandbox platform with --sandbox: its keys resolve to a tenant marked as a sandbox', async () => {
+    const made = await runCli(['platform', 'create', '--sandbox', 'Acme', 'test'], databaseUrl);
+    const platformId = /^sandbox platform (\S+) \(Acme test\)$/.exec(made)![1];
+    const key = (await runCli(['key', 'create', '--platform', platformId, '--role', 'admin'], databaseUrl)).split('\n')[1];
+    const ds = await openAccessDatabase(databaseUrl);
+    try {
+      expect(await authenticateApiKey(ds, key, systemClock)).toEqual({ platformId, role: 'admin', sandbox: true });
+    } finally {
+      await ds.destroy();
+    }
+  });
+
   it('refuses bad input naming the option, with exit code 2', async () => {
     await expect(runCli(['key', 'create', '--platform', 'nope', '--role', 'read'], databaseUrl)).rejects.toThrow(
       '--platform must be a platform id (a UUID); got "nope"',

@@ -15,6 +15,7 @@ import { SettingsScreen } from './screens/Settings';
 import { BillingEntitiesScreen } from './screens/BillingEntities';
 import { WebhooksScreen } from './screens/Webhooks';
 import { ReportsScreen } from './screens/Reports';
+import { SandboxBanner } from './screens/SandboxClock';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
@@ -106,6 +107,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           Sign out
         </button>
       </header>
+      <SandboxBanner />
       <main className="content">
         {section === 'meters' && <MetersScreen />}
         {section === 'events' && path === '/events/upload' && <UploadScreen path={path} navigate={navigate} />}

@@ -3390,6 +3390,16 @@ export type CreateReportMutation = {
   };
 };
 
+export type SandboxClockQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SandboxClockQuery = { platformSettings: { id: string; sandbox: boolean; now: string } };
+
+export type AdvanceSandboxClockMutationVariables = Exact<{
+  to: string;
+}>;
+
+export type AdvanceSandboxClockMutation = { advanceSandboxClock: { id: string; sandbox: boolean; now: string } };
+
 export type UploadImportFieldsFragment = {
   id: string;
   status: EventImportStatus;
@@ -15145,6 +15155,70 @@ export const CreateReportDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateReportMutation, CreateReportMutationVariables>;
+export const SandboxClockDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SandboxClock' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'platformSettings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sandbox' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'now' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SandboxClockQuery, SandboxClockQueryVariables>;
+export const AdvanceSandboxClockDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdvanceSandboxClock' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'advanceSandboxClock' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sandbox' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'now' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdvanceSandboxClockMutation, AdvanceSandboxClockMutationVariables>;
 export const UploadImportProgressDocument = {
   kind: 'Document',
   definitions: [

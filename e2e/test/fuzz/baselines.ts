@@ -407,6 +407,9 @@ export function baselines(s: Seed): Record<string, (n: number) => Record<string,
     reactivateSubscription: () => ({ subscription: s.subscription }),
     // the most a platform may set: an accepted wrong value (a shorter limit) is fuzzed last, see DESTRUCTIVE_LAST
     updateSubscriptionSettings: () => ({ input: { maxBackdateDays: 3660 } }),
+    // the seed platform is a production one: every date is refused (FORBIDDEN, field to), its time never moves;
+    // sandboxes' answers (forward only, bounded) are sandbox-clock.test.ts's
+    advanceSandboxClock: () => ({ to: LATER }),
   };
 }
 

@@ -15,8 +15,21 @@ export interface CreatedApiKey {
   role: Role;
 }
 
-export async function createPlatform(ds: DataSource, name: string, clock: Clock, id: string = randomUUID()): Promise<string> {
-  await ds.query(`INSERT INTO platforms (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [id, name, clock.now()]);
+export interface PlatformOptions {
+  id?: string;
+  /** A sandbox: its business clock can be advanced (advanceSandboxClock); a production platform's never can. */
+  sandbox?: boolean;
+}
+
+/** Whether a platform is a sandbox is fixed at creation. */
+export async function createPlatform(ds: DataSource, name: string, clock: Clock, options: PlatformOptions = {}): Promise<string> {
+  const { id = randomUUID(), sandbox = false } = options;
+  await ds.query(`INSERT INTO platforms (id, name, created_at, sandbox) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
+    id,
+    name,
+    clock.now(),
+    sandbox,
+  ]);
   return id;
 }
 
@@ -32,16 +45,20 @@ export async function createApiKey(ds: DataSource, platformId: string, role: Rol
 
 /** Resolves an API key to its platform and role; null for unknown or revoked keys. */
 export async function authenticateApiKey(ds: DataSource, key: string, clock: Clock): Promise<Tenant | null> {
-  const [found] = (await ds.query(`SELECT id, platform_id, role, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [
-    hashApiKey(key),
-  ])) as Array<{ id: string; platform_id: string; role: Role; last_used_at: Date | null }>;
+  const [found] = (await ds.query(
+    `SELECT k.id, k.platform_id, k.role, k.last_used_at, p.sandbox FROM api_keys k JOIN platforms p ON p.id = k.platform_id
+      WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+    [hashApiKey(key)],
+  )) as Array<{ id: string; platform_id: string; role: Role; last_used_at: Date | null; sandbox: boolean }>;
   if (!found) return null;
   const now = clock.now();
   // Last use is kept to the minute: one write per key per minute, not one per request.
   if (!found.last_used_at || now.getTime() - found.last_used_at.getTime() > 60_000) {
     await ds.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [found.id, now]);
   }
-  return { platformId: found.platform_id, role: found.role };
+  return found.sandbox
+    ? { platformId: found.platform_id, role: found.role, sandbox: true }
+    : { platformId: found.platform_id, role: found.role };
 }
 
 export function apiKeyFromHeaders(headers: Record<string, string | string[] | undefined>): string | undefined {

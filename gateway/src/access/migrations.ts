@@ -30,3 +30,16 @@ export class Access1763700000000 implements MigrationInterface {
     await runner.query(`DROP TABLE platforms`);
   }
 }
+
+/** Sandbox platforms (their business clock can be advanced; see README "Sandbox platforms"). */
+export class SandboxPlatforms1763700000100 implements MigrationInterface {
+  name = 'SandboxPlatforms1763700000100';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE platforms ADD COLUMN sandbox boolean NOT NULL DEFAULT false`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE platforms DROP COLUMN sandbox`);
+  }
+}

@@ -1,6 +1,9 @@
-/** Every read of the current time goes through a Clock so tests can move time. */
+/**
+ * Every read of the current time goes through a Clock so tests can move time. `platformId` asks for that platform's
+ * business time (a sandbox platform may run ahead, see PlatformClock); clocks without platforms ignore it.
+ */
 export interface Clock {
-  now(): Date;
+  now(platformId?: string): Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

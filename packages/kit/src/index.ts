@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 
 export * from './clock';
+export * from './platform-clock';
+export * from './store/platform-clocks';
 export * from './collections';
 export * from './config';
 export * from './errors';

@@ -23,7 +23,8 @@ describe('signed tenant headers', () => {
     expect(verifyTenantHeaders(secret, asArrays, clock)).toEqual({ platformId, role: 'admin' });
   });
 
-  it.each(Object.values(TenantHeader))('are refused when %s is missing', (name) => {
+  // The sandbox mark is optional (production platforms carry none); removing it is the signature's business, below.
+  it.each(Object.values(TenantHeader).filter((h) => h !== TenantHeader.sandbox))('are refused when %s is missing', (name) => {
     const { clock, headers } = signedHeaders();
     delete headers[name];
     expect(verifyTenantHeaders(secret, headers, clock)).toEqual({ refused: 'missing signed tenant headers' });
@@ -98,5 +99,28 @@ describe('signed tenant headers', () => {
     const { clock, headers } = signedHeaders();
     headers[TenantHeader.issuedAt] = 'yesterday';
     expect(verifyTenantHeaders(secret, headers, clock)).toEqual({ refused: 'expired tenant signature' });
+  });
+});
+
+describe('the signed sandbox mark', () => {
+  it('round-trips a sandbox platform, and production platforms carry no mark', () => {
+    const clock = new TestClock('2026-03-01T12:00:00Z');
+    const platformId = newPlatformId();
+    const sandbox = signTenantHeaders(secret, { platformId, role: 'admin', sandbox: true }, clock);
+    expect(sandbox[TenantHeader.sandbox]).toBe('1');
+    expect(verifyTenantHeaders(secret, sandbox, clock)).toEqual({ platformId, role: 'admin', sandbox: true });
+    const production = signTenantHeaders(secret, { platformId, role: 'admin' }, clock);
+    expect(production[TenantHeader.sandbox]).toBeUndefined();
+    expect(verifyTenantHeaders(secret, production, clock)).toEqual({ platformId, role: 'admin' });
+  });
+
+  it('cannot be added to, or removed from, signed headers', () => {
+    const clock = new TestClock('2026-03-01T12:00:00Z');
+    const platformId = newPlatformId();
+    const forged = { ...signTenantHeaders(secret, { platformId, role: 'admin' }, clock), [TenantHeader.sandbox]: '1' };
+    expect(verifyTenantHeaders(secret, forged, clock)).toEqual({ refused: 'bad tenant signature' });
+    const stripped = signTenantHeaders(secret, { platformId, role: 'admin', sandbox: true }, clock);
+    delete stripped[TenantHeader.sandbox];
+    expect(verifyTenantHeaders(secret, stripped, clock)).toEqual({ refused: 'bad tenant signature' });
   });
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { deadLetterResolver, PollingWorker, type SubgraphDefinition } from '@meterline/kit';
+import { deadLetterResolver, forEachTimeScope, PollingWorker, type SubgraphDefinition } from '@meterline/kit';
 import { bindBillingOptions } from './billing/billing-options';
 import { refreshRequestedDrafts } from './jobs/draft-refresher';
 import { requestPeriodOpenings } from './store/draft-requests';
@@ -60,6 +60,7 @@ import {
 import { sendDueEmails, type DocumentRenderer } from './jobs/email-sender';
 import { EmailDeliveries1763700001500 } from './store/migrations/1763700001500-email-deliveries';
 import { ReportIndexes1763700001610 } from './store/migrations/1763700001610-report-indexes';
+import { PlatformClocks1763700002100 } from './store/migrations/1763700002100-platform-clocks';
 import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { PaymentEntity, RefundEntity } from './store/payment.entity';
 import { Payments1763700001000 } from './store/migrations/1763700001000-payments';
@@ -127,7 +128,10 @@ export function createInvoicingSubgraph(
       EmailDeliveries1763700001500,
       ReportIndexes1763700001610,
       ReportJobs1763700002000,
+      PlatformClocks1763700002100,
     ],
+    // Sandboxes are billed at their own time (issue 16): periods open, drafts are issued and numbered by it.
+    platformClocks: true,
     graph: {
       resolvers: [
         InvoiceResolver,
@@ -201,7 +205,7 @@ export function createInvoicingSubgraph(
             // Opening new periods' drafts once per interval, not before every round of a long run.
             if (Date.now() - lastOpenings >= billing.issueIntervalMs) {
               lastOpenings = Date.now();
-              await requestPeriodOpenings(services.db, services.clock.now());
+              await forEachTimeScope(services.clock, (scope) => requestPeriodOpenings(services.db, scope));
             }
             return issueDueDrafts(services, billing);
           },

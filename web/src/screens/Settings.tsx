@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../errors';
 import { StripeSettingsDocument, UpdateStripeSettingsDocument } from '../generated';
+import { SandboxClockCard } from './SandboxClock';
 
 /**
  * The platform's Stripe account (admin keys): the secret key and webhook signing secret are write-only — the API shows
@@ -42,6 +43,7 @@ export function SettingsScreen() {
   return (
     <section>
       <h2>Settings</h2>
+      <SandboxClockCard />
       <ErrorMessage error={error} />
       <form className="card form" onSubmit={submit} aria-label="Stripe">
         <h3>Payment collection (Stripe)</h3>

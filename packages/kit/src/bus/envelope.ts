@@ -86,5 +86,12 @@ export function eventContracts(): EventContracts {
 }
 
 export function newEvent<T extends object>(type: string, platformId: string, data: T, clock: Clock): EventEnvelope<T> {
-  return { id: randomUUID(), type, version: eventContracts().versionOf(type), platformId, occurredAt: clock.now().toISOString(), data };
+  return {
+    id: randomUUID(),
+    type,
+    version: eventContracts().versionOf(type),
+    platformId,
+    occurredAt: clock.now(platformId).toISOString(),
+    data,
+  };
 }

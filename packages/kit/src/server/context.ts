@@ -26,9 +26,12 @@ export class Loaders {
 export interface RequestContext {
   platformId: string;
   role: Role;
+  /** The platform is a sandbox (signed by the gateway): its business clock can be advanced. */
+  sandbox?: boolean;
   requestId: string;
   log: Logger;
   db: ServiceDb;
+  /** The business clock of the caller's platform (a sandbox may run ahead of the service clock). */
   clock: Clock;
   loaders: Loaders;
   /** The service's dead letters (list, replay); set by startSubgraph. */

@@ -8,6 +8,9 @@ import express, { type RequestHandler, type Router } from 'express';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import type { EntitySchema, MigrationInterface } from 'typeorm';
 import { systemClock, type Clock } from '../clock';
+import { PlatformClock } from '../platform-clock';
+import { PollingWorker } from '../polling-worker';
+import { loadPlatformClocks, onPlatformClockAdvanced } from '../store/platform-clocks';
 import { loadConfig, subgraphConfigSpecFor, testClockConfigSpec, type SubgraphConfig, type TestClockConfig } from '../config';
 import { formatPublicErrorLogged } from '../errors';
 import { createLogger, type Logger } from '../logger';
@@ -67,6 +70,26 @@ export interface SubgraphDefinition {
   workers?: (services: SubgraphServices) => BackgroundWorker[];
   /** Streams of other subgraphs this one keeps projections from. */
   consumes?: Array<Pick<InboxConsumerOptions, 'producer' | 'handlers' | 'batchHandlers'>>;
+  /**
+   * The service acts on sandboxes at their own business time: it has a `platform_clocks` table (its migration calls
+   * createPlatformClocksTable), consumes `subscriptions.platform.clock_advanced` into it (added here, except in
+   * subscriptions, which writes it itself) and reloads it every few seconds, so `clock.now(platformId)` and
+   * forEachTimeScope serve each sandbox its time.
+   */
+  platformClocks?: boolean;
+}
+
+/** How often a service reloads its platform_clocks (another replica may have consumed an advance). */
+const PLATFORM_CLOCKS_RELOAD_MS = 1000;
+
+/** The definition's consumed streams, with the sandbox clock projection added to the subscriptions one when asked. */
+function consumedStreams(definition: SubgraphDefinition): NonNullable<SubgraphDefinition['consumes']> {
+  const consumes = definition.consumes ?? [];
+  if (!definition.platformClocks || definition.name === 'subscriptions') return consumes;
+  const handlers = { 'subscriptions.platform.clock_advanced': onPlatformClockAdvanced };
+  const subscriptions = consumes.find((c) => c.producer === 'subscriptions');
+  if (!subscriptions) return [...consumes, { producer: 'subscriptions', handlers }];
+  return consumes.map((c) => (c === subscriptions ? { ...c, handlers: { ...c.handlers, ...handlers } } : c));
 }
 
 export interface StartSubgraphOptions {
@@ -106,9 +129,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const spec = { ...subgraphConfigSpecFor(definition.defaultPort), ...testClockConfigSpec };
   const config: SubgraphConfig & TestClockConfig = { ...loadConfig(spec, options.env), ...options.config };
   const log = options.log ?? createLogger(definition.name, config.LOG_LEVEL);
-  const { clock, testClock }: ServiceClock = options.clock
+  const { clock: serviceClock, testClock }: ServiceClock = options.clock
     ? { clock: options.clock }
     : serviceClockFrom(config, options.env ?? process.env, log);
+  // Business time per platform: the service clock, plus a sandbox's offset once its clock was advanced.
+  const clock = new PlatformClock(serviceClock);
   const metrics = new ServiceMetrics(definition.name);
   const { GRAPHQL_MAX_FIELDS: maxFields } = loadConfig(subgraphLimitsSpec, options.env);
 
@@ -139,7 +164,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   // occurredAt, so no row mixes two clocks; the relay's polling and back-off are timers, on real time either way.
   const relay = new OutboxRelay(ds, bus, clock, log);
   const db = new ServiceDb(ds, clock, () => relay.nudge());
-  const consumers = (definition.consumes ?? []).map(
+  if (definition.platformClocks) await loadPlatformClocks(db, clock);
+  const consumers = consumedStreams(definition).map(
     (c) =>
       new InboxConsumer(db, bus, clock, log, {
         service: definition.name,
@@ -218,7 +244,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     definition.rest(router, services);
     app.use('/v1', requireSignedTenant, requireRestRole, router, restErrors(log));
   }
-  const workers = definition.workers?.(services) ?? [];
+  const workers = [
+    ...(definition.platformClocks
+      ? [new PollingWorker('platform clocks', () => loadPlatformClocks(db, clock).then(() => 0), PLATFORM_CLOCKS_RELOAD_MS, log)]
+      : []),
+    ...(definition.workers?.(services) ?? []),
+  ];
   app.use(
     '/graphql',
     countSqlStatements,
@@ -232,7 +263,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
           requestId,
           log: log.child({ requestId, platformId: res.locals.tenant.platformId }),
           db,
-          clock,
+          clock: clock.forPlatform(res.locals.tenant.platformId),
           loaders: new Loaders(maxFields),
           deadLetters,
         };

@@ -9,6 +9,8 @@ export type Role = (typeof Roles)[number];
 export interface Tenant {
   platformId: string;
   role: Role;
+  /** A sandbox platform (created with `platform create --sandbox`): its business clock can be advanced. Absent: production. */
+  sandbox?: boolean;
 }
 
 /** Headers with which the gateway tells a subgraph who is asking. Subgraphs trust nothing else. */
@@ -16,14 +18,18 @@ export const TenantHeader = {
   platformId: 'x-meterline-platform-id',
   role: 'x-meterline-role',
   issuedAt: 'x-meterline-issued-at',
+  sandbox: 'x-meterline-sandbox',
   signature: 'x-meterline-signature',
 } as const;
 
 /** How long a signed header stays valid; bounds replay of a captured header. */
 export const TENANT_SIGNATURE_TTL_MS = 5 * 60_000;
 
-function sign(secret: string, platformId: string, role: string, issuedAt: string): string {
-  return createHmac('sha256', secret).update(`v1\n${platformId}\n${role}\n${issuedAt}`).digest('hex');
+/** A sandbox mark is signed too (a client cannot make its production platform a sandbox by adding the header). */
+function sign(secret: string, platformId: string, role: string, issuedAt: string, sandbox: boolean): string {
+  return createHmac('sha256', secret)
+    .update(`v1\n${platformId}\n${role}\n${issuedAt}${sandbox ? '\nsandbox' : ''}`)
+    .digest('hex');
 }
 
 /**
@@ -36,7 +42,8 @@ export function signTenantHeaders(secret: string, tenant: Tenant, realClock: Clo
     [TenantHeader.platformId]: tenant.platformId,
     [TenantHeader.role]: tenant.role,
     [TenantHeader.issuedAt]: issuedAt,
-    [TenantHeader.signature]: sign(secret, tenant.platformId, tenant.role, issuedAt),
+    ...(tenant.sandbox ? { [TenantHeader.sandbox]: '1' } : {}),
+    [TenantHeader.signature]: sign(secret, tenant.platformId, tenant.role, issuedAt, tenant.sandbox === true),
   };
 }
 
@@ -56,13 +63,14 @@ export function verifyTenantHeaders(secret: string, headers: HeaderBag, realCloc
   const role = single(headers, TenantHeader.role);
   const issuedAt = single(headers, TenantHeader.issuedAt);
   const signature = single(headers, TenantHeader.signature);
+  const sandbox = single(headers, TenantHeader.sandbox) === '1';
   if (!platformId || !role || !issuedAt || !signature) return { refused: 'missing signed tenant headers' };
   if (!isUuid(platformId)) return { refused: 'malformed platform id' };
   if (!(Roles as readonly string[]).includes(role)) return { refused: 'unknown role' };
   const age = realClock.now().getTime() - Number(issuedAt);
   if (!Number.isFinite(age) || Math.abs(age) > TENANT_SIGNATURE_TTL_MS) return { refused: 'expired tenant signature' };
-  const expected = Buffer.from(sign(secret, platformId, role, issuedAt), 'hex');
+  const expected = Buffer.from(sign(secret, platformId, role, issuedAt, sandbox), 'hex');
   const given = Buffer.from(signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { refused: 'bad tenant signature' };
-  return { platformId, role: role as Role };
+  return sandbox ? { platformId, role: role as Role, sandbox } : { platformId, role: role as Role };
 }

@@ -1,6 +1,7 @@
 import type { EventPayloads, EventType } from '@meterline/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
+import { PlatformClock } from '../platform-clock';
 import { newEvent } from '../bus/envelope';
 import { writeToOutbox } from '../bus/outbox';
 import { isContention } from '../outage-log';
@@ -11,15 +12,26 @@ const CONTENTION_ATTEMPTS = 4;
 /** One database transaction of a service; events emitted here go to the outbox and leave only if it commits. */
 export class Transaction {
   emitted = 0;
+  /** Run once the transaction committed (never if it rolled back). */
+  readonly onCommit: Array<() => void> = [];
 
   constructor(
     readonly manager: EntityManager,
     private readonly clock: Clock,
   ) {}
 
-  /** The service clock's now (the test clock when it is on): what work in this transaction takes as the current time. */
-  now(): Date {
-    return this.clock.now();
+  /**
+   * The service clock's now (the test clock when it is on): what work in this transaction takes as the current time;
+   * with `platformId`, that platform's business time (a sandbox may run ahead, see PlatformClock).
+   */
+  now(platformId?: string): Date {
+    return this.clock.now(platformId);
+  }
+
+  /** Lets the service's clock serve a sandbox's new offset as soon as this transaction commits (see onPlatformClockAdvanced). */
+  learnPlatformOffset(platformId: string, offsetMs: number): void {
+    const clock = this.clock;
+    if (clock instanceof PlatformClock) this.onCommit.push(() => clock.learn(platformId, offsetMs));
   }
 
   /** `data` is checked at compile time against the payload type generated from the event's schema, and at run time against the schema. */
@@ -55,12 +67,15 @@ export class ServiceDb {
 
   private async transactOnce<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let emitted = 0;
+    let onCommit: Array<() => void> = [];
     const result = await this.ds.transaction(async (manager) => {
       const tx = new Transaction(manager, this.clock);
       const value = await work(tx);
       emitted = tx.emitted;
+      onCommit = tx.onCommit;
       return value;
     });
+    for (const run of onCommit) run();
     if (emitted > 0) this.onCommittedEvents();
     return result;
   }

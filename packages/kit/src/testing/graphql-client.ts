@@ -29,8 +29,15 @@ export async function postGraphQL<T = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
-/** A client that talks to one subgraph directly, as the gateway would: with signed tenant headers. */
-export function subgraphClient(url: string, platformId: string, secret: string, role: Role = 'admin', clock: Clock = systemClock) {
+/** A client that talks to one subgraph directly, as the gateway would: with signed tenant headers (`sandbox`: a sandbox platform's). */
+export function subgraphClient(
+  url: string,
+  platformId: string,
+  secret: string,
+  role: Role = 'admin',
+  clock: Clock = systemClock,
+  sandbox = false,
+) {
   return <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) =>
-    postGraphQL<T>(url, query, variables, signTenantHeaders(secret, { platformId, role }, clock));
+    postGraphQL<T>(url, query, variables, signTenantHeaders(secret, sandbox ? { platformId, role, sandbox } : { platformId, role }, clock));
 }

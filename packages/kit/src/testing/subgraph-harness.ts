@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock';
+import { systemClock, type Clock } from '../clock';
 import { createLogger } from '../logger';
 import { dropDatabase, ensureDatabase } from '../store/database';
 import type { Role } from '../server/tenant';
@@ -12,7 +12,8 @@ export interface SubgraphUnderTest {
   databaseUrl: string;
   secret: string;
   /** A client for a brand-new platform, signed as the gateway would sign it. */
-  clientForNewPlatform(role?: Role): { platformId: string; send: ReturnType<typeof subgraphClient> };
+  /** `sandbox`: the platform is a sandbox (its clock can be advanced), as the gateway signs it. */
+  clientForNewPlatform(role?: Role, options?: { sandbox?: boolean }): { platformId: string; send: ReturnType<typeof subgraphClient> };
   /** What the running service says of itself over HTTP: its SDL (`_service { sdl }`) and its probes. */
   selfReport(): Promise<{ sdl: string; healthz: number; readyz: number; metrics: string }>;
   stop(): Promise<void>;
@@ -49,9 +50,9 @@ export async function startSubgraphForTest(definition: SubgraphDefinition, optio
     log: createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock: options.clock,
   });
-  const clientForNewPlatform = (role: Role = 'admin') => {
+  const clientForNewPlatform = (role: Role = 'admin', { sandbox = false }: { sandbox?: boolean } = {}) => {
     const platformId = newPlatformId();
-    return { platformId, send: subgraphClient(running.url, platformId, secret, role) };
+    return { platformId, send: subgraphClient(running.url, platformId, secret, role, systemClock, sandbox) };
   };
   return {
     running,

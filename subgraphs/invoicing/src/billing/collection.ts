@@ -1,4 +1,14 @@
-import { AppError, Decimal, type Clock, type Logger, type ServiceDb, type Transaction } from '@meterline/kit';
+import {
+  AppError,
+  clockOfPlatform,
+  Decimal,
+  forEachTimeScope,
+  type Clock,
+  type Logger,
+  type ServiceDb,
+  type TimeScope,
+  type Transaction,
+} from '@meterline/kit';
 import {
   attemptIdempotencyKey,
   customerIdempotencyKey,
@@ -90,10 +100,26 @@ async function invoiceOf(tx: Transaction, platformId: string, invoiceId: string)
  * note, void) or a customer without a payment method any more ends the collection (CANCELED): dunning stops.
  */
 async function claimAttempts(services: CollectionServices, options: CollectionOptions, perRound: number): Promise<ClaimedAttempt[]> {
-  const now = services.clock.now();
+  const claimed: ClaimedAttempt[] = [];
+  await forEachTimeScope(services.clock, async (scope) => {
+    const inScope = await claimAttemptsIn(services, options, scope, perRound);
+    claimed.push(...inScope);
+    return inScope.length;
+  });
+  return claimed;
+}
+
+/** claimAttempts over the platforms of one TimeScope (dunning retries of a sandbox fall due at its own time). */
+async function claimAttemptsIn(
+  services: CollectionServices,
+  options: CollectionOptions,
+  scope: TimeScope,
+  perRound: number,
+): Promise<ClaimedAttempt[]> {
+  const now = scope.now;
   return services.db.transact(async (tx) => {
     const claimed: ClaimedAttempt[] = [];
-    for (const collection of await dueCollections(tx.manager, now, perRound)) {
+    for (const collection of await dueCollections(tx.manager, scope, perRound)) {
       const invoice = await invoiceOf(tx, collection.platform_id, collection.invoice_id);
       const customer = await paymentCustomer(tx.manager, collection.platform_id, collection.customer_id);
       const settled = !OPEN_STATUSES.includes(invoice.status) || new Decimal(invoice.amount_due).lte(0);
@@ -174,7 +200,7 @@ async function sendAttempt(services: CollectionServices, options: CollectionOpti
       services.db.ds,
       attempt.id,
       { error_code: 'provider_call_failed', error_message: message.slice(0, 500) },
-      services.clock.now(),
+      services.clock.now(platformId),
     );
   }
 }
@@ -184,7 +210,7 @@ async function sendAttempt(services: CollectionServices, options: CollectionOpti
  * Returns how many attempts were sent (the polling worker runs again at once while there is work).
  */
 export async function collectPayments(services: CollectionServices, options: CollectionOptions, perRound = 50): Promise<number> {
-  await services.db.transact((tx) => openCollections(tx.manager, services.clock.now(), perRound));
+  await forEachTimeScope(services.clock, (scope) => services.db.transact((tx) => openCollections(tx.manager, scope, perRound)));
   const claimed = await claimAttempts(services, options, perRound);
   for (const attempt of claimed) await sendAttempt(services, options, attempt);
   return claimed.length;
@@ -206,7 +232,7 @@ export async function recordIntentOutcome(
   intent: ProviderIntent,
   extra: { providerCustomerId?: string } = {},
 ): Promise<void> {
-  const now = clock.now();
+  const now = clock.now(platformId);
   const first = await attemptById(tx.manager, platformId, attemptId);
   if (!first) return;
   // The invoice's lock first (as payments take it), then the collection's: one order for every writer.
@@ -293,9 +319,9 @@ async function paymentFor(
   const first = await alreadyRecorded(tx, PaymentEntity, { platformId, invoiceId: invoice.id }, input);
   if (first) return { id: first.id, errorCode: null, errorMessage: null };
   try {
-    const saved = await addPayment(tx, { platformId, clock }, invoice, {
+    const saved = await addPayment(tx, { platformId, clock: clockOfPlatform(clock, platformId) }, invoice, {
       amount,
-      paidAt: clock.now(),
+      paidAt: clock.now(platformId),
       method: 'CARD',
       reference,
     });

@@ -1,6 +1,14 @@
 import { REPORT_CHUNK_BYTES } from '../domain/report-job-status';
 import type { InvoiceIssuedPayload } from '@meterline/contracts';
-import { returnedRows, type SubgraphServices, type Transaction } from '@meterline/kit';
+import {
+  forEachTimeScope,
+  returnedRows,
+  scopeCondition,
+  scopeParameters,
+  type SubgraphServices,
+  type TimeScope,
+  type Transaction,
+} from '@meterline/kit';
 import { DEFAULT_RETRY_SCHEDULE_DAYS } from '../domain/collection';
 import { paymentDueAt } from '../domain/payments';
 import { DEV_PAYMENT_SECRETS_KEY } from './payment-secrets';
@@ -161,12 +169,19 @@ export async function issueCustomerDrafts(
  * the billing entity's counter row inside the same transaction, so they stay gapless. Returns how many were issued.
  */
 export async function issueDueDrafts(services: SubgraphServices, options: BillingOptions, customersPerRound = 50): Promise<number> {
-  const now = services.clock.now();
+  return forEachTimeScope(services.clock, (scope) => issueDueDraftsIn(services, options, scope, customersPerRound));
+}
+
+/** The billing run over the platforms of one TimeScope (production at the service clock, or one sandbox at its time). */
+async function issueDueDraftsIn(services: SubgraphServices, options: BillingOptions, scope: TimeScope, customersPerRound: number) {
+  const now = scope.now;
   const candidates = (await services.db.query(
     `SELECT DISTINCT platform_id, customer_id FROM (
-       SELECT platform_id, customer_id FROM invoices WHERE status = 'DRAFT' AND issues_at <= $1 ORDER BY issues_at LIMIT $2) due
+       SELECT platform_id, customer_id FROM invoices WHERE status = 'DRAFT' AND issues_at <= $1
+          AND ${scopeCondition('platform_id', 3, 4)}
+        ORDER BY issues_at LIMIT $2) due
       ORDER BY platform_id, customer_id`,
-    [now, customersPerRound * 4],
+    [now, customersPerRound * 4, ...scopeParameters(scope)],
   )) as Array<{ platform_id: string; customer_id: string }>;
   if (candidates.length === 0) return 0;
   // A random start spreads replicas over different customers instead of all trying the same first one.

@@ -8,7 +8,6 @@ import { takeDueRequests } from '../store/draft-requests';
  * many customers were refreshed.
  */
 export async function refreshRequestedDrafts(services: SubgraphServices, graceMs: number, customersPerRound = 200): Promise<number> {
-  const now = services.clock.now();
   return services.db.transact(async (tx) => {
     let refreshed = 0;
     for (const [platformId, requests] of await takeDueRequests(tx, customersPerRound)) {
@@ -16,7 +15,7 @@ export async function refreshRequestedDrafts(services: SubgraphServices, graceMs
         tx,
         platformId,
         [...requests].map(([customerId, usageSince]) => ({ customerId, usageSince })),
-        now,
+        services.clock.now(platformId), // a sandbox's drafts at its own time
         graceMs,
       );
       refreshed += requests.size;

@@ -1,4 +1,4 @@
-import { returnedRows, type SubgraphServices } from '@meterline/kit';
+import { forEachTimeScope, returnedRows, scopeCondition, scopeParameters, type SubgraphServices, type TimeScope } from '@meterline/kit';
 
 interface OverdueRow {
   id: string;
@@ -15,21 +15,25 @@ interface OverdueRow {
 }
 
 /**
- * ISSUED → OVERDUE for invoices whose payment due date passed on the service clock with something still due, oldest
+ * ISSUED → OVERDUE for invoices whose payment due date passed on the service clock (a sandbox's: on its own) with something still due, oldest
  * due first; `invoicing.invoice.overdue` leaves with the same transaction. Rows another replica or a payment holds are
  * skipped (SKIP LOCKED) and taken next round. Returns how many were marked.
  */
 export async function markOverdueInvoices(services: SubgraphServices, perRound = 200): Promise<number> {
-  const now = services.clock.now();
+  return forEachTimeScope(services.clock, (scope) => markOverdueIn(services, scope, perRound));
+}
+
+async function markOverdueIn(services: SubgraphServices, scope: TimeScope, perRound: number): Promise<number> {
   return services.db.transact(async (tx) => {
     const rows = returnedRows<OverdueRow>(
       await tx.manager.query(
         `UPDATE invoices SET status = 'OVERDUE'
           WHERE id IN (SELECT id FROM invoices WHERE status = 'ISSUED' AND due_at < $1 AND amount_due > 0
+                          AND ${scopeCondition('platform_id', 3, 4)}
                         ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
           RETURNING id, platform_id, number, customer_id, subscription_id, currency, total::text, amount_paid::text,
                     amount_due::text, issued_at, due_at`,
-        [now, perRound],
+        [scope.now, perRound, ...scopeParameters(scope)],
       ),
     );
     for (const row of rows)

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { AppError, Loaders, type SubgraphServices } from '@meterline/kit';
+import { AppError, clockOfPlatform, Loaders, type SubgraphServices } from '@meterline/kit';
 import { openReportCsv } from '../billing/report-csv';
 import { storedFilters } from '../billing/report-jobs';
 import { isReportName, REPORTS } from '../billing/reports';
@@ -71,7 +71,8 @@ async function writeReportJob(services: SubgraphServices, job: ReportJobEntity, 
     requestId: `report-job-${job.id}-${job.attempt}`,
     log,
     db: services.db,
-    clock: services.clock,
+    // the platform's own business time (a sandbox's), as a request of that platform has it
+    clock: clockOfPlatform(services.clock, job.platformId),
     loaders: new Loaders(),
   };
   let lost = false;

@@ -1,4 +1,4 @@
-import { Loaders, notFound, requireDocumentRole, type SubgraphServices, type Tenant } from '@meterline/kit';
+import { clockOfPlatform, Loaders, notFound, requireDocumentRole, type SubgraphServices, type Tenant } from '@meterline/kit';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { creditNoteDocument, invoiceDocument, type RenderedDocument } from '../billing/invoice-documents';
@@ -18,7 +18,7 @@ export function documentsRoute(router: Router, services: SubgraphServices): void
       requestId,
       log: services.log.child({ requestId, platformId: tenant.platformId }),
       db: services.db,
-      clock: services.clock,
+      clock: clockOfPlatform(services.clock, tenant.platformId),
       loaders: new Loaders(),
     };
     const document = await load(ctx, String(req.params.id));

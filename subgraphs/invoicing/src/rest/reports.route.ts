@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Loaders, notFound, requireReportRole, type SubgraphServices, type Tenant } from '@meterline/kit';
+import { clockOfPlatform, Loaders, notFound, requireReportRole, type SubgraphServices, type Tenant } from '@meterline/kit';
 import type { Request, Response, Router } from 'express';
 import { openReportCsv } from '../billing/report-csv';
 import { isReportName, reportFiltersOf } from '../billing/reports';
@@ -19,7 +19,7 @@ export function reportsRoute(router: Router, services: SubgraphServices): void {
     const tenant = res.locals.tenant as Tenant;
     const requestId = String(req.headers['x-request-id'] || randomUUID());
     const log = services.log.child({ requestId, platformId: tenant.platformId, report: name });
-    const ctx = { ...tenant, requestId, log, db: services.db, clock: services.clock, loaders: new Loaders() };
+    const ctx = { ...tenant, requestId, log, db: services.db, clock: clockOfPlatform(services.clock, tenant.platformId), loaders: new Loaders() };
     const csv = await openReportCsv(ctx, name, filters);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

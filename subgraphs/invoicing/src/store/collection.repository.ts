@@ -1,4 +1,13 @@
-import { isUuid, loadChildren, returnedRows, type RequestContext, type Transaction } from '@meterline/kit';
+import {
+  isUuid,
+  loadChildren,
+  returnedRows,
+  scopeCondition,
+  scopeParameters,
+  type RequestContext,
+  type TimeScope,
+  type Transaction,
+} from '@meterline/kit';
 import type { PaymentProviderName } from '../domain/collection';
 
 type Runner = Pick<Transaction['manager'], 'query'>;
@@ -140,7 +149,7 @@ export async function saveProviderCustomerId(
  * Opens a collection (SCHEDULED now) for every open invoice with something due whose customer has a payment method
  * with a provider the platform has enabled, and no collection yet. Returns how many were opened.
  */
-export async function openCollections(runner: Runner, now: Date, limit: number): Promise<number> {
+export async function openCollections(runner: Runner, scope: TimeScope, limit: number): Promise<number> {
   const rows = returnedRows<{ id: string }>(
     await runner.query(
       `INSERT INTO payment_collections (platform_id, invoice_id, customer_id, provider, status, next_attempt_at, created_at, updated_at)
@@ -148,13 +157,13 @@ export async function openCollections(runner: Runner, now: Date, limit: number):
          FROM payment_customers pc
          JOIN payment_provider_settings s ON s.platform_id = pc.platform_id AND s.provider = pc.provider AND s.enabled
          JOIN invoices i ON i.platform_id = pc.platform_id AND i.customer_id = pc.customer_id
-        WHERE i.status IN ('ISSUED', 'OVERDUE') AND i.amount_due > 0
+        WHERE i.status IN ('ISSUED', 'OVERDUE') AND i.amount_due > 0 AND ${scopeCondition('i.platform_id', 3, 4)}
           AND NOT EXISTS (SELECT 1 FROM payment_collections c WHERE c.platform_id = i.platform_id AND c.invoice_id = i.id)
         ORDER BY i.issued_at
         LIMIT $2
        ON CONFLICT (platform_id, invoice_id) DO NOTHING
        RETURNING id`,
-      [now, limit],
+      [scope.now, limit, ...scopeParameters(scope)],
     ),
   );
   return rows.length;
@@ -164,12 +173,13 @@ export async function openCollections(runner: Runner, now: Date, limit: number):
  * Collections whose next attempt is due, or whose attempt in flight was never answered within its lease, locked for the
  * caller's transaction; rows another replica holds are skipped (SKIP LOCKED) and taken by it.
  */
-export async function dueCollections(runner: Runner, now: Date, limit: number): Promise<CollectionRow[]> {
+export async function dueCollections(runner: Runner, scope: TimeScope, limit: number): Promise<CollectionRow[]> {
   return (await runner.query(
     `SELECT * FROM payment_collections
-      WHERE (status = 'SCHEDULED' AND next_attempt_at <= $1) OR (status = 'PROCESSING' AND lease_until <= $1)
+      WHERE ((status = 'SCHEDULED' AND next_attempt_at <= $1) OR (status = 'PROCESSING' AND lease_until <= $1))
+        AND ${scopeCondition('platform_id', 3, 4)}
       ORDER BY coalesce(next_attempt_at, lease_until) LIMIT $2 FOR UPDATE SKIP LOCKED`,
-    [now, limit],
+    [scope.now, limit, ...scopeParameters(scope)],
   )) as CollectionRow[];
 }
 

@@ -1,4 +1,4 @@
-import { returnedRows, type Transaction } from '@meterline/kit';
+import { returnedRows, scopeCondition, scopeParameters, type TimeScope, type Transaction } from '@meterline/kit';
 
 /**
  * Everything that writes a customer's invoices (refresher, issuer, mutations) holds this lock for the transaction, so
@@ -110,20 +110,24 @@ export async function takeCustomerRequests(tx: Transaction, platformId: string, 
   return out;
 }
 
-/** Asks for a refresh of every running subscription whose current period has no invoice yet: drafts exist from a period's start. */
+/**
+ * Asks for a refresh of every running subscription whose current period has no invoice yet: drafts exist from a
+ * period's start. Covers the platforms of `scope`, at its now (a sandbox at its own time).
+ */
 export async function requestPeriodOpenings(
   db: { query(sql: string, parameters: unknown[]): Promise<unknown> },
-  now: Date,
+  scope: TimeScope,
 ): Promise<number> {
   const rows = (await db.query(
     `INSERT INTO draft_refresh_requests (platform_id, customer_id, usage_since, requested_at, not_before)
      SELECT DISTINCT s.platform_id, s.customer_id, NULL::timestamptz, clock_timestamp(), clock_timestamp() FROM subscriptions s
       WHERE s.status <> 'DRAFT' AND s.start_at <= $1 AND (s.end_at IS NULL OR s.end_at > $1)
+        AND ${scopeCondition('s.platform_id', 2, 3)}
         AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.platform_id = s.platform_id AND i.subscription_id = s.id
                            AND i.kind = 'SUBSCRIPTION' AND i.period_end > $1)
         AND NOT EXISTS (SELECT 1 FROM draft_refresh_requests q WHERE q.platform_id = s.platform_id AND q.customer_id = s.customer_id)
      RETURNING customer_id`,
-    [now],
+    [scope.now, ...scopeParameters(scope)],
   )) as unknown[];
   return rows.length;
 }

@@ -30,7 +30,7 @@ export async function storeUsageEvents(
   clock: Clock,
 ): Promise<StoredBatch> {
   if (events.length === 0) return { outcomes: [], matched: [], meters: new Map() };
-  const receivedAt = clock.now();
+  const receivedAt = clock.now(platformId);
   const { matches, meters } = await matchEvents(manager, platformId, events);
   const rows = events.map((event, i) => ({ event, ...matches[i] }));
 

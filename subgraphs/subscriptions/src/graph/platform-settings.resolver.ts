@@ -1,6 +1,7 @@
 import { badInput, forbidden, notFound, type RequestContext } from '@meterline/kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { checkPlatformBackdateDays } from '../domain/subscription';
+import { advanceSandboxClock } from '../events/platform-clock.events';
 import { PlatformSettingsRepository } from '../store/platform-settings.repository';
 import { PlatformSettings, SubscriptionSettingsInput } from './platform-settings.type';
 
@@ -11,6 +12,8 @@ async function settingsOf(ctx: RequestContext): Promise<PlatformSettings> {
     id: ctx.platformId,
     subscriptionMaxBackdateDays: limits.maxBackdateDays,
     subscriptionMaxBackdateDaysIsDefault: own.maxBackdateDays === null,
+    sandbox: ctx.sandbox === true,
+    now: ctx.clock.now(),
   };
 }
 
@@ -31,6 +34,16 @@ export class PlatformSettingsResolver {
     const maxBackdateDays = checkPlatformBackdateDays('input.maxBackdateDays', input.maxBackdateDays);
     await new PlatformSettingsRepository(ctx).save({ maxBackdateDays });
     return settingsOf(ctx);
+  }
+
+  @Mutation(() => PlatformSettings, {
+    description:
+      'Moves the business clock of the caller’s sandbox platform forward to `to` (admin keys): every service then acts on the sandbox at that time and keeps running from there (periods open, drafts are issued and numbered as if the time had passed). Refused (FORBIDDEN, reason PRODUCTION_PLATFORM) on a production platform; going back is refused (BAD_USER_INPUT, field to)',
+  })
+  async advanceSandboxClock(@Ctx() ctx: RequestContext, @Arg('to', () => Date) to: Date): Promise<PlatformSettings> {
+    if (ctx.role !== 'admin') throw forbidden('Moving a sandbox clock is for admin keys');
+    const now = await advanceSandboxClock(ctx, to);
+    return { ...(await settingsOf(ctx)), now };
   }
 }
 

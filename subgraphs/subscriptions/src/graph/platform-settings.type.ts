@@ -17,6 +17,17 @@ export class PlatformSettings {
 
   @Field({ description: 'True while the platform has not set its own subscriptionMaxBackdateDays' })
   subscriptionMaxBackdateDaysIsDefault: boolean;
+
+  @Field({
+    description:
+      'A sandbox platform (created with `platform create --sandbox`): its business clock can be advanced; a production platform’s cannot',
+  })
+  sandbox: boolean;
+
+  @Field(() => Date, {
+    description: 'The platform’s business time: real time (or the deployment’s test clock), plus how far a sandbox was advanced',
+  })
+  now: Date;
 }
 
 @InputType({ description: 'The subscription settings of the caller’s platform; a field left out is unchanged' })

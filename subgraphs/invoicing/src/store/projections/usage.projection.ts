@@ -138,7 +138,7 @@ async function recordUsage(
       alerts,
       fresh.map((i) => ({ customerId: i.customerId, metric: i.metric, at: new Date(i.at) })),
       subscriptionsOf,
-      tx.now(),
+      tx.now(platformId),
     );
   // The drafts (and corrections, for issued periods) of customers who are billed are recomputed once per refresh, not
   // per message, in the background once the delay has passed (readers apply the requests at once); a customer without a subscription has nothing to refresh (a subscription arriving later computes its
