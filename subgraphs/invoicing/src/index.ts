@@ -55,6 +55,10 @@ import {
 import { sendDueEmails, type DocumentRenderer } from './jobs/email-sender';
 import { EmailDeliveries1763700001500 } from './store/migrations/1763700001500-email-deliveries';
 import { ReportIndexes1763700001610 } from './store/migrations/1763700001610-report-indexes';
+import { PricingSimulations1763700001800 } from './store/migrations/1763700001800-pricing-simulations';
+import { PricingSimulationResolver, SimulatedPeriodResolver } from './graph/pricing-simulation.resolver';
+import { runPendingSimulations } from './billing/pricing-simulations';
+import { simulationReportRoute } from './rest/simulation-report.route';
 import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { PaymentEntity, RefundEntity } from './store/payment.entity';
 import { Payments1763700001000 } from './store/migrations/1763700001000-payments';
@@ -120,6 +124,7 @@ export function createInvoicingSubgraph(
       Alerts1763700001400,
       EmailDeliveries1763700001500,
       ReportIndexes1763700001610,
+      PricingSimulations1763700001800,
     ],
     graph: {
       resolvers: [
@@ -149,6 +154,8 @@ export function createInvoicingSubgraph(
         InvoiceEmailResolver,
         CreditNoteEmailResolver,
         EmailSettingsResolver,
+        PricingSimulationResolver,
+        SimulatedPeriodResolver,
         deadLetterResolver('invoicing'),
       ],
       orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],
@@ -163,10 +170,12 @@ export function createInvoicingSubgraph(
     },
     // Stripe's webhooks (the gateway proxies them without an API key: the Stripe signature is checked here), invoice
     // and credit-note PDFs (the gateway proxies /v1/invoices/:id/pdf and /v1/credit-notes/:id/pdf here), and the CSV
-    // reports (/v1/reports/:name).
+    // reports (/v1/reports/:name, /v1/reports/simulation?run=).
     rest: (router, services) => {
       mountProviderWebhooks(router, services, billing);
       documentsRoute(router, services);
+      // Before /reports/:name, which knows only the invoice reports.
+      simulationReportRoute(router, services);
       reportsRoute(router, services);
     },
     workers: (services) => {
@@ -198,6 +207,7 @@ export function createInvoicingSubgraph(
           billing.issueIntervalMs,
           services.log,
         ),
+        new PollingWorker('pricing simulations', () => runPendingSimulations(services), billing.issueIntervalMs, services.log),
         new PollingWorker('overdue invoices', () => markOverdueInvoices(services), billing.issueIntervalMs, services.log),
         new PollingWorker('payment collector', () => collectDuePayments(services, billing), billing.issueIntervalMs, services.log),
         ...(mail
@@ -228,6 +238,8 @@ export function createInvoicingSubgraph(
       {
         producer: 'catalog',
         handlers: {
+          // Drafts too: a pricing simulation may price stored usage with one (nothing bills with a draft).
+          'catalog.plan_version.drafted': onPlanVersion,
           'catalog.plan_version.activated': onPlanVersion,
           'catalog.plan_version.deprecated': onPlanVersion,
           'catalog.plan_version.archived': onPlanVersion,
