@@ -14,6 +14,7 @@ import { DeadLettersScreen } from './screens/DeadLetters';
 import { SettingsScreen } from './screens/Settings';
 import { BillingEntitiesScreen } from './screens/BillingEntities';
 import { WebhooksScreen } from './screens/Webhooks';
+import { SimulationsScreen } from './screens/Simulations';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
@@ -21,6 +22,7 @@ const SECTIONS = [
   { key: 'customers', label: 'Customers' },
   { key: 'invoices', label: 'Invoices' },
   { key: 'catalog', label: 'Catalog' },
+  { key: 'simulations', label: 'Simulations' },
   { key: 'billing-entities', label: 'Billing entities' },
   { key: 'webhooks', label: 'Webhooks' },
   { key: 'dead-letters', label: 'Dead letters' },
@@ -78,7 +80,9 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
                 ? 'billing-entities'
                 : path.startsWith('/webhooks')
                   ? 'webhooks'
-                  : 'meters';
+                  : path.startsWith('/simulations')
+                    ? 'simulations'
+                    : 'meters';
   return (
     <div className="shell">
       <header className="topbar">
@@ -111,6 +115,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {section === 'settings' && <SettingsScreen />}
         {section === 'billing-entities' && <BillingEntitiesScreen />}
         {section === 'webhooks' && <WebhooksScreen />}
+        {section === 'simulations' && <SimulationsScreen />}
         {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
         {section === 'customers' && customerRef && (
           <CustomerDetail

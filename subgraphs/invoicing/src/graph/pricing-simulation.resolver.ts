@@ -48,12 +48,12 @@ function simulationOf(row: SimulationRow): PricingSimulation {
 
 const money = (text: string | null, currency: string) => (text === null ? null : Money.of(new Decimal(text), currency));
 
-function periodOf(row: SimulatedPeriodRow): SimulatedPeriod {
+function periodOf(simulationId: string, row: SimulatedPeriodRow): SimulatedPeriod {
   const c = row.currency.trim();
   const current = new Decimal(row.current_total);
   const simulated = new Decimal(row.simulated_total);
   return {
-    id: String(row.position),
+    id: `${simulationId}:${row.position}`,
     customer: { id: row.customer_id },
     customerReference: row.customer_reference,
     subscription: { id: row.subscription_id },
@@ -148,7 +148,7 @@ export class PricingSimulationResolver {
     const afterPosition = args.after ? decodeCursor(args.after) : null;
     const customerId = args.customer == null ? null : isUuid(args.customer) ? args.customer : '00000000-0000-0000-0000-000000000000';
     const rows = await simulatedPeriods(ctx.db.ds, ctx.platformId, simulation.id, { customerId, afterPosition, limit: first + 1 });
-    const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(row.position), node: periodOf(row) }));
+    const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(row.position), node: periodOf(simulation.id, row) }));
     return {
       edges,
       totalCount: await countSimulatedPeriods(ctx.db.ds, ctx.platformId, simulation.id, customerId),

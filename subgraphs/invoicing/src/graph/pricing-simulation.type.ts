@@ -117,7 +117,7 @@ export class SimulatedLine {
 
 @ObjectType({ description: 'One billing period of a subscription: its invoice next to the simulated one' })
 export class SimulatedPeriod {
-  @Field(() => ID, { description: 'Position in the run' })
+  @Field(() => ID, { description: 'The run’s id and the period’s position in it' })
   id: string;
 
   @Field(() => Customer)
