@@ -1,5 +1,6 @@
 import { waitFor } from '@meterline/kit/testing';
 import { parse } from 'csv-parse/sync';
+import { Client } from 'pg';
 import { codeOf, graduated, Scenario, type EventSpec, type Invoice } from './scenario';
 import { gatewayClient, newApiKey, newTenant, startPlatform } from './testkit';
 
@@ -125,6 +126,17 @@ describe('pricing simulation end to end, through the gateway on the test clock',
       ['USAGE', 'API calls', '195'],
     ]);
     const xBefore = await s.invoices({ subscription: xSubscription });
+    const outbox = async () => {
+      const db = new Client({ connectionString: platform.databaseUrl });
+      await db.connect();
+      try {
+        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoicing.outbox WHERE platform_id = $1`, [platformId]);
+        return rows[0].n;
+      } finally {
+        await db.end();
+      }
+    };
+    const eventsBefore = await outbox();
 
     // Bad inputs are coded and name their field; the draft version is known once catalog's event reached invoicing.
     const input = { scope: 'CUSTOMER', customer: 'x', planVersion: v2, from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
@@ -208,8 +220,9 @@ describe('pricing simulation end to end, through the gateway on the test clock',
       },
     ]);
 
-    // Touching no invoice: X's invoices are as they were.
+    // Touching no invoice, emitting no event: X's invoices are as they were, invoicing's outbox holds nothing new.
     expect(await s.invoices({ subscription: xSubscription })).toEqual(xBefore);
+    expect(await outbox()).toBe(eventsBefore);
 
     // The proof: V2 goes live, Y subscribes to it with X's start and X's usage, and its invoices are the simulation.
     await client.expectData(`mutation ($v: ID!) { changePlanVersionStatus(planVersion: $v, action: ACTIVATE) { status } }`, { v: v2 });
