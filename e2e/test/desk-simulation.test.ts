@@ -15,7 +15,11 @@ describe('Desk: pricing simulation, in a real browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     [platform, browser] = await Promise.all([
-      startPlatform({ testClock: true, ownDatabase: true, serviceEnv: { invoicing: { INVOICE_GRACE_PERIOD_MS: String(30 * 86_400_000) } } }),
+      startPlatform({
+        testClock: true,
+        ownDatabase: true,
+        serviceEnv: { invoicing: { INVOICE_GRACE_PERIOD_MS: String(30 * 86_400_000) } },
+      }),
       launchChromium(),
     ]);
   }, 120_000);
@@ -38,9 +42,11 @@ describe('Desk: pricing simulation, in a real browser', () => {
       { reference: 'base', name: 'Base fee', chargeType: 'RECURRING' },
       { reference: 'api-calls', name: 'API calls', chargeType: 'USAGE', meterReference: 'api', metricReference: 'calls' },
     ]);
-    const [v1] = await s.createPlan('growth', [{ base: { model: 'FLAT', amount: '100' }, 'api-calls': graduated(['100', '0'], [null, '0.5']) }], [
-      'base',
-    ]);
+    const [v1] = await s.createPlan(
+      'growth',
+      [{ base: { model: 'FLAT', amount: '100' }, 'api-calls': graduated(['100', '0'], [null, '0.5']) }],
+      ['base'],
+    );
     const { createPlanVersion } = await client.expectData<{ createPlanVersion: { id: string } }>(
       `mutation { createPlanVersion(plan: "growth") { id } }`,
     );
@@ -49,7 +55,9 @@ describe('Desk: pricing simulation, in a real browser', () => {
     });
     await s.createCustomer('acme', 'calls');
     const subscription = await s.subscribe({ customer: 'acme', planVersion: v1, startAt: '2026-03-01T00:00:00Z' });
-    await s.ingestAccepted([{ meter: 'api', customer: 'acme', reference: 'e-1', timestamp: '2026-03-05T10:00:00Z', numbers: { calls: '300' } }]);
+    await s.ingestAccepted([
+      { meter: 'api', customer: 'acme', reference: 'e-1', timestamp: '2026-03-05T10:00:00Z', numbers: { calls: '300' } },
+    ]);
     // 100 + (300 − 100) × 0.5 = 200 now; under V2: 100 + (300 − 50) × 0.3 = 175.
     await s.invoiceWith({ subscription }, '2026-03-01T00:00:00Z', [
       ['RECURRING', 'Base fee (in advance)', '100'],
@@ -97,7 +105,9 @@ describe('Desk: pricing simulation, in a real browser', () => {
     ]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^pricing-simulation-[0-9a-f-]{36}\.csv$/);
-    const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(csv[0].split(',').slice(0, 4)).toEqual(['simulation_id', 'customer_id', 'customer_reference', 'subscription_id']);
     expect(csv).toHaveLength(3);
     await page.close();

@@ -38,7 +38,14 @@ interface SimulationView {
   csvPath: string;
   progress: { customersDone: number; customersTotal: number | null; periods: number };
   totals: Array<{ currency: string; current: Money; simulated: Money; difference: Money }>;
-  customerTotals: Array<{ customer: { id: string }; customerReference: string | null; periods: number; current: Money; simulated: Money; difference: Money }>;
+  customerTotals: Array<{
+    customer: { id: string };
+    customerReference: string | null;
+    periods: number;
+    current: Money;
+    simulated: Money;
+    difference: Money;
+  }>;
   periods: { totalCount: number; edges: Array<{ node: SimulatedPeriodView }> };
 }
 
@@ -89,9 +96,11 @@ describe('pricing simulation end to end, through the gateway on the test clock',
       { reference: 'base', name: 'Base fee', chargeType: 'RECURRING' },
       { reference: 'api-calls', name: 'API calls', chargeType: 'USAGE', meterReference: 'api', metricReference: 'calls' },
     ]);
-    const [v1] = await s.createPlan('growth', [{ base: { model: 'FLAT', amount: '100' }, 'api-calls': graduated(['100', '0'], [null, '0.5']) }], [
-      'base',
-    ]);
+    const [v1] = await s.createPlan(
+      'growth',
+      [{ base: { model: 'FLAT', amount: '100' }, 'api-calls': graduated(['100', '0'], [null, '0.5']) }],
+      ['base'],
+    );
     // V2, a DRAFT: a higher base fee, cheaper calls past 50, a minimum commitment of 100 on usage.
     const { createPlanVersion } = await client.expectData<{ createPlanVersion: { id: string } }>(
       `mutation { createPlanVersion(plan: "growth") { id } }`,
@@ -104,7 +113,9 @@ describe('pricing simulation end to end, through the gateway on the test clock',
       await client.expectData(`mutation ($input: SetPriceInput!) { setPrice(input: $input) { id } }`, {
         input: { planVersion: v2, productItem, price, ...(productItem === 'base' ? { recurringTiming: 'IN_ADVANCE' } : {}) },
       });
-    await client.expectData(`mutation ($v: ID!) { updatePlanVersion(input: { planVersion: $v, minimumCommitment: "100" }) { id } }`, { v: v2 });
+    await client.expectData(`mutation ($v: ID!) { updatePlanVersion(input: { planVersion: $v, minimumCommitment: "100" }) { id } }`, {
+      v: v2,
+    });
 
     const usage = (customer: string): EventSpec[] => [
       { meter: 'api', customer, reference: `${customer}-1`, timestamp: '2026-02-03T10:00:00Z', numbers: { calls: '120' } },
@@ -130,7 +141,9 @@ describe('pricing simulation end to end, through the gateway on the test clock',
       const db = new Client({ connectionString: platform.databaseUrl });
       await db.connect();
       try {
-        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoicing.outbox WHERE platform_id = $1`, [platformId]);
+        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoicing.outbox WHERE platform_id = $1`, [
+          platformId,
+        ]);
         return rows[0].n;
       } finally {
         await db.end();
@@ -192,12 +205,16 @@ describe('pricing simulation end to end, through the gateway on the test clock',
     }
     // February under V2: 110 + (320 − 50) × 0.3 = 81 of usage, topped up by 19 to the commitment of 100: 210;
     // March: 110 + (490 − 50) × 0.3 = 242.
-    expect(february.lines.map((l) => [l.kind, l.currentAmount?.amount ?? null, l.simulatedAmount?.amount ?? null, l.difference.amount])).toEqual([
+    expect(
+      february.lines.map((l) => [l.kind, l.currentAmount?.amount ?? null, l.simulatedAmount?.amount ?? null, l.difference.amount]),
+    ).toEqual([
       ['RECURRING', '100', '110', '10'],
       ['USAGE', '110', '81', '-29'],
       ['MINIMUM_COMMITMENT', null, '19', '19'],
     ]);
-    expect(march.lines.map((l) => [l.kind, l.currentAmount?.amount ?? null, l.simulatedAmount?.amount ?? null, l.difference.amount])).toEqual([
+    expect(
+      march.lines.map((l) => [l.kind, l.currentAmount?.amount ?? null, l.simulatedAmount?.amount ?? null, l.difference.amount]),
+    ).toEqual([
       ['RECURRING', '100', '110', '10'],
       ['USAGE', '195', '132', '-63'],
     ]);
@@ -230,7 +247,9 @@ describe('pricing simulation end to end, through the gateway on the test clock',
     const ySubscription = await s.subscribe({ customer: 'y', planVersion: v2, startAt: '2026-02-01T00:00:00Z' });
     await s.ingestAccepted(usage('y'));
     const expectedOf = (period: SimulatedPeriodView) =>
-      period.lines.filter((l) => l.simulatedAmount).map((l) => [l.kind, l.description, l.simulatedAmount!.amount] as [string, string, string]);
+      period.lines
+        .filter((l) => l.simulatedAmount)
+        .map((l) => [l.kind, l.description, l.simulatedAmount!.amount] as [string, string, string]);
     const yFebruary = await s.invoiceWith({ subscription: ySubscription }, february.periodStart, expectedOf(february));
     const yMarch = await s.invoiceWith({ subscription: ySubscription }, march.periodStart, expectedOf(march));
     await s.issue(yFebruary);
@@ -264,7 +283,14 @@ describe('pricing simulation end to end, through the gateway on the test clock',
     const rows = parse(await response.text(), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => [r.period_start, r.line_kind, r.description, r.current_amount, r.simulated_amount, r.difference])).toEqual(
       [february, march].flatMap((p) =>
-        p.lines.map((l) => [p.periodStart, l.kind, l.description, l.currentAmount?.amount ?? '', l.simulatedAmount?.amount ?? '', l.difference.amount]),
+        p.lines.map((l) => [
+          p.periodStart,
+          l.kind,
+          l.description,
+          l.currentAmount?.amount ?? '',
+          l.simulatedAmount?.amount ?? '',
+          l.difference.amount,
+        ]),
       ),
     );
     expect(new Set(rows.map((r) => r.customer_reference))).toEqual(new Set(['x']));

@@ -1967,8 +1967,11 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
   );
   await waitFor(
     async () =>
-      (await data<{ pricingSimulation: { status: string } }>('query ($id: ID!) { pricingSimulation(id: $id) { status } }', { id: pricingSimulation }))
-        .pricingSimulation.status === 'COMPLETED',
+      (
+        await data<{ pricingSimulation: { status: string } }>('query ($id: ID!) { pricingSimulation(id: $id) { status } }', {
+          id: pricingSimulation,
+        })
+      ).pricingSimulation.status === 'COMPLETED',
     `${name}'s pricing simulation to complete`,
   );
 

@@ -1,22 +1,12 @@
 import fc from 'fast-check';
 import { Decimal } from '@meterline/kit';
-import {
-  compareLines,
-  substitutePhases,
-  totalsByCurrency,
-  type ComparedLineInput,
-} from '../src/domain/pricing-simulation';
+import { compareLines, substitutePhases, totalsByCurrency, type ComparedLineInput } from '../src/domain/pricing-simulation';
 import type { LineKind, PhaseForBilling } from '../src/domain/invoice-calculation';
 
 const d = (value: string | number) => new Decimal(value);
 const at = (iso: string) => new Date(iso);
 
-const line = (
-  kind: LineKind,
-  item: string | null,
-  amount: string,
-  extra: Partial<ComparedLineInput> = {},
-): ComparedLineInput => ({
+const line = (kind: LineKind, item: string | null, amount: string, extra: Partial<ComparedLineInput> = {}): ComparedLineInput => ({
   kind,
   productItemId: item,
   description: item ?? 'Minimum commitment of 100',
@@ -61,7 +51,13 @@ describe('compareLines', () => {
     ];
     const rows = compareLines(current, simulated);
     expect(
-      rows.map((r) => [r.kind, r.productItemId, r.currentAmount?.toFixed() ?? null, r.simulatedAmount?.toFixed() ?? null, r.difference.toFixed()]),
+      rows.map((r) => [
+        r.kind,
+        r.productItemId,
+        r.currentAmount?.toFixed() ?? null,
+        r.simulatedAmount?.toFixed() ?? null,
+        r.difference.toFixed(),
+      ]),
     ).toEqual([
       ['RECURRING', 'fee', '100', '120', '20'],
       ['USAGE', 'calls', '50', '37.5', '-12.5'],
@@ -87,7 +83,12 @@ describe('compareLines', () => {
       ['3', '7'],
     ]);
     const repeated = [line('ONE_OFF', 'setup', '1'), line('ONE_OFF', 'setup', '2')];
-    expect(compareLines(repeated, [line('ONE_OFF', 'setup', '9')]).map((r) => [r.currentAmount?.toFixed(), r.simulatedAmount?.toFixed() ?? null])).toEqual([
+    expect(
+      compareLines(repeated, [line('ONE_OFF', 'setup', '9')]).map((r) => [
+        r.currentAmount?.toFixed(),
+        r.simulatedAmount?.toFixed() ?? null,
+      ]),
+    ).toEqual([
       ['1', '9'],
       ['2', null],
     ]);
@@ -117,9 +118,9 @@ describe('compareLines', () => {
         expect(rows.filter((r) => r.currentAmount !== null)).toHaveLength(current.length);
         expect(sum(rows.map((r) => r.currentAmount)).equals(sum(current.map((l) => l.amount)))).toBe(true);
         expect(sum(rows.map((r) => r.simulatedAmount)).equals(sum(simulated.map((l) => l.amount)))).toBe(true);
-        expect(sum(rows.map((r) => r.difference)).equals(sum(simulated.map((l) => l.amount)).minus(sum(current.map((l) => l.amount))))).toBe(
-          true,
-        );
+        expect(
+          sum(rows.map((r) => r.difference)).equals(sum(simulated.map((l) => l.amount)).minus(sum(current.map((l) => l.amount)))),
+        ).toBe(true);
       }),
     );
   });

@@ -55,7 +55,9 @@ const completed: MockLink.MockedResponse = {
         error: null,
         csvPath: `/v1/reports/simulation?run=${RUN}`,
         progress: { __typename: 'PricingSimulationProgress', customersDone: 1, customersTotal: 1, periods: 1 },
-        totals: [{ __typename: 'PricingSimulationTotal', currency: 'EUR', current: eur('200'), simulated: eur('175'), difference: eur('-25') }],
+        totals: [
+          { __typename: 'PricingSimulationTotal', currency: 'EUR', current: eur('200'), simulated: eur('175'), difference: eur('-25') },
+        ],
         customerTotals: [
           {
             __typename: 'PricingSimulationCustomerTotal',

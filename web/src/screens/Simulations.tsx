@@ -155,7 +155,12 @@ function SimulationResult({ id }: { id: string }) {
         <h3>
           Result: {simulation.progress.customersDone} customers, {simulation.progress.periods} periods
         </h3>
-        <DownloadPdf path={simulation.csvPath} label="Download CSV" busyLabel="Preparing CSV…" fallbackName={`pricing-simulation-${id}.csv`} />
+        <DownloadPdf
+          path={simulation.csvPath}
+          label="Download CSV"
+          busyLabel="Preparing CSV…"
+          fallbackName={`pricing-simulation-${id}.csv`}
+        />
       </div>
       <Totals simulation={simulation} />
       <h3>Per customer</h3>

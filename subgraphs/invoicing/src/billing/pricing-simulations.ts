@@ -219,7 +219,12 @@ export async function runPendingSimulations(services: Pick<SubgraphServices, 'db
       await tx.manager.query('ROLLBACK TO SAVEPOINT simulation_chunk');
       services.log.warn({ err: error, simulationId: run.id }, 'pricing simulation failed');
       // The reason stays in the log: a client never sees internal text (DESIGN §5).
-      await failSimulation(tx, run, `the simulation could not be computed (see the invoicing log, simulation ${run.id})`, services.clock.now());
+      await failSimulation(
+        tx,
+        run,
+        `the simulation could not be computed (see the invoicing log, simulation ${run.id})`,
+        services.clock.now(),
+      );
     }
     return 1;
   });

@@ -141,7 +141,9 @@ export class PricingSimulationResolver {
     });
   }
 
-  @FieldResolver(() => SimulatedPeriodConnection, { description: 'Each billing period compared with its lines, by customer id then period' })
+  @FieldResolver(() => SimulatedPeriodConnection, {
+    description: 'Each billing period compared with its lines, by customer id then period',
+  })
   async periods(@Root() simulation: PricingSimulation, @Ctx() ctx: RequestContext, @Args() args: SimulatedPeriodArgs) {
     const first = args.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100');

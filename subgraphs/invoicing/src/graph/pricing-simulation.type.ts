@@ -32,7 +32,8 @@ export class CreatePricingSimulationInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Pricing plan (reference or id) whose phases are priced with `planVersion` instead; none: every phase. Needed with scope PLAN',
+    description:
+      'Pricing plan (reference or id) whose phases are priced with `planVersion` instead; none: every phase. Needed with scope PLAN',
   })
   plan?: string | null;
 

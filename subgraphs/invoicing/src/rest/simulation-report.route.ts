@@ -38,7 +38,11 @@ const dec = (text: string | null) => decimalCell(text === null ? null : new Deci
 async function* simulationRows(reader: Reader, platformId: string, simulationId: string): AsyncGenerator<Cell[]> {
   let after: number | null = null;
   for (;;) {
-    const periods = await simulatedPeriods(reader, platformId, simulationId, { customerId: null, afterPosition: after, limit: PERIOD_BATCH });
+    const periods = await simulatedPeriods(reader, platformId, simulationId, {
+      customerId: null,
+      afterPosition: after,
+      limit: PERIOD_BATCH,
+    });
     for (const p of periods) {
       const difference = new Decimal(p.simulated_total).minus(p.current_total);
       for (const l of p.lines)

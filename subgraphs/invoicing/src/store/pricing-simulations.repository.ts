@@ -63,7 +63,10 @@ const RUN_COLUMNS = `id, platform_id, status, scope, customer_id, plan_id, plan_
 
 export async function insertSimulation(
   tx: Transaction,
-  run: Pick<SimulationRow, 'id' | 'platform_id' | 'scope' | 'customer_id' | 'plan_id' | 'plan_version_id' | 'from_at' | 'to_at' | 'created_at'> & {
+  run: Pick<
+    SimulationRow,
+    'id' | 'platform_id' | 'scope' | 'customer_id' | 'plan_id' | 'plan_version_id' | 'from_at' | 'to_at' | 'created_at'
+  > & {
     idempotencyKey: string | null;
   },
 ): Promise<SimulationRow> {
@@ -72,7 +75,18 @@ export async function insertSimulation(
      VALUES ($1, $2, 'PENDING', $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (platform_id, idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
      RETURNING ${RUN_COLUMNS}`,
-    [run.id, run.platform_id, run.scope, run.customer_id, run.plan_id, run.plan_version_id, run.from_at, run.to_at, run.idempotencyKey, run.created_at],
+    [
+      run.id,
+      run.platform_id,
+      run.scope,
+      run.customer_id,
+      run.plan_id,
+      run.plan_version_id,
+      run.from_at,
+      run.to_at,
+      run.idempotencyKey,
+      run.created_at,
+    ],
   )) as SimulationRow[];
   return row;
 }
@@ -178,12 +192,10 @@ export async function writeSimulationChunk(
 }
 
 export async function failSimulation(tx: Transaction, run: SimulationRow, error: string, now: Date): Promise<void> {
-  await tx.manager.query(`UPDATE pricing_simulations SET status = 'FAILED', error = $3, finished_at = $4 WHERE platform_id = $1 AND id = $2`, [
-    run.platform_id,
-    run.id,
-    error,
-    now,
-  ]);
+  await tx.manager.query(
+    `UPDATE pricing_simulations SET status = 'FAILED', error = $3, finished_at = $4 WHERE platform_id = $1 AND id = $2`,
+    [run.platform_id, run.id, error, now],
+  );
 }
 
 /** A page of a run's compared periods in position order, optionally of one customer; `limit` + 1 rows tell if more follow. */
@@ -204,7 +216,12 @@ export async function simulatedPeriods(
   )) as SimulatedPeriodRow[];
 }
 
-export async function countSimulatedPeriods(reader: Reader, platformId: string, simulationId: string, customerId: string | null): Promise<number> {
+export async function countSimulatedPeriods(
+  reader: Reader,
+  platformId: string,
+  simulationId: string,
+  customerId: string | null,
+): Promise<number> {
   const [row] = (await reader.manager.query(
     `SELECT count(*)::int AS n FROM pricing_simulation_periods WHERE platform_id = $1 AND simulation_id = $2 AND ($3::uuid IS NULL OR customer_id = $3)`,
     [platformId, simulationId, customerId],
@@ -218,7 +235,16 @@ export async function simulationTotals(
   platformId: string,
   simulationId: string,
   byCustomer: boolean,
-): Promise<Array<{ customer_id: string | null; customer_reference: string | null; currency: string; periods: number; current: string; simulated: string }>> {
+): Promise<
+  Array<{
+    customer_id: string | null;
+    customer_reference: string | null;
+    currency: string;
+    periods: number;
+    current: string;
+    simulated: string;
+  }>
+> {
   const group = byCustomer ? 'p.customer_id, c.reference, p.currency' : 'p.currency';
   return (await reader.manager.query(
     `SELECT ${byCustomer ? 'p.customer_id, c.reference AS customer_reference' : 'NULL AS customer_id, NULL AS customer_reference'}, p.currency,
@@ -227,5 +253,12 @@ export async function simulationTotals(
       WHERE p.platform_id = $1 AND p.simulation_id = $2
       GROUP BY ${group} ORDER BY ${byCustomer ? 'p.customer_id, ' : ''}p.currency`,
     [platformId, simulationId],
-  )) as Array<{ customer_id: string | null; customer_reference: string | null; currency: string; periods: number; current: string; simulated: string }>;
+  )) as Array<{
+    customer_id: string | null;
+    customer_reference: string | null;
+    currency: string;
+    periods: number;
+    current: string;
+    simulated: string;
+  }>;
 }

@@ -32,7 +32,9 @@ export class PricingSimulations1763700001800 implements MigrationInterface {
         finished_at      timestamptz,
         UNIQUE (platform_id, idempotency_key)
       )`);
-    await runner.query(`CREATE INDEX pricing_simulations_waiting ON pricing_simulations (created_at) WHERE status IN ('PENDING', 'RUNNING')`);
+    await runner.query(
+      `CREATE INDEX pricing_simulations_waiting ON pricing_simulations (created_at) WHERE status IN ('PENDING', 'RUNNING')`,
+    );
     await runner.query(`
       CREATE TABLE pricing_simulation_periods (
         platform_id        uuid NOT NULL,
@@ -52,7 +54,9 @@ export class PricingSimulations1763700001800 implements MigrationInterface {
         lines              jsonb NOT NULL,
         PRIMARY KEY (simulation_id, position)
       )`);
-    await runner.query(`CREATE INDEX pricing_simulation_periods_customer ON pricing_simulation_periods (simulation_id, customer_id, position)`);
+    await runner.query(
+      `CREATE INDEX pricing_simulation_periods_customer ON pricing_simulation_periods (simulation_id, customer_id, position)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
