@@ -1,7 +1,7 @@
 import { waitFor } from '@meterline/kit/testing';
 import { parse } from 'csv-parse/sync';
 import { Client } from 'pg';
-import { codeOf, graduated, Scenario, type EventSpec, type Invoice } from './scenario';
+import { codeOf, graduated, Scenario, type EventSpec, type Invoice, type Line } from './scenario';
 import { gatewayClient, newApiKey, newTenant, startPlatform } from './testkit';
 
 interface Money {
@@ -258,7 +258,7 @@ describe('pricing simulation end to end, through the gateway on the test clock',
       [march, yMarch],
     ] as Array<[SimulatedPeriodView, Invoice]>) {
       const { invoice: full } = await client.expectData<{
-        invoice: Invoice & { lines: Array<{ quantity: string | null; productItem: { id: string } | null }> };
+        invoice: Omit<Invoice, 'lines'> & { lines: Array<Line & { productItem: { id: string } | null }> };
       }>(`query ($id: ID!) { invoice(id: $id) { ${FULL_INVOICE} } }`, { id: invoice.id });
       expect(full.total.amount).toBe(period.simulatedTotal.amount);
       expect(full.subtotal.amount).toBe(period.simulatedSubtotal.amount);
