@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { graduated, Scenario } from './scenario';
+import { growthPlanWithDraft } from './simulation-plan';
 import { gatewayClient, launchChromium, newTenant, startPlatform } from './testkit';
 
 const UI_TIMEOUT = 15_000;
@@ -33,26 +34,7 @@ describe('Desk: pricing simulation, in a real browser', () => {
     const { apiKey, platformId } = await newTenant(platform.databaseUrl);
     const client = gatewayClient(platform.gatewayUrl, apiKey);
     const s = Scenario.of(client, platformId);
-    await s.createMeter({
-      reference: 'api',
-      values: [{ reference: 'calls', type: 'NUMBER' }],
-      metrics: [{ reference: 'calls', aggregation: 'SUM', valueReference: 'calls' }],
-    });
-    await s.createProduct('platform', [
-      { reference: 'base', name: 'Base fee', chargeType: 'RECURRING' },
-      { reference: 'api-calls', name: 'API calls', chargeType: 'USAGE', meterReference: 'api', metricReference: 'calls' },
-    ]);
-    const [v1] = await s.createPlan(
-      'growth',
-      [{ base: { model: 'FLAT', amount: '100' }, 'api-calls': graduated(['100', '0'], [null, '0.5']) }],
-      ['base'],
-    );
-    const { createPlanVersion } = await client.expectData<{ createPlanVersion: { id: string } }>(
-      `mutation { createPlanVersion(plan: "growth") { id } }`,
-    );
-    await client.expectData(`mutation ($input: SetPriceInput!) { setPrice(input: $input) { id } }`, {
-      input: { planVersion: createPlanVersion.id, productItem: 'api-calls', price: graduated(['50', '0'], [null, '0.3']) },
-    });
+    const { v1 } = await growthPlanWithDraft(s, { 'api-calls': graduated(['50', '0'], [null, '0.3']) });
     await s.createCustomer('acme', 'calls');
     const subscription = await s.subscribe({ customer: 'acme', planVersion: v1, startAt: '2026-03-01T00:00:00Z' });
     await s.ingestAccepted([

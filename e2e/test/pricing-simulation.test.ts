@@ -2,6 +2,7 @@ import { waitFor } from '@meterline/kit/testing';
 import { parse } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { codeOf, graduated, Scenario, type EventSpec, type Invoice, type Line } from './scenario';
+import { growthPlanWithDraft } from './simulation-plan';
 import { gatewayClient, newApiKey, newTenant, startPlatform } from './testkit';
 
 interface Money {
@@ -87,32 +88,11 @@ describe('pricing simulation end to end, through the gateway on the test clock',
     const s = Scenario.of(client, platformId);
     const base = platform.gatewayUrl.replace(/\/graphql$/, '');
 
-    await s.createMeter({
-      reference: 'api',
-      values: [{ reference: 'calls', type: 'NUMBER' }],
-      metrics: [{ reference: 'calls', aggregation: 'SUM', valueReference: 'calls' }],
-    });
-    await s.createProduct('platform', [
-      { reference: 'base', name: 'Base fee', chargeType: 'RECURRING' },
-      { reference: 'api-calls', name: 'API calls', chargeType: 'USAGE', meterReference: 'api', metricReference: 'calls' },
-    ]);
-    const [v1] = await s.createPlan(
-      'growth',
-      [{ base: { model: 'FLAT', amount: '100' }, 'api-calls': graduated(['100', '0'], [null, '0.5']) }],
-      ['base'],
-    );
     // V2, a DRAFT: a higher base fee, cheaper calls past 50, a minimum commitment of 100 on usage.
-    const { createPlanVersion } = await client.expectData<{ createPlanVersion: { id: string } }>(
-      `mutation { createPlanVersion(plan: "growth") { id } }`,
-    );
-    const v2 = createPlanVersion.id;
-    for (const [productItem, price] of Object.entries({
+    const { v1, v2 } = await growthPlanWithDraft(s, {
       base: { model: 'FLAT', amount: '110' },
       'api-calls': graduated(['50', '0'], [null, '0.3']),
-    }))
-      await client.expectData(`mutation ($input: SetPriceInput!) { setPrice(input: $input) { id } }`, {
-        input: { planVersion: v2, productItem, price, ...(productItem === 'base' ? { recurringTiming: 'IN_ADVANCE' } : {}) },
-      });
+    });
     await client.expectData(`mutation ($v: ID!) { updatePlanVersion(input: { planVersion: $v, minimumCommitment: "100" }) { id } }`, {
       v: v2,
     });

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { DownloadPdf } from '../DownloadPdf';
 import { ErrorMessage } from '../errors';
-import { money, period } from '../format';
+import { money, period, type Money } from '../format';
 import { LoadMore } from '../LoadMore';
 import {
   CreatePricingSimulationDocument,
@@ -169,9 +169,7 @@ function SimulationResult({ id }: { id: string }) {
           <tr>
             <th>Customer</th>
             <th>Periods</th>
-            <th>Current</th>
-            <th>Simulated</th>
-            <th>Difference</th>
+            {AMOUNT_HEADS}
           </tr>
         </thead>
         <tbody>
@@ -179,9 +177,7 @@ function SimulationResult({ id }: { id: string }) {
             <tr key={`${c.customer.id}-${c.current.currency}`}>
               <td>{c.customerReference ?? c.customer.id}</td>
               <td>{c.periods}</td>
-              <td>{money(c.current)}</td>
-              <td>{money(c.simulated)}</td>
-              <td>{money(c.difference)}</td>
+              <Amounts current={c.current} simulated={c.simulated} difference={c.difference} />
             </tr>
           ))}
         </tbody>
@@ -193,9 +189,7 @@ function SimulationResult({ id }: { id: string }) {
             <th>Customer</th>
             <th>Period</th>
             <th>Line</th>
-            <th>Current</th>
-            <th>Simulated</th>
-            <th>Difference</th>
+            {AMOUNT_HEADS}
           </tr>
         </thead>
         <tbody>
@@ -205,18 +199,14 @@ function SimulationResult({ id }: { id: string }) {
                 <td>{node.customerReference}</td>
                 <td>{period(node.periodStart, node.periodEnd)}</td>
                 <td>{line.description}</td>
-                <td>{money(line.currentAmount)}</td>
-                <td>{money(line.simulatedAmount)}</td>
-                <td>{money(line.difference)}</td>
+                <Amounts current={line.currentAmount} simulated={line.simulatedAmount} difference={line.difference} />
               </tr>
             )),
             <tr key={`${node.id}-total`} className="total">
               <td>{node.customerReference}</td>
               <td>{period(node.periodStart, node.periodEnd)}</td>
               <td>Total ({node.invoiceStatus.toLowerCase()} invoice)</td>
-              <td>{money(node.currentTotal)}</td>
-              <td>{money(node.simulatedTotal)}</td>
-              <td>{money(node.difference)}</td>
+              <Amounts current={node.currentTotal} simulated={node.simulatedTotal} difference={node.difference} />
             </tr>,
           ])}
         </tbody>
@@ -226,6 +216,26 @@ function SimulationResult({ id }: { id: string }) {
   );
 }
 
+/** The three amount cells of a row: current, simulated and the difference (— where a side has no such line). */
+function Amounts({ current, simulated, difference }: { current: Money | null; simulated: Money | null; difference: Money }) {
+  return (
+    <>
+      <td>{money(current)}</td>
+      <td>{money(simulated)}</td>
+      <td>{money(difference)}</td>
+    </>
+  );
+}
+
+/** The header cells that go with `Amounts`. */
+const AMOUNT_HEADS = (
+  <>
+    <th>Current</th>
+    <th>Simulated</th>
+    <th>Difference</th>
+  </>
+);
+
 function Totals({ simulation }: { simulation: Simulation }) {
   if (simulation.totals.length === 0) return <p className="state empty">No billing period of these customers in these dates.</p>;
   return (
@@ -233,18 +243,14 @@ function Totals({ simulation }: { simulation: Simulation }) {
       <thead>
         <tr>
           <th>Currency</th>
-          <th>Current</th>
-          <th>Simulated</th>
-          <th>Difference</th>
+          {AMOUNT_HEADS}
         </tr>
       </thead>
       <tbody>
         {simulation.totals.map((t) => (
           <tr key={t.currency}>
             <td>{t.currency}</td>
-            <td>{money(t.current)}</td>
-            <td>{money(t.simulated)}</td>
-            <td>{money(t.difference)}</td>
+            <Amounts current={t.current} simulated={t.simulated} difference={t.difference} />
           </tr>
         ))}
       </tbody>

@@ -229,22 +229,23 @@ export async function countSimulatedPeriods(
   return row.n;
 }
 
+/** Sums of a run's periods in one currency, of one customer or of all (`customer_id` null). */
+export interface SimulationTotalRow {
+  customer_id: string | null;
+  customer_reference: string | null;
+  currency: string;
+  periods: number;
+  current: string;
+  simulated: string;
+}
+
 /** Totals of a run per customer and currency (customer id order), or overall per currency (`byCustomer` false). */
 export async function simulationTotals(
   reader: Reader,
   platformId: string,
   simulationId: string,
   byCustomer: boolean,
-): Promise<
-  Array<{
-    customer_id: string | null;
-    customer_reference: string | null;
-    currency: string;
-    periods: number;
-    current: string;
-    simulated: string;
-  }>
-> {
+): Promise<SimulationTotalRow[]> {
   const group = byCustomer ? 'p.customer_id, c.reference, p.currency' : 'p.currency';
   return (await reader.manager.query(
     `SELECT ${byCustomer ? 'p.customer_id, c.reference AS customer_reference' : 'NULL AS customer_id, NULL AS customer_reference'}, p.currency,
@@ -253,12 +254,5 @@ export async function simulationTotals(
       WHERE p.platform_id = $1 AND p.simulation_id = $2
       GROUP BY ${group} ORDER BY ${byCustomer ? 'p.customer_id, ' : ''}p.currency`,
     [platformId, simulationId],
-  )) as Array<{
-    customer_id: string | null;
-    customer_reference: string | null;
-    currency: string;
-    periods: number;
-    current: string;
-    simulated: string;
-  }>;
+  )) as SimulationTotalRow[];
 }
