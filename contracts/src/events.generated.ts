@@ -145,6 +145,54 @@ export interface PlanVersionDeprecatedPayload {
 }
 
 /**
+ * `catalog.plan_version.drafted` v1: A DRAFT plan version was created or edited (prices, commitment, line order, entitlements). Carries the whole version so invoicing can simulate pricing on it; a draft is assignable to no subscription.
+ */
+export interface PlanVersionDraftedPayload {
+  id: string;
+  planId: string;
+  planReference: string;
+  planName: string;
+  version: number;
+  status: 'DRAFT' | 'ACTIVE' | 'DEPRECATED' | 'ARCHIVED';
+  currency: string;
+  billingPeriod: 'MONTH' | 'QUARTER' | 'YEAR';
+  minimumCommitment: string | null;
+  activatedAt: string | null;
+  /**
+   * In invoice line order (version order, else catalog order)
+   */
+  prices: {
+    id: string;
+    position: number;
+    productItemId: string;
+    productItemReference: string;
+    productItemName: string;
+    productId: string;
+    productReference: string;
+    productStatus: 'DRAFT' | 'ACTIVE' | 'DEPRECATED' | 'ARCHIVED';
+    chargeType: 'USAGE' | 'RECURRING' | 'SEAT' | 'ONE_OFF';
+    meterReference: string | null;
+    metricReference: string | null;
+    deduction: boolean;
+    unitLabel: string | null;
+    recurringTiming: ('IN_ADVANCE' | 'IN_ARREARS') | null;
+    /**
+     * The price in @meterline/pricing's JSON form (decimal strings); parse it with parsePrice
+     */
+    price: {
+      model: string;
+      [k: string]: unknown;
+    };
+  }[];
+  entitlements: {
+    featureId: string;
+    featureReference: string;
+    enabled: boolean;
+    limit: string | null;
+  }[];
+}
+
+/**
  * `catalog.product.changed` v1: A product was created or changed (status, order). Carries the whole product.
  */
 export interface ProductChangedPayload {
@@ -676,6 +724,7 @@ export interface EventPayloads {
   'catalog.plan_version.activated': PlanVersionActivatedPayload;
   'catalog.plan_version.archived': PlanVersionArchivedPayload;
   'catalog.plan_version.deprecated': PlanVersionDeprecatedPayload;
+  'catalog.plan_version.drafted': PlanVersionDraftedPayload;
   'catalog.product.changed': ProductChangedPayload;
   'catalog.product_item.changed': ProductItemChangedPayload;
   'invoicing.alert.triggered': AlertTriggeredPayload;
@@ -706,6 +755,7 @@ export const eventVersions = {
   'catalog.plan_version.activated': 1,
   'catalog.plan_version.archived': 1,
   'catalog.plan_version.deprecated': 1,
+  'catalog.plan_version.drafted': 1,
   'catalog.product.changed': 1,
   'catalog.product_item.changed': 1,
   'invoicing.alert.triggered': 1,

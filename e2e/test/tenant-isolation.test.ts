@@ -87,6 +87,8 @@ interface World {
   alert: string;
   alertTrigger: string;
   spendAlert: string;
+  /** A completed pricing simulation of `customer` onto `draftVersion`. */
+  pricingSimulation: string;
   /** A webhook endpoint (to a closed loopback port) with one test message. */
   webhookEndpoint: string;
   webhookMessage: string;
@@ -402,6 +404,18 @@ const QUERIES: Record<string, FieldCase> = {
         query: 'query ($id: ID!) { report(id: $id) { id report status rowsWritten downloadPath filters { customer } } }',
         slots: (a) => ({ report: a.reportJob }),
         variables: (s) => ({ id: s.report }),
+        absent: isNull,
+      },
+    ],
+  },
+  pricingSimulation: {
+    absent: [
+      {
+        what: "A's completed simulation",
+        query: `query ($id: ID!) { pricingSimulation(id: $id) { id status customer { id } totals { current { amount } }
+          customerTotals { customer { id } } periods(first: 10) { totalCount edges { node { invoice { id } lines { description } } } } } }`,
+        slots: (a) => ({ simulation: a.pricingSimulation }),
+        variables: (s) => ({ id: s.simulation }),
         absent: isNull,
       },
     ],
@@ -1071,6 +1085,34 @@ const MUTATIONS: Record<string, FieldCase> = {
       },
     ],
   },
+  createPricingSimulation: {
+    absent: [
+      ...byIdAndReference(
+        `mutation ($c: String!, $v: ID!) { createPricingSimulation(input: { scope: CUSTOMER, customer: $c, planVersion: $v,
+          from: "${APRIL.from}", to: "${APRIL.to}" }) { id } }`,
+        'c',
+        (a) => a.customer,
+        notFound('input.customer'),
+        (own) => ({ v: own.draftVersion }),
+      ).map((p) => ({ ...p, what: `of A's customer ${p.what}` })),
+      {
+        what: "B's customer onto A's draft version",
+        query: `mutation ($c: String!, $v: ID!) { createPricingSimulation(input: { scope: CUSTOMER, customer: $c, planVersion: $v,
+          from: "${APRIL.from}", to: "${APRIL.to}" }) { id } }`,
+        slots: (a) => ({ version: a.draftVersion }),
+        variables: (s, own) => ({ c: own.customer.id, v: s.version }),
+        absent: notFound('input.planVersion'),
+      },
+      ...byIdAndReference(
+        `mutation ($plan: String!, $v: ID!) { createPricingSimulation(input: { scope: PLAN, plan: $plan, planVersion: $v,
+          from: "${APRIL.from}", to: "${APRIL.to}" }) { id } }`,
+        'plan',
+        (a) => a.plan,
+        notFound('input.plan'),
+        (own) => ({ v: own.draftVersion }),
+      ).map((p) => ({ ...p, what: `of A's plan ${p.what}` })),
+    ],
+  },
   createAlert: {
     absent: [
       ...byIdAndReference(
@@ -1525,6 +1567,8 @@ const UNKEYED: Record<string, string> = {
     ]),
   ),
   Alert: 'invoicing only; Query.alert / alerts, Customer.alerts, Mutation.updateAlert / deleteAlert',
+  PricingSimulation: 'invoicing only; Query.pricingSimulation, Mutation.createPricingSimulation',
+  SimulatedPeriod: 'a part of PricingSimulation (its periods)',
   AlertTrigger: 'a part of Alert (its triggers); Query.alertTriggers',
   BillingEntity:
     'invoicing only; Query.billingEntity / billingEntities, the mutations naming one, Customer.billingEntity and PlatformSettings.defaultBillingEntity',
@@ -1947,6 +1991,28 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     `${name}'s usage alert to fire`,
   );
 
+  // A pricing simulation of the customer onto the draft version (invoicing learns of drafts through NATS: retry).
+  const pricingSimulation = await waitFor(
+    async () =>
+      (
+        await client.send<{ createPricingSimulation: { id: string } }>(
+          `mutation ($c: String!, $v: ID!) { createPricingSimulation(input: { scope: CUSTOMER, customer: $c, planVersion: $v,
+            from: "${APRIL.from}", to: "${APRIL.to}" }) { id } }`,
+          { c: customer.id, v: draftVersion },
+        )
+      ).data?.createPricingSimulation.id,
+    `invoicing to know ${name}'s draft version`,
+  );
+  await waitFor(
+    async () =>
+      (
+        await data<{ pricingSimulation: { status: string } }>('query ($id: ID!) { pricingSimulation(id: $id) { status } }', {
+          id: pricingSimulation,
+        })
+      ).pricingSimulation.status === 'COMPLETED',
+    `${name}'s pricing simulation to complete`,
+  );
+
   // The April draft bills 5 + 3 + 2 calls; the other customer's is issued now and credited in part.
   const invoicesOf = async (s: string) =>
     (
@@ -2069,6 +2135,7 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     alert,
     alertTrigger,
     spendAlert,
+    pricingSimulation,
     billingEntity: { id: billingEntity.id, reference: billingEntity.code },
   };
 }

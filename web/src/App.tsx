@@ -16,6 +16,7 @@ import { BillingEntitiesScreen } from './screens/BillingEntities';
 import { WebhooksScreen } from './screens/Webhooks';
 import { ReportsScreen } from './screens/Reports';
 import { SandboxBanner } from './screens/SandboxClock';
+import { SimulationsScreen } from './screens/Simulations';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
@@ -24,6 +25,7 @@ const SECTIONS = [
   { key: 'invoices', label: 'Invoices' },
   { key: 'reports', label: 'Reports' },
   { key: 'catalog', label: 'Catalog' },
+  { key: 'simulations', label: 'Simulations' },
   { key: 'billing-entities', label: 'Billing entities' },
   { key: 'webhooks', label: 'Webhooks' },
   { key: 'dead-letters', label: 'Dead letters' },
@@ -83,6 +85,8 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
                   ? 'webhooks'
                   : path.startsWith('/reports')
                     ? 'reports'
+                  : path.startsWith('/simulations')
+                    ? 'simulations'
                     : 'meters';
   return (
     <div className="shell">
@@ -118,6 +122,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {section === 'billing-entities' && <BillingEntitiesScreen />}
         {section === 'webhooks' && <WebhooksScreen />}
         {section === 'reports' && <ReportsScreen />}
+        {section === 'simulations' && <SimulationsScreen />}
         {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
         {section === 'customers' && customerRef && (
           <CustomerDetail

@@ -24,6 +24,7 @@ export function createCache(): InMemoryCache {
       },
       Customer: { fields: { invoices: relayStylePagination(['status', 'kind']) } },
       EventImport: { fields: { rejectedRows: relayStylePagination() } },
+      PricingSimulation: { fields: { periods: relayStylePagination(['customer']) } },
       // Lists a mutation returns whole: the new list replaces the cached one.
       PricingPlan: { fields: { versions: { merge: false } } },
       PricingPlanVersion: { fields: { prices: { merge: false } } },

@@ -141,6 +141,21 @@ export type CreatePricingPlanInput = {
   billingPeriod: BillingPeriod;
 };
 
+export type CreatePricingSimulationInput = {
+  scope: PricingSimulationScope;
+  /** Scope CUSTOMER: the customer (id or reference) */
+  customer?: string | null | undefined;
+  /** Pricing plan (reference or id) whose phases are priced with `planVersion` instead; none: every phase. Needed with scope PLAN */
+  plan?: string | null | undefined;
+  /** The plan version to price with, of any status (a DRAFT is fine) */
+  planVersion: string | number;
+  /** The billing periods overlapping [from, to) are simulated */
+  from: string;
+  to: string;
+  /** A retry with the same key returns the first run */
+  idempotencyKey?: string | null | undefined;
+};
+
 export type CreateProductInput = {
   reference: string;
   name: string;
@@ -449,6 +464,11 @@ export type PriceUsageInput = {
   amounts?: Array<string> | null | undefined;
   dimensions?: Array<DimensionUsageInput> | null | undefined;
 };
+
+/** CUSTOMER: one customer; PLAN: the customers with a subscription on a version of `plan`; ALL: every customer */
+export type PricingSimulationScope = 'CUSTOMER' | 'PLAN' | 'ALL';
+
+export type PricingSimulationStatus = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
 /** A payment against an ISSUED or OVERDUE invoice */
 export type RecordPaymentInput = {
@@ -3400,6 +3420,80 @@ export type AdvanceSandboxClockMutationVariables = Exact<{
 
 export type AdvanceSandboxClockMutation = { advanceSandboxClock: { id: string; sandbox: boolean; now: string } };
 
+export type SimulationPlansQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SimulationPlansQuery = {
+  pricingPlans: {
+    edges: Array<{
+      node: { id: string; reference: string; name: string; versions: Array<{ id: string; version: number; status: LifecycleStatus }> };
+    }>;
+  };
+};
+
+export type CreatePricingSimulationMutationVariables = Exact<{
+  input: CreatePricingSimulationInput;
+}>;
+
+export type CreatePricingSimulationMutation = { createPricingSimulation: { id: string; status: PricingSimulationStatus } };
+
+export type SimulationMoneyFragment = { amount: string; currency: string };
+
+export type PricingSimulationQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type PricingSimulationQuery = {
+  pricingSimulation: {
+    id: string;
+    status: PricingSimulationStatus;
+    error: string | null;
+    csvPath: string;
+    progress: { customersDone: number; customersTotal: number | null; periods: number };
+    totals: Array<{
+      currency: string;
+      current: { amount: string; currency: string };
+      simulated: { amount: string; currency: string };
+      difference: { amount: string; currency: string };
+    }>;
+    customerTotals: Array<{
+      customerReference: string | null;
+      periods: number;
+      customer: { id: string };
+      current: { amount: string; currency: string };
+      simulated: { amount: string; currency: string };
+      difference: { amount: string; currency: string };
+    }>;
+    periods: {
+      totalCount: number;
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          customerReference: string | null;
+          invoiceStatus: string;
+          periodStart: string;
+          periodEnd: string;
+          currentTotal: { amount: string; currency: string };
+          simulatedTotal: { amount: string; currency: string };
+          difference: { amount: string; currency: string };
+          lines: Array<{
+            kind: InvoiceLineKind;
+            description: string;
+            currentQuantity: string | null;
+            simulatedQuantity: string | null;
+            currentAmount: { amount: string; currency: string } | null;
+            simulatedAmount: { amount: string; currency: string } | null;
+            difference: { amount: string; currency: string };
+          }>;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+};
+
 export type UploadImportFieldsFragment = {
   id: string;
   status: EventImportStatus;
@@ -5884,6 +5978,23 @@ export const ReportJobFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ReportJobFieldsFragment, unknown>;
+export const SimulationMoneyFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimulationMoney' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Money' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SimulationMoneyFragment, unknown>;
 export const UploadImportFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -15219,6 +15330,368 @@ export const AdvanceSandboxClockDocument = {
     },
   ],
 } as unknown as DocumentNode<AdvanceSandboxClockMutation, AdvanceSandboxClockMutationVariables>;
+export const SimulationPlansDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SimulationPlans' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pricingPlans' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'versions' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SimulationPlansQuery, SimulationPlansQueryVariables>;
+export const CreatePricingSimulationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreatePricingSimulation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreatePricingSimulationInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createPricingSimulation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreatePricingSimulationMutation, CreatePricingSimulationMutationVariables>;
+export const PricingSimulationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PricingSimulation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pricingSimulation' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'csvPath' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progress' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'customersDone' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'customersTotal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periods' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'totals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'current' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'simulated' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'difference' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'customerTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'customer' },
+                        selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'customerReference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'periods' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'current' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'simulated' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'difference' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'periods' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'customerReference' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'invoiceStatus' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'currentTotal' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'simulatedTotal' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'difference' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'lines' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'currentQuantity' } },
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'currentAmount' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                                          },
+                                        },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'simulatedQuantity' } },
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'simulatedAmount' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                                          },
+                                        },
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'difference' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimulationMoney' } }],
+                                          },
+                                        },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimulationMoney' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Money' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PricingSimulationQuery, PricingSimulationQueryVariables>;
 export const UploadImportProgressDocument = {
   kind: 'Document',
   definitions: [

@@ -39,6 +39,8 @@ export interface Seed {
   /** A USAGE alert on `customer`, and a spare one deleteAlert uses up. */
   alert: string;
   spareAlert: string;
+  /** A pricing simulation of `customer` onto the draft version. */
+  pricingSimulation: string;
   /** Webhook endpoints to a closed loopback port: one for every call, a spare to disable and delete; a test message. */
   webhookEndpoint: string;
   spareWebhookEndpoint: string;
@@ -187,6 +189,18 @@ async function seedWith(
       30_000,
     );
   const [alert, spareAlert] = await Promise.all([newAlert('fuzz alert'), newAlert('fuzz spare alert')]);
+  // Invoicing learns of the draft version over NATS too.
+  const pricingSimulation = await waitFor(
+    async () =>
+      (
+        await client.send<{ createPricingSimulation: { id: string } }>(
+          `mutation ($input: CreatePricingSimulationInput!) { createPricingSimulation(input: $input) { id } }`,
+          { input: { scope: 'CUSTOMER', customer: 'fuzz-customer', planVersion: draftVersion, from: FROM, to: TO } },
+        )
+      ).data?.createPricingSimulation.id,
+    'invoicing to know the draft version',
+    30_000,
+  );
   const newEndpoint = async () =>
     (
       await client.expectData<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
@@ -228,6 +242,7 @@ async function seedWith(
     importId,
     alert,
     spareAlert,
+    pricingSimulation,
     webhookEndpoint,
     spareWebhookEndpoint,
     webhookMessage: sendTestWebhook.id,
@@ -348,6 +363,18 @@ export function baselines(s: Seed): Record<string, (n: number) => Record<string,
     }),
     updateAlert: () => ({ input: { id: s.alert, name: 'fuzz alert', thresholds: [{ value: '1000' }] } }),
     deleteAlert: () => ({ id: s.spareAlert }),
+    pricingSimulation: () => ({ id: s.pricingSimulation }),
+    createPricingSimulation: (n) => ({
+      input: {
+        scope: 'CUSTOMER',
+        customer: s.customer,
+        plan: s.plan,
+        planVersion: s.draftVersion,
+        from: FROM,
+        to: TO,
+        idempotencyKey: `fuzz-simulation-${n}`,
+      },
+    }),
     // disabled: a fuzzed call never makes the collector charge anything
     updateStripeSettings: () => ({ input: { secretKey: 'sk_test_fuzz00000001', webhookSecret: 'whsec_fuzz00000001', enabled: false } }),
     setCustomerPaymentMethod: () => ({ input: { customer: s.customer, provider: 'STRIPE', paymentMethod: 'pm_card_visa' } }),

@@ -96,6 +96,30 @@ describe('plan version events and entities', () => {
     expect(n).toBe(1);
   });
 
+  it('announces every edit of a DRAFT version with its whole state (invoicing simulates pricing on drafts)', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const versionId = await activePlanVersion(send);
+    const rows = await subgraph.running.db.query<{ envelope: unknown }>(
+      `SELECT envelope FROM outbox WHERE platform_id = $1 AND type = 'catalog.plan_version.drafted' ORDER BY seq`,
+      [platformId],
+    );
+    const events = rows.map((r) => eventContracts().check(typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope));
+    // Created with the plan, two prices, an entitlement, the commitment and line order: each announced as it stood.
+    expect(events).toHaveLength(5);
+    expect(events.map((e) => (e.data as { prices: unknown[] }).prices.length)).toEqual([0, 1, 2, 2, 2]);
+    expect(events.at(-1)).toMatchObject({
+      type: 'catalog.plan_version.drafted',
+      data: { id: versionId, status: 'DRAFT', minimumCommitment: '100', entitlements: [{ featureReference: 'sso', limit: '5' }] },
+    });
+    // A copy is announced as a draft too.
+    const copy = await send<{ createPlanVersion: { id: string } }>(`mutation { createPlanVersion(plan: "pro") { id } }`);
+    const [{ n }] = await subgraph.running.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE platform_id = $1 AND type = 'catalog.plan_version.drafted' AND envelope::jsonb->'data'->>'id' = $2`,
+      [platformId, copy.data!.createPlanVersion.id],
+    );
+    expect(n).toBe(1);
+  });
+
   it('announces the rest of the catalog’s life: product and item changes, deprecation and archiving, each keeping its contract', async () => {
     const { platformId, send } = subgraph.clientForNewPlatform();
     const versionId = await activePlanVersion(send);

@@ -61,6 +61,10 @@ import { sendDueEmails, type DocumentRenderer } from './jobs/email-sender';
 import { EmailDeliveries1763700001500 } from './store/migrations/1763700001500-email-deliveries';
 import { ReportIndexes1763700001610 } from './store/migrations/1763700001610-report-indexes';
 import { PlatformClocks1763700002100 } from './store/migrations/1763700002100-platform-clocks';
+import { PricingSimulations1763700001800 } from './store/migrations/1763700001800-pricing-simulations';
+import { PricingSimulationResolver, SimulatedPeriodResolver } from './graph/pricing-simulation.resolver';
+import { runPendingSimulations } from './billing/pricing-simulations';
+import { simulationReportRoute } from './rest/simulation-report.route';
 import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { PaymentEntity, RefundEntity } from './store/payment.entity';
 import { Payments1763700001000 } from './store/migrations/1763700001000-payments';
@@ -129,6 +133,7 @@ export function createInvoicingSubgraph(
       ReportIndexes1763700001610,
       ReportJobs1763700002000,
       PlatformClocks1763700002100,
+      PricingSimulations1763700001800,
     ],
     // Sandboxes are billed at their own time (issue 16): periods open, drafts are issued and numbered by it.
     platformClocks: true,
@@ -161,6 +166,8 @@ export function createInvoicingSubgraph(
         CreditNoteEmailResolver,
         EmailSettingsResolver,
         ReportJobResolver,
+        PricingSimulationResolver,
+        SimulatedPeriodResolver,
         deadLetterResolver('invoicing'),
       ],
       orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],
@@ -180,6 +187,7 @@ export function createInvoicingSubgraph(
       mountProviderWebhooks(router, services, billing);
       documentsRoute(router, services);
       reportJobsRoute(router, services); // before /reports/:name: /reports/jobs/:id/csv is a job's file
+      simulationReportRoute(router, services); // before /reports/:name, which knows only the invoice reports
       reportsRoute(router, services);
     },
     workers: (services) => {
@@ -212,6 +220,7 @@ export function createInvoicingSubgraph(
           billing.issueIntervalMs,
           services.log,
         ),
+        new PollingWorker('pricing simulations', () => runPendingSimulations(services), billing.issueIntervalMs, services.log),
         new PollingWorker('overdue invoices', () => markOverdueInvoices(services), billing.issueIntervalMs, services.log),
         new PollingWorker(
           'report jobs',
@@ -253,6 +262,8 @@ export function createInvoicingSubgraph(
       {
         producer: 'catalog',
         handlers: {
+          // Drafts too: a pricing simulation may price stored usage with one (nothing bills with a draft).
+          'catalog.plan_version.drafted': onPlanVersion,
           'catalog.plan_version.activated': onPlanVersion,
           'catalog.plan_version.deprecated': onPlanVersion,
           'catalog.plan_version.archived': onPlanVersion,

@@ -2,22 +2,29 @@ import type { EntityEventType, LifecycleStatus, Transaction } from '@meterline/k
 import type { ProductEntity, ProductItemEntity } from '../store/product.entity';
 import { loadVersionSnapshot } from '../store/version-snapshot';
 
-const VERSION_EVENT: Partial<Record<LifecycleStatus, EntityEventType<'catalog.plan_version'>>> = {
+const VERSION_EVENT: Record<LifecycleStatus, EntityEventType<'catalog.plan_version'>> = {
+  DRAFT: 'catalog.plan_version.drafted',
   ACTIVE: 'catalog.plan_version.activated',
   DEPRECATED: 'catalog.plan_version.deprecated',
   ARCHIVED: 'catalog.plan_version.archived',
 };
 
-/** A version entering ACTIVE, DEPRECATED or ARCHIVED is announced with its full state; drafts concern nobody else. */
+/**
+ * A version entering a status is announced with its full state; so is every edit of a DRAFT (invoicing simulates
+ * pricing on drafts; nobody can subscribe to one).
+ */
 export async function emitPlanVersionStatus(
   tx: Transaction,
   platformId: string,
   versionId: string,
   status: LifecycleStatus,
 ): Promise<void> {
-  const type = VERSION_EVENT[status];
-  if (!type) return;
-  await tx.emit(type, platformId, await loadVersionSnapshot(tx.manager, platformId, versionId));
+  await tx.emit(VERSION_EVENT[status], platformId, await loadVersionSnapshot(tx.manager, platformId, versionId));
+}
+
+/** A DRAFT version as it is after an edit in this transaction (see `emitPlanVersionStatus`). */
+export function emitPlanVersionDrafted(tx: Transaction, platformId: string, versionId: string): Promise<void> {
+  return emitPlanVersionStatus(tx, platformId, versionId, 'DRAFT');
 }
 
 export async function emitProductChanged(tx: Transaction, product: ProductEntity): Promise<void> {

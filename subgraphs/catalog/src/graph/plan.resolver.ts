@@ -10,7 +10,7 @@ import {
 } from '../domain/plan-version';
 import { validatePrice } from '../domain/price';
 import { checkProductUsableInVersion, validateNewProduct } from '../domain/product';
-import { emitPlanVersionStatus } from '../events/catalog.events';
+import { emitPlanVersionDrafted, emitPlanVersionStatus } from '../events/catalog.events';
 import { PlanRepository } from '../store/plan.repository';
 import { ProductRepository } from '../store/product.repository';
 import { loadVersionSnapshot } from '../store/version-snapshot';
@@ -55,7 +55,13 @@ export class PricingPlanResolver {
     const plans = new PlanRepository(ctx);
     return ctx.db.transact(async (tx) => {
       const plan = await plans.insertPlan(tx, { reference, name, description });
-      await plans.insertVersion(tx, plan.id, { currency, billingPeriod: input.billingPeriod, minimumCommitment: null, lineOrder: null });
+      const version = await plans.insertVersion(tx, plan.id, {
+        currency,
+        billingPeriod: input.billingPeriod,
+        minimumCommitment: null,
+        lineOrder: null,
+      });
+      await emitPlanVersionDrafted(tx, ctx.platformId, version.id);
       return plan;
     });
   }
@@ -105,7 +111,11 @@ export class PlanVersionResolver {
     const versions = await plans.versionsOf(plan.id);
     const from = fromId ? versions.find((v) => v.id === fromId) : versions.at(-1);
     if (!from) throw notFound('Plan version', 'from');
-    return ctx.db.transact((tx) => plans.copyVersion(tx, from));
+    return ctx.db.transact(async (tx) => {
+      const copy = await plans.copyVersion(tx, from);
+      await emitPlanVersionDrafted(tx, ctx.platformId, copy.id);
+      return copy;
+    });
   }
 
   @Mutation(() => PricingPlanVersion, { description: 'Changes a DRAFT version’s currency, period, minimum commitment or line order' })
@@ -120,13 +130,15 @@ export class PlanVersionResolver {
     return ctx.db.transact(async (tx) => {
       const version = await plans.lockVersion(tx, input.planVersion);
       checkVersionEditable(version.status);
-      return plans.updateVersion(tx, version, {
+      const updated = await plans.updateVersion(tx, version, {
         ...(input.currency !== undefined && input.currency !== null ? { currency: checkCurrency(input.currency) } : {}),
         ...(input.billingPeriod ? { billingPeriod: input.billingPeriod } : {}),
         ...(input.minimumCommitment ? { minimumCommitment: input.minimumCommitment } : {}),
         ...(input.clearMinimumCommitment ? { minimumCommitment: null } : {}),
         ...(lineOrder ? { lineOrder: lineOrder.length > 0 ? lineOrder : null } : {}),
       });
+      await emitPlanVersionDrafted(tx, ctx.platformId, updated.id);
+      return updated;
     });
   }
 
@@ -147,6 +159,7 @@ export class PlanVersionResolver {
       const version = await plans.lockVersion(tx, input.planVersion);
       checkVersionEditable(version.status);
       await plans.upsertPrice(tx, version.id, item.id, json, recurringTiming);
+      await emitPlanVersionDrafted(tx, ctx.platformId, version.id);
       return version;
     });
   }
@@ -163,6 +176,7 @@ export class PlanVersionResolver {
       const version = await plans.lockVersion(tx, versionId);
       checkVersionEditable(version.status);
       if (!(await plans.removePrice(tx, version.id, item.id))) throw notFound('Price', 'productItem');
+      await emitPlanVersionDrafted(tx, ctx.platformId, version.id);
       return version;
     });
   }
@@ -176,6 +190,7 @@ export class PlanVersionResolver {
       const version = await plans.lockVersion(tx, input.planVersion);
       checkVersionEditable(version.status);
       await plans.upsertEntitlement(tx, version.id, feature.id, input.enabled, input.limit ?? null);
+      await emitPlanVersionDrafted(tx, ctx.platformId, version.id);
       return version;
     });
   }
@@ -192,6 +207,7 @@ export class PlanVersionResolver {
       const version = await plans.lockVersion(tx, versionId);
       checkVersionEditable(version.status);
       if (!(await plans.removeEntitlement(tx, version.id, feature.id))) throw notFound('Entitlement', 'feature');
+      await emitPlanVersionDrafted(tx, ctx.platformId, version.id);
       return version;
     });
   }

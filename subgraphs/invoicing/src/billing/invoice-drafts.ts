@@ -15,7 +15,7 @@ import {
   type DraftRow,
   type OpenedDraft,
 } from '../store/invoice-drafts.repository';
-import { usageOfQueries } from '../store/usage.repository';
+import { usageOfQueries, type Reader } from '../store/usage.repository';
 import { gracePeriodMsOf } from '../store/invoicing-settings.repository';
 import { customersByIds, subscriptionsOfCustomers, versionsByIds, type BilledCustomer, type BilledSubscription } from './read-models';
 
@@ -28,7 +28,8 @@ export interface RefreshResult {
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
-function calculate(
+/** The invoice of one period of a subscription from its read models and its usage rows: drafts and simulations alike. */
+export function calculate(
   sub: BilledSubscription,
   customer: BilledCustomer,
   versions: Map<string, VersionForBilling>,
@@ -167,8 +168,8 @@ export function periodUsageQueries(
 }
 
 /** The usage rows of each (subscription, period) to compute, per stretch key, read in two statements for all of them. */
-async function usageOfWork(
-  tx: Transaction,
+export async function usageOfWork(
+  tx: Reader,
   platformId: string,
   work: ReadonlyArray<{ sub: BilledSubscription; period: Period }>,
   subscriptionsOf: Map<string, BilledSubscription[]>,

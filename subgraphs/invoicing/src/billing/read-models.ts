@@ -98,13 +98,14 @@ export async function customersOfSubscriptions(tx: Reader, platformId: string, i
 
 interface VersionSnapshot {
   id: string;
+  status?: string;
   minimumCommitment: string | null;
   prices: PriceLine[];
 }
 
 /**
  * Plan versions already read, by platform and id: what billing reads of a version (its prices, its commitment) never
- * changes once it is active (catalog's rule), so a refresh round does not read and parse the same snapshots again.
+ * changes once it is active (catalog's rule; drafts are not kept), so a refresh round does not read and parse the same snapshots again.
  * Bounded; the oldest entries go first.
  */
 const knownVersions = new Map<string, VersionForBilling>();
@@ -139,6 +140,8 @@ export async function versionsByIds(tx: Reader, platformId: string, ids: string[
       })),
     };
     out.set(v.id, version);
+    // A draft still changes (a pricing simulation may read one): read again each time.
+    if (v.status === 'DRAFT') continue;
     if (knownVersions.size >= KNOWN_VERSIONS_MAX) knownVersions.delete(knownVersions.keys().next().value!);
     knownVersions.set(`${platformId}:${v.id}`, version);
   }
