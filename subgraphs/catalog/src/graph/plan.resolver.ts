@@ -123,7 +123,7 @@ export class PlanVersionResolver {
     const plans = new PlanRepository(ctx);
     const products = new ProductRepository(ctx);
     const lineOrder = input.lineOrder
-      ? await Promise.all(input.lineOrder.map((item, i) => products.getItem(item, `lineOrder[${i}]`).then((x) => x.id)))
+      ? (await products.getItems(input.lineOrder, (i) => `lineOrder[${i}]`)).map((x) => x.id)
       : undefined;
     if (lineOrder && new Set(lineOrder).size !== lineOrder.length) throw badInput('lineOrder', 'lineOrder lists a product item twice');
     if (input.minimumCommitment?.isNegative()) throw badInput('minimumCommitment', 'minimumCommitment must not be negative');

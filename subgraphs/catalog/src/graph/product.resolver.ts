@@ -63,7 +63,7 @@ export class ProductResolver {
   async reorderProducts(@Ctx() ctx: RequestContext, @Arg('products', () => [String]) ordered: string[]): Promise<Product[]> {
     const products = new ProductRepository(ctx);
     const all = await products.query(true).getMany();
-    const ids = await Promise.all(ordered.map((p) => products.get(p, 'products').then((x) => x.id)));
+    const ids = (await products.getMany(ordered, () => 'products')).map((x) => x.id);
     const positions = positionsFromOrder(
       all.map((p) => p.id),
       ids,
@@ -112,7 +112,7 @@ export class ProductItemResolver {
     const products = new ProductRepository(ctx);
     const product = await products.get(productId);
     const items = await products.itemsOf(product.id);
-    const ids = await Promise.all(ordered.map((i) => products.getItem(i, 'items').then((x) => x.id)));
+    const ids = (await products.getItems(ordered, () => 'items')).map((x) => x.id);
     const positions = positionsFromOrder(
       items.map((i) => i.id),
       ids,
