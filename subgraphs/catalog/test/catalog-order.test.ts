@@ -23,6 +23,7 @@ describe('catalog order', () => {
     const ok = async (query: string, variables: Record<string, unknown> = {}) => {
       const response = (await send(query, variables)) as Answer;
       if (response.errors) throw new Error(JSON.stringify(response.errors));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several shapes, checked by the expectations
       return response.data as Record<string, any>;
     };
     const ids: string[] = [];
