@@ -18,7 +18,14 @@ function invoice(id: string, customer: string, m: number, lines: Array<[string, 
   };
 }
 
-const their = (rowNumber: number, customer: string, m: number, item: string, amount: string, currency: string | null = null): TheirLine => ({
+const their = (
+  rowNumber: number,
+  customer: string,
+  m: number,
+  item: string,
+  amount: string,
+  currency: string | null = null,
+): TheirLine => ({
   rowNumber,
   customerReference: customer,
   period: month(m),
@@ -72,7 +79,10 @@ describe('reconciliation matching', () => {
         ['Storage', '0'],
       ]),
     ];
-    const week = { ...their(1, 'acme', 3, 'Requests', '12'), period: { start: new Date('2026-03-08T00:00:00Z'), end: new Date('2026-03-15T00:00:00Z') } };
+    const week = {
+      ...their(1, 'acme', 3, 'Requests', '12'),
+      period: { start: new Date('2026-03-08T00:00:00Z'), end: new Date('2026-03-15T00:00:00Z') },
+    };
     const lines = reconcile({ file: [week], invoices: ours, aliases: [{ theirs: 'requests', ours: 'API CALLS' }] });
     expect(brief(lines)).toEqual([
       ['acme', 'API calls', 'MATCHED', '0'],
@@ -101,7 +111,10 @@ describe('reconciliation matching', () => {
   });
 
   // Our invoices: customers × months × distinct items with non-zero amounts; the file written from them.
-  const amount = fc.bigInt({ min: -100_000n, max: 1_000_000n }).filter((n) => n !== 0n).map((n) => d(n.toString()).dividedBy(100));
+  const amount = fc
+    .bigInt({ min: -100_000n, max: 1_000_000n })
+    .filter((n) => n !== 0n)
+    .map((n) => d(n.toString()).dividedBy(100));
   const world = fc
     .array(
       fc.record({
@@ -115,12 +128,28 @@ describe('reconciliation matching', () => {
       const seen = new Set<string>();
       return specs
         .filter((s) => !seen.has(`${s.customer}${s.month}`) && seen.add(`${s.customer}${s.month}`))
-        .map((s, i) => invoice(`inv${i}`, s.customer, s.month, s.amounts.map((a, j): [string, string] => [`Item ${j}`, a.toFixed()])));
+        .map((s, i) =>
+          invoice(
+            `inv${i}`,
+            s.customer,
+            s.month,
+            s.amounts.map((a, j): [string, string] => [`Item ${j}`, a.toFixed()]),
+          ),
+        );
     });
   const fileOf = (invoices: OurInvoice[]): TheirLine[] =>
-    invoices.flatMap((inv) =>
-      inv.lines.map((l, i) => ({ rowNumber: 0, customerReference: inv.customerReference, period: inv.period, item: l.description.toUpperCase(), amount: l.amount, currency: 'EUR' })),
-    ).map((line, i) => ({ ...line, rowNumber: i + 1 }));
+    invoices
+      .flatMap((inv) =>
+        inv.lines.map((l, i) => ({
+          rowNumber: 0,
+          customerReference: inv.customerReference,
+          period: inv.period,
+          item: l.description.toUpperCase(),
+          amount: l.amount,
+          currency: 'EUR',
+        })),
+      )
+      .map((line, i) => ({ ...line, rowNumber: i + 1 }));
 
   it('a file written from our own invoices matches 100 % (property)', () => {
     fc.assert(
@@ -197,7 +226,10 @@ describe('reconciliation file rows', () => {
     expect(mappingProblem({ ...labelled, periodStart: 'From' }, columns)?.field).toBe('periodLabel');
     expect(mappingProblem({ ...ranged, periodEnd: null }, columns)?.field).toBe('periodEnd');
     expect(mappingProblem({ ...labelled, periodLabel: null }, columns)?.field).toBe('periodLabel');
-    expect(mappingProblem({ ...labelled, item: 'Item' }, columns)).toEqual({ field: 'item', message: expect.stringContaining('no column "Item"') });
+    expect(mappingProblem({ ...labelled, item: 'Item' }, columns)).toEqual({
+      field: 'item',
+      message: expect.stringContaining('no column "Item"'),
+    });
   });
 
   it('reads period labels: month, quarter, year, day', () => {
@@ -216,7 +248,15 @@ describe('reconciliation file rows', () => {
 
   it('maps a row, or rejects it naming the field', () => {
     const row = (cells: Record<string, string>) => (column: string) => cells[column];
-    const good = { Customer: ' acme ', Month: '2026-03', From: '2026-03-01', To: '2026-03-31', Description: 'API calls', Net: '12.50', Cur: 'eur' };
+    const good = {
+      Customer: ' acme ',
+      Month: '2026-03',
+      From: '2026-03-01',
+      To: '2026-03-31',
+      Description: 'API calls',
+      Net: '12.50',
+      Cur: 'eur',
+    };
     expect(mapRow(1, row(good), labelled)).toEqual({
       rowNumber: 1,
       customerReference: 'acme',
@@ -227,7 +267,9 @@ describe('reconciliation file rows', () => {
     });
     // Dates as bounds: the end date is inclusive (the whole of 31 March); instants are end-exclusive.
     expect(mapRow(1, row(good), ranged)).toMatchObject({ period: month(3), currency: null });
-    expect(mapRow(1, row({ ...good, From: '2026-03-01T00:00:00Z', To: '2026-04-01T00:00:00+00:00' }), ranged)).toMatchObject({ period: month(3) });
+    expect(mapRow(1, row({ ...good, From: '2026-03-01T00:00:00Z', To: '2026-04-01T00:00:00+00:00' }), ranged)).toMatchObject({
+      period: month(3),
+    });
     const rejected = (cells: Partial<typeof good>, mapping: typeof labelled | typeof ranged = labelled) => {
       const r = mapRow(7, row({ ...good, ...cells }), mapping);
       return isRejection(r) ? [r.rowNumber, r.field] : r;

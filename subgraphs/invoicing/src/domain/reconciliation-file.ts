@@ -37,13 +37,18 @@ export const MAPPING_FIELDS = ['customerReference', 'item', 'amount', 'periodLab
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
 /** What is wrong with a mapping for a file with these columns (the mapping field and why), or null when it is usable. */
-export function mappingProblem(mapping: ReconciliationMapping, columns: readonly string[]): { field: MappingField; message: string } | null {
+export function mappingProblem(
+  mapping: ReconciliationMapping,
+  columns: readonly string[],
+): { field: MappingField; message: string } | null {
   for (const field of ['customerReference', 'item', 'amount'] as const)
     if (!mapping[field]) return { field, message: `${field}: name the column that holds it` };
   const hasLabel = Boolean(mapping.periodLabel);
   const hasRange = Boolean(mapping.periodStart) || Boolean(mapping.periodEnd);
-  if (hasLabel && hasRange) return { field: 'periodLabel', message: 'periodLabel: map either a period label or a period start and end, not both' };
-  if (!hasLabel && !hasRange) return { field: 'periodLabel', message: 'periodLabel: map a period label column, or periodStart and periodEnd' };
+  if (hasLabel && hasRange)
+    return { field: 'periodLabel', message: 'periodLabel: map either a period label or a period start and end, not both' };
+  if (!hasLabel && !hasRange)
+    return { field: 'periodLabel', message: 'periodLabel: map a period label column, or periodStart and periodEnd' };
   if (hasRange && !mapping.periodStart) return { field: 'periodStart', message: 'periodStart: map it with periodEnd' };
   if (hasRange && !mapping.periodEnd) return { field: 'periodEnd', message: 'periodEnd: map it with periodStart' };
   for (const field of MAPPING_FIELDS) {
@@ -102,7 +107,11 @@ function parseBound(text: string, bound: 'start' | 'end'): Checked<Date> {
 const CURRENCY = /^[A-Za-z]{3}$/;
 
 /** One row of the file as the mapping reads it (`cell` gives a column's text): the line, or why it was rejected. */
-export function mapRow(rowNumber: number, cell: (column: string) => string | undefined, mapping: ReconciliationMapping): TheirLine | RowRejection {
+export function mapRow(
+  rowNumber: number,
+  cell: (column: string) => string | undefined,
+  mapping: ReconciliationMapping,
+): TheirLine | RowRejection {
   const text = (field: MappingField) => {
     const column = mapping[field];
     return column ? (cell(column) ?? '').trim() : '';
@@ -128,7 +137,8 @@ export function mapRow(rowNumber: number, cell: (column: string) => string | und
     period = { start: start.value, end: end.value };
   }
   const currency = text('currency');
-  if (mapping.currency && !CURRENCY.test(currency)) return reject('currency', `currency: "${currency.slice(0, 10)}" is not an ISO 4217 code`);
+  if (mapping.currency && !CURRENCY.test(currency))
+    return reject('currency', `currency: "${currency.slice(0, 10)}" is not an ISO 4217 code`);
   return { rowNumber, customerReference, period, item, amount: amount.value, currency: mapping.currency ? currency.toUpperCase() : null };
 }
 

@@ -132,7 +132,17 @@ function compareBucket(bucket: Bucket, aliases: Map<string, string>): ComparedLi
   const group = (key: string, item: string) => {
     let found = groups.get(key);
     if (!found) {
-      found = { item, order: groups.size, ours: null, theirs: null, currency, theirCurrencies: new Set(), invoiceIds: new Set(), lineIds: [], rowNumbers: [] };
+      found = {
+        item,
+        order: groups.size,
+        ours: null,
+        theirs: null,
+        currency,
+        theirCurrencies: new Set(),
+        invoiceIds: new Set(),
+        lineIds: [],
+        rowNumbers: [],
+      };
       groups.set(key, found);
     }
     return found;
@@ -175,14 +185,15 @@ function compared(bucket: Bucket, g: ItemGroup): ComparedLine {
   } else {
     outcome = ours === null ? 'MISSING_IN_METERLINE' : 'MISSING_IN_FILE';
     if (ours === null && bucket.invoices.length === 0)
-      note = bucket.customerId === null ? 'no Meterline customer with this reference' : 'no Meterline invoice of this customer for this period';
+      note =
+        bucket.customerId === null ? 'no Meterline customer with this reference' : 'no Meterline invoice of this customer for this period';
   }
   return {
     customerReference: bucket.customerReference,
     customerId: bucket.customerId,
     period: bucket.period,
     item: g.item,
-    currency: g.currency ?? ([...g.theirCurrencies][0] ?? null),
+    currency: g.currency ?? [...g.theirCurrencies][0] ?? null,
     theirs,
     ours,
     delta,
@@ -228,7 +239,12 @@ export interface CustomerTotal {
   counts: Record<ReconciliationOutcome, number>;
 }
 
-export const noCounts = (): Record<ReconciliationOutcome, number> => ({ MATCHED: 0, DIFFERS: 0, MISSING_IN_METERLINE: 0, MISSING_IN_FILE: 0 });
+export const noCounts = (): Record<ReconciliationOutcome, number> => ({
+  MATCHED: 0,
+  DIFFERS: 0,
+  MISSING_IN_METERLINE: 0,
+  MISSING_IN_FILE: 0,
+});
 
 /** Totals per customer, in the order of the lines. */
 export function customerTotals(lines: readonly ComparedLine[]): CustomerTotal[] {
@@ -236,7 +252,13 @@ export function customerTotals(lines: readonly ComparedLine[]): CustomerTotal[] 
   for (const line of lines) {
     let t = totals.get(line.customerReference);
     if (!t) {
-      t = { customerReference: line.customerReference, theirs: new Decimal(0), ours: new Decimal(0), delta: new Decimal(0), counts: noCounts() };
+      t = {
+        customerReference: line.customerReference,
+        theirs: new Decimal(0),
+        ours: new Decimal(0),
+        delta: new Decimal(0),
+        counts: noCounts(),
+      };
       totals.set(line.customerReference, t);
     }
     t.theirs = t.theirs.plus(line.theirs ?? 0);
