@@ -42,6 +42,11 @@ import { DraftIssuesAt1763700001050 } from './store/migrations/1763700001050-dra
 import { BillingEntities1763700001100 } from './store/migrations/1763700001100-billing-entities';
 import { documentsRoute } from './rest/documents.route';
 import { reportsRoute } from './rest/reports.route';
+import { reconciliationsRoute } from './rest/reconciliations.route';
+import { ReconciliationLineResolver, ReconciliationResolver } from './graph/reconciliation.resolver';
+import { ReconciliationFileEntity, ReconciliationLineEntity, ReconciliationRunEntity } from './store/reconciliation.entity';
+import { Reconciliations1763700001900 } from './store/migrations/1763700001900-reconciliations';
+import { runQueuedReconciliation } from './billing/reconciliations';
 import { bindEmailOptions, noEmail, type EmailOptions } from './billing/email-options';
 import { smtpTransport } from './billing/email-transport';
 import { renderDocumentForEmail } from './billing/document-email';
@@ -72,6 +77,9 @@ import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
 import { usageRecordedBatchHandler } from './store/projections/usage.projection';
 
+/** How often the reconciliation job looks for queued runs (a cheap probe of a partial index). */
+const RECONCILIATION_POLL_MS = 500;
+
 export { billingOptionsFromEnv } from './billing/billing-options';
 export { emailOptionsFromEnv, type EmailOptions } from './billing/email-options';
 export { defaultBillingOptions, type BillingOptions } from './billing/invoice-issuing';
@@ -101,6 +109,9 @@ export function createInvoicingSubgraph(
       AlertTriggerEntity,
       BillingEntityEntity,
       BillingEntityVersionEntity,
+      ReconciliationFileEntity,
+      ReconciliationRunEntity,
+      ReconciliationLineEntity,
     ],
     migrations: [
       Invoices1763700000100,
@@ -120,6 +131,7 @@ export function createInvoicingSubgraph(
       Alerts1763700001400,
       EmailDeliveries1763700001500,
       ReportIndexes1763700001610,
+      Reconciliations1763700001900,
     ],
     graph: {
       resolvers: [
@@ -149,6 +161,8 @@ export function createInvoicingSubgraph(
         InvoiceEmailResolver,
         CreditNoteEmailResolver,
         EmailSettingsResolver,
+        ReconciliationResolver,
+        ReconciliationLineResolver,
         deadLetterResolver('invoicing'),
       ],
       orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],
@@ -168,6 +182,7 @@ export function createInvoicingSubgraph(
       mountProviderWebhooks(router, services, billing);
       documentsRoute(router, services);
       reportsRoute(router, services);
+      reconciliationsRoute(router, services);
     },
     workers: (services) => {
       bindBillingOptions(services.db, billing);
@@ -198,6 +213,7 @@ export function createInvoicingSubgraph(
           billing.issueIntervalMs,
           services.log,
         ),
+        new PollingWorker('reconciliations', () => runQueuedReconciliation(services), RECONCILIATION_POLL_MS, services.log),
         new PollingWorker('overdue invoices', () => markOverdueInvoices(services), billing.issueIntervalMs, services.log),
         new PollingWorker('payment collector', () => collectDuePayments(services, billing), billing.issueIntervalMs, services.log),
         ...(mail

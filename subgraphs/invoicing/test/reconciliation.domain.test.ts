@@ -5,7 +5,6 @@ import { isRejection, mappingProblem, mapRow, parsePeriodLabel, type TheirLine }
 
 const d = (text: string) => new Decimal(text);
 const month = (m: number) => ({ start: new Date(Date.UTC(2026, m - 1, 1)), end: new Date(Date.UTC(2026, m, 1)) });
-const monthLabel = (m: number) => `2026-${String(m).padStart(2, '0')}`;
 
 function invoice(id: string, customer: string, m: number, lines: Array<[string, string]>): OurInvoice {
   return {
@@ -140,7 +139,7 @@ describe('reconciliation matching', () => {
   const fileOf = (invoices: OurInvoice[]): TheirLine[] =>
     invoices
       .flatMap((inv) =>
-        inv.lines.map((l, i) => ({
+        inv.lines.map((l) => ({
           rowNumber: 0,
           customerReference: inv.customerReference,
           period: inv.period,
