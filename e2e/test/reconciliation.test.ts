@@ -153,7 +153,7 @@ describe('reconciliation with the old billing system, end to end', () => {
     const start = `mutation ($input: StartReconciliationInput!) { startReconciliation(input: $input) { id status } }`;
     const mapping = { customerReference: 'Account', periodLabel: 'Month', item: 'Product', amount: 'Net amount', currency: 'Currency' };
     const wrong = await client.send(start, { input: { fileId, mapping: { ...mapping, amount: 'Amount' } } });
-    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mapping.amount' });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mapping.amount' });
     const { startReconciliation } = await client.expectData<{ startReconciliation: { id: string; status: string } }>(start, {
       input: { fileId, mapping, itemAliases: [{ theirs: 'API usage', ours: 'API calls' }] },
     });
@@ -286,7 +286,7 @@ describe('reconciliation with the old billing system, end to end', () => {
     expect(await otherClient.expectData(runQuery, { id: run.id })).toEqual({ reconciliation: null });
     expect((await otherClient.send(start, { input: { fileId, mapping } })).errors?.[0].extensions).toMatchObject({
       code: 'NOT_FOUND',
-      field: 'fileId',
+      field: 'input.fileId',
     });
     const otherDownload = await fetch(`${base}${run.downloadPath}`, { headers: { authorization: `Bearer ${other.apiKey}` } });
     expect(otherDownload.status).toBe(404);

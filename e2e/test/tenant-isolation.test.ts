@@ -90,6 +90,10 @@ interface World {
   /** A webhook endpoint (to a closed loopback port) with one test message. */
   webhookEndpoint: string;
   webhookMessage: string;
+  /** A completed reconciliation of a one-line file against `customer`'s April draft, and its line. */
+  reconciliationFile: string;
+  reconciliation: string;
+  reconciliationLine: string;
 }
 
 const DEAD_LETTER_SERVICES = ['metering', 'subscriptions', 'invoicing', 'webhooks'] as const;
@@ -245,6 +249,58 @@ const QUERIES: Record<string, FieldCase> = {
         slots: (a) => ({ message: a.webhookMessage }),
         variables: (s) => ({ id: s.message }),
         absent: isNull,
+      },
+    ],
+  },
+  reconciliation: {
+    absent: [
+      {
+        what: "A's reconciliation",
+        query:
+          'query ($id: ID!) { reconciliation(id: $id) { id status file { id } lines { totalCount edges { node { id } } } customerTotals { ours } } }',
+        slots: (a) => ({ reconciliation: a.reconciliation }),
+        variables: (s) => ({ id: s.reconciliation }),
+        absent: isNull,
+      },
+    ],
+  },
+  reconciliations: {
+    lists: [
+      {
+        what: 'all',
+        query: '{ reconciliations(first: 100) { totalCount edges { node { id file { id } } } } }',
+        count: count('reconciliations.edges'),
+      },
+    ],
+  },
+  startReconciliation: {
+    absent: [
+      {
+        what: "A's file",
+        query: `mutation ($f: ID!) { startReconciliation(input: { fileId: $f, mapping: { customerReference: "customer", periodLabel: "period", item: "item", amount: "amount" } }) { id } }`,
+        slots: (a) => ({ file: a.reconciliationFile }),
+        variables: (s) => ({ f: s.file }),
+        absent: notFound('input.fileId'),
+      },
+    ],
+  },
+  markReconciliationLinesReviewed: {
+    absent: [
+      {
+        what: "A's reconciliation",
+        query:
+          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
+        slots: (a) => ({ reconciliation: a.reconciliation, line: a.reconciliationLine }),
+        variables: (s) => ({ r: s.reconciliation, l: s.line }),
+        absent: notFound('input.reconciliationId'),
+      },
+      {
+        what: "A's line in B's own reconciliation",
+        query:
+          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
+        slots: (a) => ({ line: a.reconciliationLine }),
+        variables: (s, own) => ({ r: own.reconciliation, l: s.line }),
+        absent: holds('an empty list', (v) => Array.isArray(v) && v.length === 0),
       },
     ],
   },
@@ -1990,11 +2046,38 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     })
   ).sendTestWebhook.id;
 
+  // Reconciliation (issue 16, point 5): a one-line file of the old system against the customer's April draft, compared.
+  const reconciliationUpload = await fetch(`${base}/v1/reconciliation-files?name=${p}.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'text/csv' },
+    body: `customer,period,item,amount\n${customer.reference},2026-04,Fee,1\n`,
+  });
+  const reconciliationFile = ((await reconciliationUpload.json()) as { id: string }).id;
+  const reconciliation = (
+    await data<{ startReconciliation: { id: string } }>(
+      'mutation ($f: ID!) { startReconciliation(input: { fileId: $f, mapping: { customerReference: "customer", periodLabel: "period", item: "item", amount: "amount" } }) { id } }',
+      { f: reconciliationFile },
+    )
+  ).startReconciliation.id;
+  const reconciliationLine = await waitFor(
+    async () =>
+      (
+        await data<{ reconciliation: { lines: { edges: Array<{ node: { id: string } }> } } }>(
+          'query ($id: ID!) { reconciliation(id: $id) { lines(first: 1) { edges { node { id } } } } }',
+          { id: reconciliation },
+        )
+      ).reconciliation.lines.edges[0]?.node.id,
+    `${name}'s reconciliation`,
+  );
+
   return {
     name,
     platformId,
     apiKey,
     client,
+    reconciliationFile,
+    reconciliation,
+    reconciliationLine,
     deadLetters,
     webhookEndpoint,
     webhookMessage,

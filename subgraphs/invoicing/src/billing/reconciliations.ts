@@ -87,21 +87,23 @@ export interface StartReconciliationInput {
 /** Queues a comparison of an uploaded file with this mapping; the reconciliation job runs it. */
 export async function startReconciliation(ctx: RequestContext, input: StartReconciliationInput): Promise<ReconciliationRunEntity> {
   const file = await ctx.db.ds.getRepository(ReconciliationFileEntity).findOneBy({ platformId: ctx.platformId, id: input.fileId });
-  if (!file) throw notFound('Reconciliation file', 'fileId');
-  const mapping = Object.fromEntries(MAPPING_FIELDS.map((f) => [f, input.mapping[f]?.trim() || null])) as unknown as ReconciliationMapping;
+  if (!file) throw notFound('Reconciliation file', 'input.fileId');
+  const mapping = Object.fromEntries(MAPPING_FIELDS.map((f) => [f, input.mapping[f] ?? null])) as unknown as ReconciliationMapping;
   const problem = mappingProblem(mapping, file.columns);
-  if (problem) throw badInput(`mapping.${problem.field}`, problem.message);
+  if (problem) throw badInput(`input.mapping.${problem.field}`, `input.mapping.${problem.message}`);
   const aliases = input.itemAliases ?? [];
-  if (aliases.length > MAX_ALIASES) throw badInput('itemAliases', `at most ${MAX_ALIASES} item aliases`);
+  if (aliases.length > MAX_ALIASES) throw badInput('input.itemAliases', `input.itemAliases: at most ${MAX_ALIASES} item aliases`);
   aliases.forEach((a, i) => {
-    if (!a.theirs.trim()) throw badInput(`itemAliases.${i}.theirs`, 'theirs: the old system’s item name must not be empty');
-    if (!a.ours.trim()) throw badInput(`itemAliases.${i}.ours`, 'ours: the Meterline item name must not be empty');
+    if (!a.theirs.trim())
+      throw badInput(`input.itemAliases.${i}.theirs`, `input.itemAliases.${i}.theirs: the old system’s item name must not be blank`);
+    if (!a.ours.trim())
+      throw badInput(`input.itemAliases.${i}.ours`, `input.itemAliases.${i}.ours: the Meterline item name must not be blank`);
   });
   return ctx.db.ds.getRepository(ReconciliationRunEntity).save({
     platformId: ctx.platformId,
     fileId: file.id,
     mapping,
-    itemAliases: aliases.map((a) => ({ theirs: a.theirs.trim(), ours: a.ours.trim() })),
+    itemAliases: aliases.map((a) => ({ theirs: a.theirs, ours: a.ours })),
     status: 'QUEUED',
     error: null,
     rejections: [],

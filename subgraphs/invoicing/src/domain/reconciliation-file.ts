@@ -36,15 +36,18 @@ export interface RowRejection {
 export const MAPPING_FIELDS = ['customerReference', 'item', 'amount', 'periodLabel', 'periodStart', 'periodEnd', 'currency'] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
+const isMapped = (column: string | null | undefined): column is string => column !== null && column !== undefined;
+
 /** What is wrong with a mapping for a file with these columns (the mapping field and why), or null when it is usable. */
 export function mappingProblem(
   mapping: ReconciliationMapping,
   columns: readonly string[],
 ): { field: MappingField; message: string } | null {
+  for (const field of MAPPING_FIELDS) if (mapping[field] === '') return { field, message: `${field}: name a column (or leave it out)` };
   for (const field of ['customerReference', 'item', 'amount'] as const)
     if (!mapping[field]) return { field, message: `${field}: name the column that holds it` };
-  const hasLabel = Boolean(mapping.periodLabel);
-  const hasRange = Boolean(mapping.periodStart) || Boolean(mapping.periodEnd);
+  const hasLabel = isMapped(mapping.periodLabel);
+  const hasRange = isMapped(mapping.periodStart) || isMapped(mapping.periodEnd);
   if (hasLabel && hasRange)
     return { field: 'periodLabel', message: 'periodLabel: map either a period label or a period start and end, not both' };
   if (!hasLabel && !hasRange)
@@ -53,8 +56,11 @@ export function mappingProblem(
   if (hasRange && !mapping.periodEnd) return { field: 'periodEnd', message: 'periodEnd: map it with periodStart' };
   for (const field of MAPPING_FIELDS) {
     const column = mapping[field];
-    if (column && !columns.includes(column))
-      return { field, message: `${field}: the file has no column "${column}" (columns: ${columns.join(', ')})` };
+    if (isMapped(column) && !columns.includes(column))
+      return {
+        field,
+        message: `${field}: the file has no column "${column.slice(0, 100)}" (columns: ${columns.join(', ').slice(0, 500)})`,
+      };
   }
   return null;
 }

@@ -55,7 +55,7 @@ export class ReconciliationResolver {
       'Compares an uploaded file (POST /v1/reconciliation-files) with Meterline’s invoices and drafts: queued, then run by a job',
   })
   startReconciliation(@Ctx() ctx: RequestContext, @Arg('input') input: StartReconciliationInput): Promise<ReconciliationRunEntity> {
-    if (!isUuid(input.fileId)) throw notFound('Reconciliation file', 'fileId');
+    if (!isUuid(input.fileId)) throw notFound('Reconciliation file', 'input.fileId');
     return startReconciliation(ctx, input);
   }
 
@@ -65,10 +65,10 @@ export class ReconciliationResolver {
     @Arg('input') input: MarkReconciliationLinesReviewedInput,
   ): Promise<ReconciliationLineEntity[]> {
     const run = await runById(ctx, input.reconciliationId);
-    if (!run) throw notFound('Reconciliation', 'reconciliationId');
-    if (input.lineIds.length > MAX_REVIEWED) throw badInput('lineIds', `at most ${MAX_REVIEWED} lines at once`);
+    if (!run) throw notFound('Reconciliation', 'input.reconciliationId');
+    if (input.lineIds.length > MAX_REVIEWED) throw badInput('input.lineIds', `input.lineIds: at most ${MAX_REVIEWED} lines at once`);
     const bad = input.lineIds.findIndex((id) => !isUuid(id));
-    if (bad >= 0) throw badInput('lineIds', `lineIds.${bad}: not a line id`);
+    if (bad >= 0) throw badInput(`input.lineIds.${bad}`, `input.lineIds.${bad}: not a reconciliation line id`);
     return markLinesReviewed(ctx.db, ctx.platformId, run.id, input.lineIds, input.reviewed);
   }
 
