@@ -14,12 +14,14 @@ import { DeadLettersScreen } from './screens/DeadLetters';
 import { SettingsScreen } from './screens/Settings';
 import { BillingEntitiesScreen } from './screens/BillingEntities';
 import { WebhooksScreen } from './screens/Webhooks';
+import { ReconciliationScreen } from './screens/Reconciliation';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
   { key: 'events', label: 'Events' },
   { key: 'customers', label: 'Customers' },
   { key: 'invoices', label: 'Invoices' },
+  { key: 'reconciliations', label: 'Reconciliation' },
   { key: 'catalog', label: 'Catalog' },
   { key: 'billing-entities', label: 'Billing entities' },
   { key: 'webhooks', label: 'Webhooks' },
@@ -78,7 +80,9 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
                 ? 'billing-entities'
                 : path.startsWith('/webhooks')
                   ? 'webhooks'
-                  : 'meters';
+                  : path.startsWith('/reconciliations')
+                    ? 'reconciliations'
+                    : 'meters';
   return (
     <div className="shell">
       <header className="topbar">
@@ -111,6 +115,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {section === 'settings' && <SettingsScreen />}
         {section === 'billing-entities' && <BillingEntitiesScreen />}
         {section === 'webhooks' && <WebhooksScreen />}
+        {section === 'reconciliations' && <ReconciliationScreen path={path} navigate={navigate} />}
         {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
         {section === 'customers' && customerRef && (
           <CustomerDetail
