@@ -273,37 +273,6 @@ const QUERIES: Record<string, FieldCase> = {
       },
     ],
   },
-  startReconciliation: {
-    absent: [
-      {
-        what: "A's file",
-        query: `mutation ($f: ID!) { startReconciliation(input: { fileId: $f, mapping: { customerReference: "customer", periodLabel: "period", item: "item", amount: "amount" } }) { id } }`,
-        slots: (a) => ({ file: a.reconciliationFile }),
-        variables: (s) => ({ f: s.file }),
-        absent: notFound('input.fileId'),
-      },
-    ],
-  },
-  markReconciliationLinesReviewed: {
-    absent: [
-      {
-        what: "A's reconciliation",
-        query:
-          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
-        slots: (a) => ({ reconciliation: a.reconciliation, line: a.reconciliationLine }),
-        variables: (s) => ({ r: s.reconciliation, l: s.line }),
-        absent: notFound('input.reconciliationId'),
-      },
-      {
-        what: "A's line in B's own reconciliation",
-        query:
-          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
-        slots: (a) => ({ line: a.reconciliationLine }),
-        variables: (s, own) => ({ r: own.reconciliation, l: s.line }),
-        absent: holds('an empty list', (v) => Array.isArray(v) && v.length === 0),
-      },
-    ],
-  },
   webhookEventTypes: { notApplicable: 'takes no id: the catalogue of event types, the same for every platform' },
   features: {
     lists: [
@@ -645,6 +614,37 @@ const QUERIES: Record<string, FieldCase> = {
 const FLAT_PRICE = { model: 'FLAT', amount: '1' };
 
 const MUTATIONS: Record<string, FieldCase> = {
+  startReconciliation: {
+    absent: [
+      {
+        what: "A's file",
+        query: `mutation ($f: ID!) { startReconciliation(input: { fileId: $f, mapping: { customerReference: "customer", periodLabel: "period", item: "item", amount: "amount" } }) { id } }`,
+        slots: (a) => ({ file: a.reconciliationFile }),
+        variables: (s) => ({ f: s.file }),
+        absent: notFound('input.fileId'),
+      },
+    ],
+  },
+  markReconciliationLinesReviewed: {
+    absent: [
+      {
+        what: "A's reconciliation",
+        query:
+          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
+        slots: (a) => ({ reconciliation: a.reconciliation, line: a.reconciliationLine }),
+        variables: (s) => ({ r: s.reconciliation, l: s.line }),
+        absent: notFound('input.reconciliationId'),
+      },
+      {
+        what: "A's line in B's own reconciliation",
+        query:
+          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
+        slots: (a) => ({ line: a.reconciliationLine }),
+        variables: (s, own) => ({ r: own.reconciliation, l: s.line }),
+        absent: holds('an empty list', (v) => Array.isArray(v) && v.length === 0),
+      },
+    ],
+  },
   ...Object.fromEntries(
     DEAD_LETTER_SERVICES.map((service): [string, FieldCase] => [
       `replay${capitalized(service)}DeadLetter`,
@@ -1545,6 +1545,9 @@ const UNKEYED: Record<string, string> = {
     ]),
   ),
   Alert: 'invoicing only; Query.alert / alerts, Customer.alerts, Mutation.updateAlert / deleteAlert',
+  Reconciliation: 'invoicing only; Query.reconciliation / reconciliations, Mutation.markReconciliationLinesReviewed',
+  ReconciliationFile: 'a part of Reconciliation (the file it compared); uploaded over REST, named by Mutation.startReconciliation',
+  ReconciliationLine: 'a part of Reconciliation (its lines); Mutation.markReconciliationLinesReviewed names them within one',
   AlertTrigger: 'a part of Alert (its triggers); Query.alertTriggers',
   BillingEntity:
     'invoicing only; Query.billingEntity / billingEntities, the mutations naming one, Customer.billingEntity and PlatformSettings.defaultBillingEntity',
