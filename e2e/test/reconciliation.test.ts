@@ -28,6 +28,11 @@ interface LineView {
   reviewed: boolean;
 }
 
+interface LinePage {
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  edges: Array<{ node: LineView }>;
+}
+
 interface RunView {
   id: string;
   status: string;
@@ -185,9 +190,8 @@ describe('reconciliation with the old billing system, end to end', () => {
       const out: LineView[] = [];
       let after: string | null = null;
       for (;;) {
-        const { reconciliation } = await client.expectData<{
-          reconciliation: { lines: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: LineView }> } };
-        }>(linesQuery, { id: run.id, ...filter, after });
+        const answer: { reconciliation: { lines: LinePage } } = await client.expectData(linesQuery, { id: run.id, ...filter, after });
+        const { reconciliation } = answer;
         out.push(...reconciliation.lines.edges.map((e) => e.node));
         if (!reconciliation.lines.pageInfo.hasNextPage) return out;
         after = reconciliation.lines.pageInfo.endCursor;
