@@ -1743,6 +1743,13 @@ async function snapshotOf(w: World): Promise<Snapshot> {
       }`,
       {},
     ],
+    [
+      `{
+        reconciliations(first: 100) { totalCount edges { node { id status file { id name } itemAliases { theirs ours }
+          lines(first: 100) { totalCount edges { node { id customerReference item theirs ours outcome reviewed } } } } } }
+      }`,
+      {},
+    ],
     // Endpoints and their messages, not the messages' state: a message to a closed port is retried on its own schedule.
     [
       `{
