@@ -86,10 +86,10 @@ describe('reconciliation with the old billing system, end to end', () => {
     const client = gatewayClient(platform.gatewayUrl, apiKey);
     const s = Scenario.of(client, platformId);
     const base = platform.gatewayUrl.replace(/\/graphql$/, '');
-    const upload = async (body: string, key = apiKey) => {
+    const upload = async (body: string, key = apiKey, contentType = 'text/csv') => {
       const response = await fetch(`${base}/v1/reconciliation-files?name=old-march.csv`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },
+        headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
         body,
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -153,6 +153,14 @@ describe('reconciliation with the old billing system, end to end', () => {
       Currency: 'EUR',
     });
     const fileId = uploaded.body.id as string;
+    // The same lines as a JSON array of objects (values as strings: a JSON number has lost its digits already).
+    const json = await upload(JSON.stringify(parse(OLD_FILE, { columns: true })), apiKey, 'application/json');
+    expect(json).toMatchObject({ status: 201, body: { columns: ['Account', 'Month', 'Product', 'Net amount', 'Currency'], rowCount: 6 } });
+    expect((json.body.preview as unknown[])[1]).toEqual((uploaded.body.preview as unknown[])[1]);
+    expect(await upload(JSON.stringify([{ Account: 'acme', 'Net amount': 100 }]), apiKey, 'application/json')).toMatchObject({
+      status: 400,
+      body: { errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'file' } }] },
+    });
 
     // The mapping is checked against the file's columns, naming the field.
     const start = `mutation ($input: StartReconciliationInput!) { startReconciliation(input: $input) { id status } }`;

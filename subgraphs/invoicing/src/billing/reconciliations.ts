@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, Loaders, notFound, type RequestContext, type ServiceDb, type SubgraphServices } from '@meterline/kit';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { invoicesInScope, reconcile, fileSpan, type ItemAliases, type OurInvoice } from '../domain/reconciliation';
 import {
   isRejection,
@@ -40,6 +41,32 @@ function csvRecords(text: string): string[][] {
   }
 }
 
+/**
+ * A JSON array of flat objects as CSV records: the header is every key in the order first seen; each value must be a
+ * string (amounts too: a JSON number would already have lost its exact digits) or absent (an empty cell).
+ */
+function jsonRecords(text: string): string[][] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw badInput('file', `the file is not JSON as expected: ${(error as Error).message.slice(0, 300)}`);
+  }
+  if (!Array.isArray(parsed)) throw badInput('file', 'a JSON file must be an array of objects, one per line of the old system');
+  const columns: string[] = [];
+  parsed.forEach((row: unknown, i) => {
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw badInput('file', `element ${i + 1} is not an object`);
+    for (const [key, value] of Object.entries(row)) {
+      if (value !== null && typeof value !== 'string')
+        throw badInput('file', `element ${i + 1}, "${key.slice(0, 100)}": values must be strings (write amounts as "12.50")`);
+      if (!columns.includes(key)) columns.push(key);
+    }
+  });
+  return [columns, ...parsed.map((row: Record<string, string | null>) => columns.map((c) => row[c] ?? ''))];
+}
+
+export type ReconciliationFileFormat = 'csv' | 'json';
+
 /** An uploaded file as stored, with its first rows for the mapping step. */
 export interface UploadedFile {
   file: ReconciliationFileEntity;
@@ -47,8 +74,9 @@ export interface UploadedFile {
 }
 
 /**
- * Keeps an uploaded CSV of the old system's invoice lines: a header row of unique, non-empty column names, then at
- * most MAX_FILE_ROWS rows. Returns it with its first rows, keyed by column, for the mapping step.
+ * Keeps an uploaded file of the old system's invoice lines — a CSV with a header row of unique, non-empty column names,
+ * or a JSON array of objects (kept as the same CSV) — of at most MAX_FILE_ROWS rows. Returns it with its first rows,
+ * keyed by column, for the mapping step.
  */
 export async function uploadReconciliationFile(
   db: ServiceDb,
@@ -56,8 +84,9 @@ export async function uploadReconciliationFile(
   name: string,
   text: string,
   now: Date,
+  format: ReconciliationFileFormat = 'csv',
 ): Promise<UploadedFile> {
-  const records = csvRecords(text);
+  const records = format === 'json' ? jsonRecords(text) : csvRecords(text);
   const [header, ...rows] = records;
   if (!header || rows.length === 0) throw badInput('file', 'the file needs a header row and at least one data row');
   const columns = header.map((c) => c.trim());
@@ -71,7 +100,7 @@ export async function uploadReconciliationFile(
     name: name.slice(0, 255) || 'reconciliation.csv',
     columns,
     rowCount: rows.length,
-    content: text,
+    content: format === 'json' ? stringify(records) : text,
     createdAt: now,
   });
   const preview = rows.slice(0, PREVIEW_ROWS).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? ''])));

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ErrorCode, isUuid, notFound, requireDocumentRole, type SubgraphServices, type Tenant } from '@meterline/kit';
+import { badInput, ErrorCode, isUuid, notFound, requireDocumentRole, type SubgraphServices, type Tenant } from '@meterline/kit';
 import { stringify } from 'csv-stringify';
 import express, { type Request, type Response, type Router } from 'express';
 import { MAX_FILE_BYTES, uploadReconciliationFile } from '../billing/reconciliations';
@@ -27,7 +27,8 @@ const LINE_COLUMNS = [
 
 /**
  * Reconciliation with the old billing system over REST: `POST /v1/reconciliation-files` (admin keys) takes the old
- * system's invoice lines as a CSV body (`?name=` names it) and answers the file's id, columns and first rows for the
+ * system's invoice lines as a CSV body, or a JSON array of objects (`Content-Type: application/json` or `?format=json`;
+ * `?name=` names it) and answers the file's id, columns and first rows for the
  * mapping step; `GET /v1/reconciliations/:id/lines.csv` (admin and read keys) streams a run's compared lines as CSV.
  */
 export function reconciliationsRoute(router: Router, services: SubgraphServices): void {
@@ -44,7 +45,17 @@ export function reconciliationsRoute(router: Router, services: SubgraphServices)
       const tenant = res.locals.tenant as Tenant;
       const name = typeof req.query.name === 'string' ? req.query.name : 'reconciliation.csv';
       const text = typeof req.body === 'string' ? req.body : '';
-      const { file, preview } = await uploadReconciliationFile(services.db, tenant.platformId, name, text, services.clock.now());
+      const given = typeof req.query.format === 'string' ? req.query.format.toLowerCase() : null;
+      if (given !== null && given !== 'csv' && given !== 'json') throw badInput('format', 'format must be csv or json');
+      const json = given === 'json' || (given === null && /^application\/json\b/i.test(req.headers['content-type'] ?? ''));
+      const { file, preview } = await uploadReconciliationFile(
+        services.db,
+        tenant.platformId,
+        name,
+        text,
+        services.clock.now(),
+        json ? 'json' : 'csv',
+      );
       res
         .status(201)
         .json({ id: file.id, name: file.name, columns: file.columns, rowCount: file.rowCount, createdAt: file.createdAt, preview });
