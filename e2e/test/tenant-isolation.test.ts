@@ -94,6 +94,10 @@ interface World {
   webhookMessage: string;
   /** A report job (invoice lines of `customer`). */
   reportJob: string;
+  /** A completed reconciliation of a one-line file against `customer`'s April draft, and its line. */
+  reconciliationFile: string;
+  reconciliation: string;
+  reconciliationLine: string;
 }
 
 const DEAD_LETTER_SERVICES = ['metering', 'subscriptions', 'invoicing', 'webhooks'] as const;
@@ -249,6 +253,27 @@ const QUERIES: Record<string, FieldCase> = {
         slots: (a) => ({ message: a.webhookMessage }),
         variables: (s) => ({ id: s.message }),
         absent: isNull,
+      },
+    ],
+  },
+  reconciliation: {
+    absent: [
+      {
+        what: "A's reconciliation",
+        query:
+          'query ($id: ID!) { reconciliation(id: $id) { id status file { id } lines { totalCount edges { node { id } } } customerTotals { ours } } }',
+        slots: (a) => ({ reconciliation: a.reconciliation }),
+        variables: (s) => ({ id: s.reconciliation }),
+        absent: isNull,
+      },
+    ],
+  },
+  reconciliations: {
+    lists: [
+      {
+        what: 'all',
+        query: '{ reconciliations(first: 100) { totalCount edges { node { id file { id } } } } }',
+        count: count('reconciliations.edges'),
       },
     ],
   },
@@ -619,6 +644,37 @@ const QUERIES: Record<string, FieldCase> = {
 const FLAT_PRICE = { model: 'FLAT', amount: '1' };
 
 const MUTATIONS: Record<string, FieldCase> = {
+  startReconciliation: {
+    absent: [
+      {
+        what: "A's file",
+        query: `mutation ($f: ID!) { startReconciliation(input: { fileId: $f, mapping: { customerReference: "customer", periodLabel: "period", item: "item", amount: "amount" } }) { id } }`,
+        slots: (a) => ({ file: a.reconciliationFile }),
+        variables: (s) => ({ f: s.file }),
+        absent: notFound('input.fileId'),
+      },
+    ],
+  },
+  markReconciliationLinesReviewed: {
+    absent: [
+      {
+        what: "A's reconciliation",
+        query:
+          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
+        slots: (a) => ({ reconciliation: a.reconciliation, line: a.reconciliationLine }),
+        variables: (s) => ({ r: s.reconciliation, l: s.line }),
+        absent: notFound('input.reconciliationId'),
+      },
+      {
+        what: "A's line in B's own reconciliation",
+        query:
+          'mutation ($r: ID!, $l: ID!) { markReconciliationLinesReviewed(input: { reconciliationId: $r, lineIds: [$l] }) { id reviewed } }',
+        slots: (a) => ({ line: a.reconciliationLine }),
+        variables: (s, own) => ({ r: own.reconciliation, l: s.line }),
+        absent: holds('an empty list', (v) => Array.isArray(v) && v.length === 0),
+      },
+    ],
+  },
   ...Object.fromEntries(
     DEAD_LETTER_SERVICES.map((service): [string, FieldCase] => [
       `replay${capitalized(service)}DeadLetter`,
@@ -1569,6 +1625,9 @@ const UNKEYED: Record<string, string> = {
   Alert: 'invoicing only; Query.alert / alerts, Customer.alerts, Mutation.updateAlert / deleteAlert',
   PricingSimulation: 'invoicing only; Query.pricingSimulation, Mutation.createPricingSimulation',
   SimulatedPeriod: 'a part of PricingSimulation (its periods)',
+  Reconciliation: 'invoicing only; Query.reconciliation / reconciliations, Mutation.markReconciliationLinesReviewed',
+  ReconciliationFile: 'a part of Reconciliation (the file it compared); uploaded over REST, named by Mutation.startReconciliation',
+  ReconciliationLine: 'a part of Reconciliation (its lines); Mutation.markReconciliationLinesReviewed names them within one',
   AlertTrigger: 'a part of Alert (its triggers); Query.alertTriggers',
   BillingEntity:
     'invoicing only; Query.billingEntity / billingEntities, the mutations naming one, Customer.billingEntity and PlatformSettings.defaultBillingEntity',
@@ -1763,6 +1822,13 @@ async function snapshotOf(w: World): Promise<Snapshot> {
         alerts(first: 100) { totalCount edges { node { id name kind metric currency thresholds { value label } archived updatedAt } } }
         alertTriggers(first: 100) { totalCount edges { node { id value threshold { value } periodStart alert { id } } } }
         reports(first: 100) { totalCount edges { node { id report createdAt filters { from to statuses customer plan } } } }
+      }`,
+      {},
+    ],
+    [
+      `{
+        reconciliations(first: 100) { totalCount edges { node { id status file { id name } itemAliases { theirs ours }
+          lines(first: 100) { totalCount edges { node { id customerReference item theirs ours outcome reviewed } } } } } }
       }`,
       {},
     ],
@@ -2100,12 +2166,39 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     )
   ).createReport.id;
 
+  // Reconciliation (issue 16, point 5): a one-line file of the old system against the customer's April draft, compared.
+  const reconciliationUpload = await fetch(`${base}/v1/reconciliation-files?name=${p}.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'text/csv' },
+    body: `customer,period,item,amount\n${customer.reference},2026-04,Fee,1\n`,
+  });
+  const reconciliationFile = ((await reconciliationUpload.json()) as { id: string }).id;
+  const reconciliation = (
+    await data<{ startReconciliation: { id: string } }>(
+      'mutation ($f: ID!) { startReconciliation(input: { fileId: $f, mapping: { customerReference: "customer", periodLabel: "period", item: "item", amount: "amount" } }) { id } }',
+      { f: reconciliationFile },
+    )
+  ).startReconciliation.id;
+  const reconciliationLine = await waitFor(
+    async () =>
+      (
+        await data<{ reconciliation: { lines: { edges: Array<{ node: { id: string } }> } } }>(
+          'query ($id: ID!) { reconciliation(id: $id) { lines(first: 1) { edges { node { id } } } } }',
+          { id: reconciliation },
+        )
+      ).reconciliation.lines.edges[0]?.node.id,
+    `${name}'s reconciliation`,
+  );
+
   return {
     name,
     reportJob,
     platformId,
     apiKey,
     client,
+    reconciliationFile,
+    reconciliation,
+    reconciliationLine,
     deadLetters,
     webhookEndpoint,
     webhookMessage,

@@ -201,6 +201,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   app.get(['/v1/invoices/:id/pdf', '/v1/credit-notes/:id/pdf'], authenticate, rateLimit, requireDocumentRole, toInvoicing);
   // Report downloads (CSV, streamed by invoicing; report jobs' files stored by invoicing): admin and read keys, as documents.
   app.get(['/v1/reports/:name', '/v1/reports/jobs/:id/csv'], authenticate, rateLimit, requireReportRole, toInvoicing);
+  // Reconciliation with the old billing system: the file upload (invoicing takes admin keys only) and the CSV download.
+  app.post('/v1/reconciliation-files', authenticate, rateLimit, requireRestRole, toInvoicing);
+  app.get('/v1/reconciliations/:id/lines.csv', authenticate, rateLimit, requireReportRole, toInvoicing);
   app.use(
     '/graphql',
     authenticate,

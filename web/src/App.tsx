@@ -17,6 +17,7 @@ import { WebhooksScreen } from './screens/Webhooks';
 import { ReportsScreen } from './screens/Reports';
 import { SandboxBanner } from './screens/SandboxClock';
 import { SimulationsScreen } from './screens/Simulations';
+import { ReconciliationScreen } from './screens/Reconciliation';
 
 const SECTIONS = [
   { key: 'meters', label: 'Meters' },
@@ -24,6 +25,7 @@ const SECTIONS = [
   { key: 'customers', label: 'Customers' },
   { key: 'invoices', label: 'Invoices' },
   { key: 'reports', label: 'Reports' },
+  { key: 'reconciliations', label: 'Reconciliation' },
   { key: 'catalog', label: 'Catalog' },
   { key: 'simulations', label: 'Simulations' },
   { key: 'billing-entities', label: 'Billing entities' },
@@ -85,9 +87,11 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
                   ? 'webhooks'
                   : path.startsWith('/reports')
                     ? 'reports'
-                  : path.startsWith('/simulations')
-                    ? 'simulations'
-                    : 'meters';
+                    : path.startsWith('/simulations')
+                      ? 'simulations'
+                      : path.startsWith('/reconciliations')
+                        ? 'reconciliations'
+                        : 'meters';
   return (
     <div className="shell">
       <header className="topbar">
@@ -123,6 +127,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {section === 'webhooks' && <WebhooksScreen />}
         {section === 'reports' && <ReportsScreen />}
         {section === 'simulations' && <SimulationsScreen />}
+        {section === 'reconciliations' && <ReconciliationScreen path={path} navigate={navigate} />}
         {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
         {section === 'customers' && customerRef && (
           <CustomerDetail

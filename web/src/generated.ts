@@ -310,6 +310,12 @@ export type InvoiceStatus =
 /** DRAFT → ACTIVE → DEPRECATED → ARCHIVED; drafts and deprecated resources can be archived and restored */
 export type LifecycleStatus = 'DRAFT' | 'ACTIVE' | 'DEPRECATED' | 'ARCHIVED';
 
+export type MarkReconciliationLinesReviewedInput = {
+  reconciliationId: string | number;
+  lineIds: Array<string | number>;
+  reviewed?: boolean;
+};
+
 export type MeterValueInput = {
   reference: string;
   type: MeterValueType;
@@ -470,6 +476,34 @@ export type PricingSimulationScope = 'CUSTOMER' | 'PLAN' | 'ALL';
 
 export type PricingSimulationStatus = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
+export type ReconciliationItemAliasInput = {
+  theirs: string;
+  ours: string;
+};
+
+/** Columns of the file: customerReference, item and amount, and either periodLabel (2026-03, 2026-Q1, 2026, 2026-03-15) or periodStart and periodEnd (RFC 3339 instants, end exclusive; or dates, end inclusive); currency optional */
+export type ReconciliationMappingInput = {
+  customerReference: string;
+  item: string;
+  amount: string;
+  periodLabel?: string | null | undefined;
+  periodStart?: string | null | undefined;
+  periodEnd?: string | null | undefined;
+  currency?: string | null | undefined;
+};
+
+export type ReconciliationOutcome =
+  /** Same amount on both sides (or zero on the one side that has it) */
+  | 'MATCHED'
+  /** On both sides with another amount (delta = ours − theirs), or in another currency */
+  | 'DIFFERS'
+  /** In the file only: no Meterline invoice line of this item for this customer and period */
+  | 'MISSING_IN_METERLINE'
+  /** On a Meterline invoice of the file’s periods only */
+  | 'MISSING_IN_FILE';
+
+export type ReconciliationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
 /** A payment against an ISSUED or OVERDUE invoice */
 export type RecordPaymentInput = {
   /** More than 0, in the currency and minor unit of the invoice (or credit note); at most what is left due (or to refund) */
@@ -538,6 +572,13 @@ export type SetPriceInput = {
   productItem: string;
   price: PriceInput;
   recurringTiming?: RecurringTiming | null | undefined;
+};
+
+export type StartReconciliationInput = {
+  /** The file uploaded with POST /v1/reconciliation-files */
+  fileId: string | number;
+  mapping: ReconciliationMappingInput;
+  itemAliases?: Array<ReconciliationItemAliasInput> | null | undefined;
 };
 
 export type StatusAction =
@@ -3319,6 +3360,122 @@ export type PriceDefinitionFieldsFragment = {
   }>;
 };
 
+export type ReconciliationSummaryFragment = {
+  id: string;
+  status: ReconciliationStatus;
+  error: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  rejectedRows: number;
+  downloadPath: string;
+  file: { id: string; name: string; rowCount: number };
+  counts: { matched: number; differs: number; missingInMeterline: number; missingInFile: number; total: number };
+};
+
+export type ReconciliationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ReconciliationsQuery = {
+  reconciliations: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        status: ReconciliationStatus;
+        error: string | null;
+        createdAt: string;
+        completedAt: string | null;
+        periodStart: string | null;
+        periodEnd: string | null;
+        rejectedRows: number;
+        downloadPath: string;
+        file: { id: string; name: string; rowCount: number };
+        counts: { matched: number; differs: number; missingInMeterline: number; missingInFile: number; total: number };
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ReconciliationDetailQueryVariables = Exact<{
+  id: string | number;
+  outcome?: ReconciliationOutcome | null | undefined;
+  customer?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ReconciliationDetailQuery = {
+  reconciliation: {
+    id: string;
+    status: ReconciliationStatus;
+    error: string | null;
+    createdAt: string;
+    completedAt: string | null;
+    periodStart: string | null;
+    periodEnd: string | null;
+    rejectedRows: number;
+    downloadPath: string;
+    rejections: Array<{ rowNumber: number; field: string; message: string }>;
+    customerTotals: Array<{ customerReference: string; theirs: string; ours: string; delta: string; open: number; lines: number }>;
+    lines: {
+      totalCount: number;
+      edges: Array<{
+        node: {
+          id: string;
+          customerReference: string;
+          periodStart: string;
+          periodEnd: string;
+          item: string;
+          currency: string | null;
+          theirs: string | null;
+          ours: string | null;
+          delta: string;
+          outcome: ReconciliationOutcome;
+          rowNumbers: Array<number>;
+          invoiceIds: Array<string>;
+          note: string | null;
+          reviewed: boolean;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    file: { id: string; name: string; rowCount: number };
+    counts: { matched: number; differs: number; missingInMeterline: number; missingInFile: number; total: number };
+  } | null;
+};
+
+export type StartReconciliationMutationVariables = Exact<{
+  input: StartReconciliationInput;
+}>;
+
+export type StartReconciliationMutation = {
+  startReconciliation: {
+    id: string;
+    status: ReconciliationStatus;
+    error: string | null;
+    createdAt: string;
+    completedAt: string | null;
+    periodStart: string | null;
+    periodEnd: string | null;
+    rejectedRows: number;
+    downloadPath: string;
+    file: { id: string; name: string; rowCount: number };
+    counts: { matched: number; differs: number; missingInMeterline: number; missingInFile: number; total: number };
+  };
+};
+
+export type MarkReconciliationLinesReviewedMutationVariables = Exact<{
+  input: MarkReconciliationLinesReviewedInput;
+}>;
+
+export type MarkReconciliationLinesReviewedMutation = { markReconciliationLinesReviewed: Array<{ id: string; reviewed: boolean }> };
+
 export type ReportJobFieldsFragment = {
   id: string;
   report: ReportName;
@@ -5937,6 +6094,56 @@ export const StripeSettingsFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<StripeSettingsFieldsFragment, unknown>;
+export const ReconciliationSummaryFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReconciliationSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Reconciliation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'file' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'matched' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'differs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInMeterline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInFile' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReconciliationSummaryFragment, unknown>;
 export const ReportJobFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -15000,6 +15207,453 @@ export const UpdateStripeSettingsDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateStripeSettingsMutation, UpdateStripeSettingsMutationVariables>;
+export const ReconciliationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Reconciliations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reconciliations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReconciliationSummary' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReconciliationSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Reconciliation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'file' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'matched' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'differs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInMeterline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInFile' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReconciliationsQuery, ReconciliationsQueryVariables>;
+export const ReconciliationDetailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReconciliationDetail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'outcome' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReconciliationOutcome' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customer' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reconciliation' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReconciliationSummary' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'rejections' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rowNumber' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'customerTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'customerReference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'theirs' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ours' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'delta' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'open' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lines' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lines' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'outcome' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'outcome' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'customer' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'customer' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'customerReference' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'item' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'theirs' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'ours' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'delta' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'rowNumbers' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'invoiceIds' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'reviewed' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReconciliationSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Reconciliation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'file' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'matched' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'differs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInMeterline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInFile' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReconciliationDetailQuery, ReconciliationDetailQueryVariables>;
+export const StartReconciliationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartReconciliation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartReconciliationInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startReconciliation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReconciliationSummary' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReconciliationSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Reconciliation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'periodEnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'downloadPath' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'file' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'matched' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'differs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInMeterline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingInFile' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartReconciliationMutation, StartReconciliationMutationVariables>;
+export const MarkReconciliationLinesReviewedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkReconciliationLinesReviewed' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarkReconciliationLinesReviewedInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markReconciliationLinesReviewed' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reviewed' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarkReconciliationLinesReviewedMutation, MarkReconciliationLinesReviewedMutationVariables>;
 export const ReportJobsDocument = {
   kind: 'Document',
   definitions: [

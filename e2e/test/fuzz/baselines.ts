@@ -47,6 +47,10 @@ export interface Seed {
   webhookMessage: string;
   /** A report job (INVOICES) of the tenant. */
   reportJob: string;
+  /** An uploaded reconciliation file, a completed reconciliation of it and one of its lines. */
+  reconciliationFile: string;
+  reconciliation: string;
+  reconciliationLine: string;
   foreign: { ids: string[]; references: string[] };
 }
 
@@ -62,6 +66,7 @@ const START = monthStart(0);
 const MID = new Date(Date.parse(START) + 14 * 86_400_000).toISOString();
 const FROM = START;
 const TO = monthStart(1);
+const RECONCILIATION_MAPPING = { customerReference: 'customer', periodLabel: 'period', item: 'item', amount: 'amount' };
 const LATER = monthStart(2);
 
 async function draftInvoiceOf(client: GatewayClient, subscription: string): Promise<string> {
@@ -214,6 +219,29 @@ async function seedWith(
   );
   const { createReport } = await client.expectData<{ createReport: { id: string } }>(`mutation { createReport(report: INVOICES) { id } }`);
 
+  const reconciliationUpload = await fetch(`${base}/v1/reconciliation-files?name=fuzz.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'text/csv' },
+    body: `customer,period,item,amount\nfuzz-customer,${START.slice(0, 7)},Base fee,1\n`,
+  });
+  if (reconciliationUpload.status !== 201) throw new Error(`seed reconciliation file: ${reconciliationUpload.status}`);
+  const { id: reconciliationFile } = (await reconciliationUpload.json()) as { id: string };
+  const { startReconciliation } = await client.expectData<{ startReconciliation: { id: string } }>(
+    `mutation ($input: StartReconciliationInput!) { startReconciliation(input: $input) { id } }`,
+    { input: { fileId: reconciliationFile, mapping: RECONCILIATION_MAPPING } },
+  );
+  const reconciliationLine = await waitFor(
+    async () =>
+      (
+        await client.expectData<{ reconciliation: { lines: { edges: Array<{ node: { id: string } }> } } }>(
+          `query ($id: ID!) { reconciliation(id: $id) { lines(first: 1) { edges { node { id } } } } }`,
+          { id: startReconciliation.id },
+        )
+      ).reconciliation.lines.edges[0]?.node.id,
+    'the seed reconciliation to complete',
+    30_000,
+  );
+
   return {
     client,
     apiKey,
@@ -247,6 +275,9 @@ async function seedWith(
     spareWebhookEndpoint,
     webhookMessage: sendTestWebhook.id,
     reportJob: createReport.id,
+    reconciliationFile,
+    reconciliation: startReconciliation.id,
+    reconciliationLine,
     foreign: { ...foreign, ids: [...foreign.ids] },
   };
 }
@@ -374,6 +405,14 @@ export function baselines(s: Seed): Record<string, (n: number) => Record<string,
         to: TO,
         idempotencyKey: `fuzz-simulation-${n}`,
       },
+    }),
+    reconciliation: () => ({ id: s.reconciliation }),
+    reconciliations: () => ({ first: 10 }),
+    startReconciliation: () => ({
+      input: { fileId: s.reconciliationFile, mapping: RECONCILIATION_MAPPING, itemAliases: [{ theirs: 'Old fee', ours: 'Base fee' }] },
+    }),
+    markReconciliationLinesReviewed: () => ({
+      input: { reconciliationId: s.reconciliation, lineIds: [s.reconciliationLine], reviewed: true },
     }),
     // disabled: a fuzzed call never makes the collector charge anything
     updateStripeSettings: () => ({ input: { secretKey: 'sk_test_fuzz00000001', webhookSecret: 'whsec_fuzz00000001', enabled: false } }),

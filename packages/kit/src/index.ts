@@ -48,3 +48,4 @@ export * from './bus/dead-letters';
 export * from './bus/dead-letters.migration';
 export * from './bus/dead-letter-desk';
 export * from './graphql/dead-letters.resolver';
+export * from './derived-id';

@@ -47,6 +47,11 @@ import { ReportJobResolver } from './graph/report-job.resolver';
 import { writeQueuedReports } from './jobs/report-writer';
 import { ReportJobEntity } from './store/report-job.entity';
 import { ReportJobs1763700002000 } from './store/migrations/1763700002000-report-jobs';
+import { reconciliationsRoute } from './rest/reconciliations.route';
+import { ReconciliationLineResolver, ReconciliationResolver } from './graph/reconciliation.resolver';
+import { ReconciliationFileEntity, ReconciliationLineEntity, ReconciliationRunEntity } from './store/reconciliation.entity';
+import { Reconciliations1763700001900 } from './store/migrations/1763700001900-reconciliations';
+import { runQueuedReconciliation } from './billing/reconciliations';
 import { bindEmailOptions, noEmail, type EmailOptions } from './billing/email-options';
 import { smtpTransport } from './billing/email-transport';
 import { renderDocumentForEmail } from './billing/document-email';
@@ -82,6 +87,9 @@ import { onCustomer } from './store/projections/customer.projection';
 import { onPlanVersion, onSubscription } from './store/projections/subscription.projection';
 import { usageRecordedBatchHandler } from './store/projections/usage.projection';
 
+/** How often the reconciliation job looks for queued runs (a cheap probe of a partial index). */
+const RECONCILIATION_POLL_MS = 500;
+
 export { billingOptionsFromEnv } from './billing/billing-options';
 export { emailOptionsFromEnv, type EmailOptions } from './billing/email-options';
 export { defaultBillingOptions, type BillingOptions } from './billing/invoice-issuing';
@@ -112,6 +120,9 @@ export function createInvoicingSubgraph(
       BillingEntityEntity,
       BillingEntityVersionEntity,
       ReportJobEntity,
+      ReconciliationFileEntity,
+      ReconciliationRunEntity,
+      ReconciliationLineEntity,
     ],
     migrations: [
       Invoices1763700000100,
@@ -134,6 +145,7 @@ export function createInvoicingSubgraph(
       ReportJobs1763700002000,
       PlatformClocks1763700002100,
       PricingSimulations1763700001800,
+      Reconciliations1763700001900,
     ],
     // Sandboxes are billed at their own time (issue 16): periods open, drafts are issued and numbered by it.
     platformClocks: true,
@@ -168,6 +180,8 @@ export function createInvoicingSubgraph(
         ReportJobResolver,
         PricingSimulationResolver,
         SimulatedPeriodResolver,
+        ReconciliationResolver,
+        ReconciliationLineResolver,
         deadLetterResolver('invoicing'),
       ],
       orphanedTypes: [Customer, Subscription, ProductItem, UsageEvent],
@@ -189,6 +203,7 @@ export function createInvoicingSubgraph(
       reportJobsRoute(router, services); // before /reports/:name: /reports/jobs/:id/csv is a job's file
       simulationReportRoute(router, services); // before /reports/:name, which knows only the invoice reports
       reportsRoute(router, services);
+      reconciliationsRoute(router, services);
     },
     workers: (services) => {
       bindBillingOptions(services.db, billing);
@@ -221,6 +236,7 @@ export function createInvoicingSubgraph(
           services.log,
         ),
         new PollingWorker('pricing simulations', () => runPendingSimulations(services), billing.issueIntervalMs, services.log),
+        new PollingWorker('reconciliations', () => runQueuedReconciliation(services), RECONCILIATION_POLL_MS, services.log),
         new PollingWorker('overdue invoices', () => markOverdueInvoices(services), billing.issueIntervalMs, services.log),
         new PollingWorker(
           'report jobs',

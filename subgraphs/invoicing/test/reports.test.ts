@@ -400,7 +400,7 @@ describe('report downloads', () => {
     const issuedOnly = await download(c.platformId, '/v1/reports/invoice-lines');
     expect(issuedOnly.rows).toHaveLength(0);
     const drafts = await download(c.platformId, '/v1/reports/invoice-lines?status=DRAFT');
-    // By description and amount: each refresh of a draft writes its lines anew (new line ids); issued lines keep theirs.
+    // By description and amount (draft line ids are stable across refreshes, see draft-line-ids.test.ts); issued lines id by id below.
     expect(drafts.rows.map((r) => [r.description, r.status, r.amount])).toEqual(
       c.draft.lines.map((l) => [l.description, 'DRAFT', new Decimal(l.amount.amount).toFixed()]),
     );

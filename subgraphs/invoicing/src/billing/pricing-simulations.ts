@@ -213,7 +213,7 @@ export async function runPendingSimulations(services: Pick<SubgraphServices, 'db
     if (!run) return 0;
     try {
       await tx.manager.query('SAVEPOINT simulation_chunk');
-      await runChunk(tx, run, services.clock.now());
+      await runChunk(tx, run, services.clock.now(run.platform_id));
     } catch (error) {
       if (isConnectionError(error)) throw error;
       await tx.manager.query('ROLLBACK TO SAVEPOINT simulation_chunk');

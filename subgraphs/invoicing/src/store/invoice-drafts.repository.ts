@@ -3,7 +3,7 @@ import type { Period } from '@meterline/periods';
 import type { BilledLine } from '../domain/correction';
 import type { InvoiceHead } from '../domain/draft-schedule';
 import type { InvoiceDraft } from '../domain/invoice-calculation';
-import { lineFromJson, lineToJson, type StoredLineJson } from './invoice-lines';
+import { lineFromJson, linesToJson, type StoredLineJson } from './invoice-lines';
 
 /** The invoices of customers, as the scheduling rules read them. */
 export async function invoiceHeads(tx: Transaction, platformId: string, customerIds: string[]): Promise<InvoiceHead[]> {
@@ -25,18 +25,18 @@ export interface DraftRow {
   issuesAt: Date;
 }
 
-function amountsJson(draft: InvoiceDraft) {
+function amountsJson(draft: InvoiceDraft, invoiceKey: string) {
   return {
     subtotal: draft.subtotal.toFixed(),
     tax: draft.tax.toFixed(),
     total: draft.total.toFixed(),
     deductions: draft.deductions.toFixed(),
     amount_due: draft.amountDue.toFixed(),
-    lines: draft.lines.map(lineToJson),
+    lines: linesToJson(invoiceKey, draft.lines),
   };
 }
 
-function rowJson(row: DraftRow) {
+function rowJson(platformId: string, kind: 'SUBSCRIPTION' | 'CORRECTION', row: DraftRow) {
   return {
     customer_id: row.customerId,
     subscription_id: row.subscriptionId,
@@ -44,7 +44,7 @@ function rowJson(row: DraftRow) {
     period_start: row.period.start,
     period_end: row.period.end,
     tax_rate: row.taxRate,
-    ...amountsJson(row.draft),
+    ...amountsJson(row.draft, [platformId, row.subscriptionId, row.period.start.toISOString(), kind].join(':')),
     issues_at: row.issuesAt,
   };
 }
@@ -99,7 +99,7 @@ export async function writeDrafts<T extends DraftRow>(
            lines = EXCLUDED.lines, issues_at = EXCLUDED.issues_at, refreshed_at = EXCLUDED.refreshed_at
        WHERE invoices.status = 'DRAFT'
      RETURNING ${WRITTEN}`,
-    [platformId, JSON.stringify(rows.map(rowJson)), now],
+    [platformId, JSON.stringify(rows.map((r) => rowJson(platformId, 'SUBSCRIPTION', r))), now],
   )) as WrittenRow[];
   const done = new Set(written.map((r) => `${r.subscriptionId}|${r.periodStart.getTime()}`));
   return { notWritten: rows.filter((r) => !done.has(`${r.subscriptionId}|${r.period.start.getTime()}`)), opened: openedOf(written) };
@@ -147,7 +147,7 @@ export async function writeCorrection(
        SET tax_rate = EXCLUDED.tax_rate, subtotal = EXCLUDED.subtotal, tax = EXCLUDED.tax, total = EXCLUDED.total,
            deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due, lines = EXCLUDED.lines, refreshed_at = EXCLUDED.refreshed_at
      RETURNING ${WRITTEN}`,
-    [platformId, JSON.stringify([rowJson(row)]), now],
+    [platformId, JSON.stringify([rowJson(platformId, 'CORRECTION', row)]), now],
   )) as WrittenRow[];
   return openedOf(written)[0] ?? null;
 }

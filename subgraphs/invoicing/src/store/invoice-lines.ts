@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Decimal } from '@meterline/kit';
+import { Decimal, derivedId } from '@meterline/kit';
 import type { BreakdownLine } from '@meterline/pricing';
 import type { InvoiceLineDraft, LineKind } from '../domain/invoice-calculation';
 
@@ -52,9 +51,31 @@ export interface StoredLine {
 const decimalOrNull = (value: unknown) => (value === null || value === undefined ? null : new Decimal(value as string));
 const textOrNull = (value: Decimal | null) => (value === null ? null : value.toFixed());
 
-export function lineToJson(line: InvoiceLineDraft): StoredLineJson {
+/**
+ * What a line is within its invoice whatever its amount: kind, item and window. Two lines of one invoice with the same
+ * key (rare) are told apart by their order.
+ */
+export const lineStableKey = (line: InvoiceLineDraft): string =>
+  [line.kind, line.productItemId ?? '', line.window?.start.toISOString() ?? '', line.window?.end.toISOString() ?? ''].join('|');
+
+/**
+ * The lines of a draft as stored, with ids derived from the invoice's identity (`invoiceKey`: platform, subscription,
+ * period, kind) and each line's stable key: a refresh rewrites a draft's lines with the same ids, so exports and
+ * reconciliations taken between refreshes stay comparable.
+ */
+export function linesToJson(invoiceKey: string, lines: InvoiceLineDraft[]): StoredLineJson[] {
+  const seen = new Map<string, number>();
+  return lines.map((line) => {
+    const key = lineStableKey(line);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return lineToJson(line, derivedId(`invoice-line:${invoiceKey}:${key}:${occurrence}`));
+  });
+}
+
+function lineToJson(line: InvoiceLineDraft, id: string): StoredLineJson {
   return {
-    id: randomUUID(),
+    id,
     kind: line.kind,
     productItemId: line.productItemId,
     description: line.description,
