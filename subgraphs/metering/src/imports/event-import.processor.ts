@@ -4,7 +4,7 @@ import { isRetryableFailure, OutageLog, systemClock, type BackgroundWorker, type
 import { SEED_NAMES, type RawUsageEvent } from '../domain/usage-event';
 import { ingestUsageEvents, type IngestContext, type IngestSummary } from '../store/usage-ingestion';
 import { EventImportRepository, type ClaimedImport, type ImportProgress, type RejectedRow } from './event-import.repository';
-import { ImportFileError, readFileRows } from './file-rows';
+import { ImportFileError, readFileRows } from '@meterline/kit/file-import';
 import { columnOfEventField, mappedColumns, rowToUsageEvent, type ImportMapping } from './import-mapping';
 import type { ImportsOptions } from './imports.config';
 

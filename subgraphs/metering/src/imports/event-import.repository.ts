@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { returnedRows, type Clock, type ServiceDb } from '@meterline/kit';
-import type { ImportFormat } from './file-rows';
+import type { ImportFormat } from '@meterline/kit/file-import';
 import type { ImportMapping } from './import-mapping';
 import type { ImportStatus } from './event-import.entity';
 

@@ -1,7 +1,7 @@
 import { ConnectionType } from '@meterline/kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ImportStatus } from './event-import.entity';
-import type { ImportFormat } from './file-rows';
+import type { ImportFormat } from '@meterline/kit/file-import';
 
 export enum EventImportStatus {
   QUEUED = 'QUEUED',

@@ -1,12 +1,12 @@
 import { isUuid } from '@meterline/kit';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { SubgraphDefinition, SubgraphServices, Tenant } from '@meterline/kit';
 import { EventImportRepository } from './event-import.repository';
-import { ImportFileError, ImportFormats, readCsvHeader, type ImportFormat } from './file-rows';
+import { BodyTooLarge, ImportFileError, importFormatOf, readCsvHeader, receiveBody, type ImportFormat } from '@meterline/kit/file-import';
 import { checkCsvHeader } from './event-import.processor';
 import { validateImportMapping, type ImportMapping } from './import-mapping';
 import type { ImportsOptions } from './imports.config';
@@ -37,14 +37,6 @@ class UploadRefusal extends Error {
 
 const badRequest = (field: string, message: string) => new UploadRefusal(400, 'BAD_USER_INPUT', field, message);
 
-const CONTENT_TYPES: Record<string, ImportFormat> = {
-  'text/csv': 'CSV',
-  'application/json': 'JSON',
-  'application/x-ndjson': 'NDJSON',
-  'application/ndjson': 'NDJSON',
-  'application/jsonl': 'NDJSON',
-};
-
 const UPLOAD_ROLES = new Set(['admin', 'ingest']);
 
 function single(value: unknown): string | undefined {
@@ -53,20 +45,9 @@ function single(value: unknown): string | undefined {
 }
 
 function formatOf(query: Record<string, unknown>, contentType: string | undefined): ImportFormat {
-  const given = single(query.format);
-  if (given !== undefined) {
-    const format = given.trim().toUpperCase();
-    if (!(ImportFormats as readonly string[]).includes(format)) {
-      throw badRequest('format', `format must be one of csv, json, ndjson; got "${given}"`);
-    }
-    return format as ImportFormat;
-  }
-  const byType = CONTENT_TYPES[(contentType ?? '').split(';')[0].trim().toLowerCase()];
-  if (byType) return byType;
-  throw badRequest(
-    'format',
-    'format is required: ?format=csv, json or ndjson (or a text/csv, application/json or application/x-ndjson body)',
-  );
+  const format = importFormatOf(single(query.format), contentType);
+  if ('problem' in format) throw badRequest('format', format.problem);
+  return format.format;
 }
 
 function mappingOf(query: Record<string, unknown>, header: string | string[] | undefined): ImportMapping {
@@ -83,52 +64,6 @@ function mappingOf(query: Record<string, unknown>, header: string | string[] | u
   const checked = validateImportMapping(parsed);
   if ('problem' in checked) throw badRequest(checked.problem.field, checked.problem.message);
   return checked.mapping;
-}
-
-class TooLarge extends Error {}
-
-/**
- * Streams the request body to `path` while hashing it: memory holds one network chunk at a time, whatever the size.
- * Stops reading (without destroying the connection, so a 413 can still be sent) once the body exceeds `maxBytes`.
- */
-function receiveBody(req: IncomingMessage, path: string, maxBytes: number): Promise<{ checksum: string; byteSize: number }> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    const out = createWriteStream(path, { flags: 'wx' });
-    let byteSize = 0;
-    let settled = false;
-    const fail = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      req.off('data', onData);
-      req.unpipe();
-      out.destroy();
-      reject(error);
-    };
-    const onData = (chunk: Buffer) => {
-      byteSize += chunk.length;
-      if (byteSize > maxBytes) return fail(new TooLarge());
-      hash.update(chunk);
-      if (!out.write(chunk)) {
-        req.pause();
-        out.once('drain', () => req.resume());
-      }
-    };
-    req.on('data', onData);
-    req.once('end', () => {
-      if (settled) return;
-      out.end(() => {
-        if (settled) return;
-        settled = true;
-        resolve({ checksum: hash.digest('hex'), byteSize });
-      });
-    });
-    req.once('error', fail);
-    req.once('close', () => {
-      if (!req.complete) fail(new Error('the client aborted the upload'));
-    });
-    out.once('error', fail);
-  });
 }
 
 /** What a client sees of an import over REST. */
@@ -196,7 +131,7 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
         received = await receiveBody(req, path, options.maxBytes);
         bodyUnread = false;
       } catch (error) {
-        if (error instanceof TooLarge) {
+        if (error instanceof BodyTooLarge) {
           throw new UploadRefusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${options.maxBytes} bytes`);
         }
         throw error;
