@@ -482,7 +482,7 @@ export interface CustomerUpdatedPayload {
 }
 
 /**
- * `subscriptions.subscription.activated` v1: A subscription became ACTIVE (created active, or a draft activated). Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.activated` v2: A subscription became ACTIVE (created active, or a draft activated). Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionActivatedPayload {
   id: string;
@@ -505,6 +505,10 @@ export interface SubscriptionActivatedPayload {
    */
   trialEnd: string | null;
   /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
+  /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
    * @minItems 1
@@ -526,7 +530,7 @@ export interface SubscriptionActivatedPayload {
 }
 
 /**
- * `subscriptions.subscription.canceled` v1: A subscription was canceled: it ends at endAt (now, a given time, or its period end). Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.canceled` v2: A subscription was canceled: it ends at endAt (now, a given time, or its period end). Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionCanceledPayload {
   id: string;
@@ -549,6 +553,10 @@ export interface SubscriptionCanceledPayload {
    */
   trialEnd: string | null;
   /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
+  /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
    * @minItems 1
@@ -570,7 +578,7 @@ export interface SubscriptionCanceledPayload {
 }
 
 /**
- * `subscriptions.subscription.changed` v1: Seats, plan version or price overrides change at an instant (a new phase), or a cancellation was withdrawn. Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.changed` v2: Seats, plan version or price overrides change at an instant (a new phase), or a cancellation was withdrawn. Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionChangedPayload {
   id: string;
@@ -593,6 +601,10 @@ export interface SubscriptionChangedPayload {
    */
   trialEnd: string | null;
   /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
+  /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
    * @minItems 1
@@ -614,7 +626,7 @@ export interface SubscriptionChangedPayload {
 }
 
 /**
- * `subscriptions.subscription.ended` v1: A subscription reached its end. Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.ended` v2: A subscription reached its end. Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionEndedPayload {
   id: string;
@@ -636,6 +648,10 @@ export interface SubscriptionEndedPayload {
    * Recurring charges start after the trial
    */
   trialEnd: string | null;
+  /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
   /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
@@ -706,8 +722,8 @@ export const eventVersions = {
   'metering.usage.recorded': 2,
   'subscriptions.customer.created': 1,
   'subscriptions.customer.updated': 1,
-  'subscriptions.subscription.activated': 1,
-  'subscriptions.subscription.canceled': 1,
-  'subscriptions.subscription.changed': 1,
-  'subscriptions.subscription.ended': 1,
+  'subscriptions.subscription.activated': 2,
+  'subscriptions.subscription.canceled': 2,
+  'subscriptions.subscription.changed': 2,
+  'subscriptions.subscription.ended': 2,
 } as const satisfies Record<EventType, number>;

@@ -55,6 +55,7 @@ import {
 import { sendDueEmails, type DocumentRenderer } from './jobs/email-sender';
 import { EmailDeliveries1763700001500 } from './store/migrations/1763700001500-email-deliveries';
 import { ReportIndexes1763700001610 } from './store/migrations/1763700001610-report-indexes';
+import { SubscriptionCutover1763700001700 } from './store/migrations/1763700001700-subscription-cutover';
 import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { PaymentEntity, RefundEntity } from './store/payment.entity';
 import { Payments1763700001000 } from './store/migrations/1763700001000-payments';
@@ -120,6 +121,7 @@ export function createInvoicingSubgraph(
       Alerts1763700001400,
       EmailDeliveries1763700001500,
       ReportIndexes1763700001610,
+      SubscriptionCutover1763700001700,
     ],
     graph: {
       resolvers: [

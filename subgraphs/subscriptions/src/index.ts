@@ -12,13 +12,20 @@ import { CustomerDetails1763700000200 } from './store/migrations/1763700000200-c
 import { SubscriptionEnder } from './jobs/subscription-ender';
 import { PlatformSettingsResolver, resolvePlatformSettingsReference } from './graph/platform-settings.resolver';
 import { PlatformSettings1763700000400 } from './store/migrations/1763700000400-platform-settings';
+import { CutoverAndImports1763700000500 } from './store/migrations/1763700000500-cutover-and-imports';
 
 /** The subscriptions subgraph: customers, subscriptions with their phases, billing periods. */
 export const subscriptionsSubgraph: SubgraphDefinition = {
   name: 'subscriptions',
   defaultPort: 4003,
   entities: [CustomerEntity, SubscriptionEntity, SubscriptionPhaseEntity],
-  migrations: [Customers1763700000100, CustomerDetails1763700000200, Subscriptions1763700000300, PlatformSettings1763700000400],
+  migrations: [
+    Customers1763700000100,
+    CustomerDetails1763700000200,
+    Subscriptions1763700000300,
+    PlatformSettings1763700000400,
+    CutoverAndImports1763700000500,
+  ],
   graph: {
     resolvers: [
       CustomerResolver,
