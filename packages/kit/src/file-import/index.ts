@@ -3,3 +3,4 @@
 export * from './cells';
 export * from './file-rows';
 export * from './upload-body';
+export * from './row-cursor';
