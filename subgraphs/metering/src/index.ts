@@ -13,6 +13,7 @@ import { MeterEntity, MeterMetricEntity } from './store/meter.entity';
 import { Metering1763700000100 } from './store/migrations/1763700000100-metering';
 import { Meters1763700000300 } from './store/migrations/1763700000300-meters';
 import { Subscriptions1763700000700 } from './store/migrations/1763700000700-subscriptions';
+import { UsageBackfill1763700000800 } from './store/migrations/1763700000800-usage-backfill';
 import { onSubscription } from './store/subscription.projection';
 import { UsageEventEntity } from './store/usage-event.entity';
 
@@ -23,7 +24,13 @@ export function createMeteringSubgraph(importOptions: Partial<ImportsOptions> = 
     name: 'metering',
     defaultPort: 4001,
     entities: [MeterEntity, MeterMetricEntity, UsageEventEntity, ...importsModule.entities],
-    migrations: [Metering1763700000100, Meters1763700000300, ...importsModule.migrations, Subscriptions1763700000700],
+    migrations: [
+      Metering1763700000100,
+      Meters1763700000300,
+      ...importsModule.migrations,
+      Subscriptions1763700000700,
+      UsageBackfill1763700000800,
+    ],
     graph: {
       resolvers: [
         MeterResolver,

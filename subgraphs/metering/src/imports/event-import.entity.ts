@@ -60,6 +60,9 @@ export class EventImportEntity {
   @Column({ type: 'integer' })
   attempts: number;
 
+  @Column({ type: 'boolean' })
+  backfill: boolean;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -67,6 +67,12 @@ export class EventImport {
   @Field(() => Int, { description: 'Rows that could not become an event; see rejectedRows' })
   rejected: number;
 
+  @Field({
+    description:
+      'Historical usage (uploaded with backfill=true): stored and counted in usage and simulations, never billed (nor corrected) — the old system billed it',
+  })
+  backfill: boolean;
+
   @Field(() => String, { nullable: true, description: 'Why a FAILED import could not be read' })
   error: string | null;
 

@@ -50,6 +50,14 @@ function formatOf(query: Record<string, unknown>, contentType: string | undefine
   return format.format;
 }
 
+/** `backfill=true`: the file is historical usage, stored and counted but never billed; default false. */
+function backfillOf(query: Record<string, unknown>): boolean {
+  const given = single(query.backfill);
+  if (given === undefined || given === 'false') return false;
+  if (given === 'true') return true;
+  throw badRequest('backfill', 'backfill must be true or false');
+}
+
 function mappingOf(query: Record<string, unknown>, header: string | string[] | undefined): ImportMapping {
   const raw = single(query.mapping) ?? single(header);
   if (raw === undefined || raw.trim() === '') {
@@ -80,6 +88,7 @@ function importJson(row: Record<string, unknown>) {
     duplicates: row.duplicates,
     conflicts: row.conflicts,
     rejected: row.rejected,
+    backfill: row.backfill,
     error: row.error,
     createdAt: row.created_at,
     startedAt: row.started_at,
@@ -119,6 +128,7 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
         throw new UploadRefusal(403, 'FORBIDDEN', undefined, 'Uploading events needs an admin or ingest key');
       const format = formatOf(req.query as Record<string, unknown>, req.headers['content-type']);
       const mapping = mappingOf(req.query as Record<string, unknown>, req.headers['x-meterline-mapping']);
+      const backfill = backfillOf(req.query as Record<string, unknown>);
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > options.maxBytes) {
         throw new UploadRefusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${options.maxBytes} bytes`);
@@ -163,6 +173,7 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
         byteSize: received.byteSize,
         filePath: path,
         storedOn: options.nodeId,
+        backfill,
       });
       path = undefined; // the worker owns the file now
       queued();
