@@ -3,6 +3,12 @@ import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ImportFormats, type ImportFormat } from './file-rows';
 
+/** A query parameter or header given once (the first one when repeated); undefined when absent or not text. */
+export function singleValue(value: unknown): string | undefined {
+  if (Array.isArray(value)) return singleValue(value[0]);
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Body content types that say the format when no `format` parameter does. */
 const CONTENT_TYPES: Record<string, ImportFormat> = {
   'text/csv': 'CSV',
@@ -69,5 +75,45 @@ export function receiveBody(req: IncomingMessage, path: string, maxBytes: number
       if (!req.complete) fail(new Error('the client aborted the upload'));
     });
     out.once('error', fail);
+  });
+}
+
+/** What an upload route needs of an express response. */
+export interface UploadReply {
+  locals: Record<string, unknown>;
+  headersSent: boolean;
+  status(code: number): UploadReply;
+  json(body: unknown): unknown;
+  set(field: string, value: string): unknown;
+  on(event: 'finish', listener: () => void): unknown;
+}
+
+/** A refusal as REST clients of Meterline get it: the GraphQL error shape, naming the field. */
+export class UploadRefusal extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+    readonly field: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Answers an upload with its refusal. A body not read yet is not read when large (answer, then close the connection);
+ * a small one is drained for keep-alive.
+ */
+export function sendUploadRefusal(req: IncomingMessage, res: UploadReply, refusal: UploadRefusal, bodyUnread: boolean): void {
+  if (bodyUnread) {
+    const length = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(length) && length <= 1024 * 1024) req.resume();
+    else {
+      res.set('Connection', 'close');
+      res.on('finish', () => req.socket.destroy());
+    }
+  }
+  res.status(refusal.httpStatus).json({
+    errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }],
   });
 }

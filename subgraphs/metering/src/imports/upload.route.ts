@@ -2,64 +2,46 @@ import { isUuid } from '@meterline/kit';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { SubgraphDefinition, SubgraphServices, Tenant } from '@meterline/kit';
 import { EventImportRepository } from './event-import.repository';
-import { BodyTooLarge, ImportFileError, importFormatOf, readCsvHeader, receiveBody, type ImportFormat } from '@meterline/kit/file-import';
+import {
+  BodyTooLarge,
+  ImportFileError,
+  importFormatOf,
+  readCsvHeader,
+  receiveBody,
+  sendUploadRefusal,
+  singleValue,
+  UploadRefusal,
+  type ImportFormat,
+} from '@meterline/kit/file-import';
 import { checkCsvHeader } from './event-import.processor';
 import { validateImportMapping, type ImportMapping } from './import-mapping';
 import type { ImportsOptions } from './imports.config';
 
 type RestRouter = Parameters<NonNullable<SubgraphDefinition['rest']>>[0];
 
-/** What the route needs of an express response. */
-interface Reply {
-  locals: Record<string, unknown>;
-  headersSent: boolean;
-  status(code: number): Reply;
-  json(body: unknown): unknown;
-  set(field: string, value: string): unknown;
-  on(event: 'finish', listener: () => void): unknown;
-}
-
-/** A refusal as REST clients of Meterline get it: the GraphQL error shape, naming the field. */
-class UploadRefusal extends Error {
-  constructor(
-    readonly httpStatus: number,
-    readonly code: string,
-    readonly field: string | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const badRequest = (field: string, message: string) => new UploadRefusal(400, 'BAD_USER_INPUT', field, message);
 
 const UPLOAD_ROLES = new Set(['admin', 'ingest']);
 
-function single(value: unknown): string | undefined {
-  if (Array.isArray(value)) return single(value[0]);
-  return typeof value === 'string' ? value : undefined;
-}
-
 function formatOf(query: Record<string, unknown>, contentType: string | undefined): ImportFormat {
-  const format = importFormatOf(single(query.format), contentType);
+  const format = importFormatOf(singleValue(query.format), contentType);
   if ('problem' in format) throw badRequest('format', format.problem);
   return format.format;
 }
 
 /** `backfill=true`: the file is historical usage, stored and counted but never billed; default false. */
 function backfillOf(query: Record<string, unknown>): boolean {
-  const given = single(query.backfill);
+  const given = singleValue(query.backfill);
   if (given === undefined || given === 'false') return false;
   if (given === 'true') return true;
   throw badRequest('backfill', 'backfill must be true or false');
 }
 
 function mappingOf(query: Record<string, unknown>, header: string | string[] | undefined): ImportMapping {
-  const raw = single(query.mapping) ?? single(header);
+  const raw = singleValue(query.mapping) ?? singleValue(header);
   if (raw === undefined || raw.trim() === '') {
     throw badRequest('mapping', 'mapping is required: a JSON object in the mapping query parameter or the x-meterline-mapping header');
   }
@@ -104,20 +86,7 @@ function importJson(row: Record<string, unknown>) {
 export function mountImportRoutes(router: RestRouter, services: SubgraphServices, options: ImportsOptions, queued: () => void): void {
   const imports = new EventImportRepository(services.db, services.clock);
 
-  const refuse = (req: IncomingMessage, res: Reply, refusal: UploadRefusal, bodyUnread: boolean) => {
-    if (bodyUnread) {
-      // Do not read a large unwanted body: answer, then close the connection. A small one is drained for keep-alive.
-      const length = Number(req.headers['content-length'] ?? NaN);
-      if (Number.isFinite(length) && length <= 1024 * 1024) req.resume();
-      else {
-        res.set('Connection', 'close');
-        res.on('finish', () => req.socket.destroy());
-      }
-    }
-    res.status(refusal.httpStatus).json({
-      errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }],
-    });
-  };
+  const refuse = sendUploadRefusal;
 
   router.post('/imports', async (req, res) => {
     const tenant = res.locals.tenant as Tenant;

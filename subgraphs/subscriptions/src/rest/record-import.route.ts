@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SubgraphDefinition, SubgraphServices, Tenant } from '@meterline/kit';
-import { BodyTooLarge, importFormatOf, receiveBody } from '@meterline/kit/file-import';
+import { BodyTooLarge, importFormatOf, receiveBody, sendUploadRefusal, singleValue, UploadRefusal } from '@meterline/kit/file-import';
 import { validateRecordMapping, type RecordImportKind } from '../domain/record-import';
 import { RecordImportRepository, type RecordImportRow } from '../store/record-import.repository';
 
@@ -12,34 +12,6 @@ type RestRouter = Parameters<NonNullable<SubgraphDefinition['rest']>>[0];
 
 /** A customer or subscription file is held in the database while it is applied: up to this size (about 100k rows). */
 export const MAX_RECORD_IMPORT_BYTES = 20 * 1024 * 1024;
-
-interface Reply {
-  locals: Record<string, unknown>;
-  status(code: number): Reply;
-  json(body: unknown): unknown;
-  set(field: string, value: string): unknown;
-  on(event: 'finish', listener: () => void): unknown;
-}
-
-class Refusal extends Error {
-  constructor(
-    readonly httpStatus: number,
-    readonly code: string,
-    readonly field: string | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const single = (value: unknown): string | undefined =>
-  Array.isArray(value) ? single(value[0]) : typeof value === 'string' ? value : undefined;
-
-function send(res: Reply, refusal: Refusal): void {
-  res.status(refusal.httpStatus).json({
-    errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }],
-  });
-}
 
 /** What a client sees of an import over REST (the rows report is in GraphQL: recordImport { rows }). */
 export function recordImportJson(row: RecordImportRow) {
@@ -66,21 +38,21 @@ export function mountRecordImportRoutes(router: RestRouter, services: SubgraphSe
       let bodyUnread = true;
       try {
         if (tenant.role !== 'admin')
-          throw new Refusal(403, 'FORBIDDEN', undefined, 'Importing customers or subscriptions needs an admin key');
+          throw new UploadRefusal(403, 'FORBIDDEN', undefined, 'Importing customers or subscriptions needs an admin key');
         const query = req.query as Record<string, unknown>;
-        const format = importFormatOf(single(query.format), req.headers['content-type']);
-        if ('problem' in format) throw new Refusal(400, 'BAD_USER_INPUT', 'format', format.problem);
-        const rawMapping = single(query.mapping) ?? single(req.headers['x-meterline-mapping']);
+        const format = importFormatOf(singleValue(query.format), req.headers['content-type']);
+        if ('problem' in format) throw new UploadRefusal(400, 'BAD_USER_INPUT', 'format', format.problem);
+        const rawMapping = singleValue(query.mapping) ?? singleValue(req.headers['x-meterline-mapping']);
         let parsed: unknown = null;
         if (rawMapping !== undefined && rawMapping.trim() !== '') {
           try {
             parsed = JSON.parse(rawMapping);
           } catch {
-            throw new Refusal(400, 'BAD_USER_INPUT', 'mapping', 'mapping must be valid JSON');
+            throw new UploadRefusal(400, 'BAD_USER_INPUT', 'mapping', 'mapping must be valid JSON');
           }
         }
         const mapping = validateRecordMapping(kind, parsed);
-        if ('problem' in mapping) throw new Refusal(400, 'BAD_USER_INPUT', mapping.problem.field, mapping.problem.message);
+        if ('problem' in mapping) throw new UploadRefusal(400, 'BAD_USER_INPUT', mapping.problem.field, mapping.problem.message);
         const directory = join(tmpdir(), 'meterline-record-imports');
         await mkdir(directory, { recursive: true });
         file = join(directory, randomUUID());
@@ -90,11 +62,11 @@ export function mountRecordImportRoutes(router: RestRouter, services: SubgraphSe
           bodyUnread = false;
         } catch (error) {
           if (error instanceof BodyTooLarge)
-            throw new Refusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${MAX_RECORD_IMPORT_BYTES} bytes`);
+            throw new UploadRefusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${MAX_RECORD_IMPORT_BYTES} bytes`);
           throw error;
         }
         if (received.byteSize === 0)
-          throw new Refusal(400, 'BAD_USER_INPUT', 'body', 'the file is empty: send the file as the request body');
+          throw new UploadRefusal(400, 'BAD_USER_INPUT', 'body', 'the file is empty: send the file as the request body');
         const content = await readFile(file, 'utf8');
         const created = await imports.insert({
           platformId: tenant.platformId,
@@ -104,18 +76,15 @@ export function mountRecordImportRoutes(router: RestRouter, services: SubgraphSe
           checksum: received.checksum,
           byteSize: received.byteSize,
           // Postgres text holds no NUL: a row with one is rejected as a cell that is not text (cellTextProblem).
-          content: content.replace(/\u0000/g, '\uFFFD'),
+          content: content.replaceAll('\u0000', '\uFFFD'),
         });
         queued();
         res.status(202).json(recordImportJson(created));
       } catch (error) {
-        const refusal = error instanceof Refusal ? error : new Refusal(500, 'INTERNAL_SERVER_ERROR', undefined, 'Internal server error');
-        if (!(error instanceof Refusal)) services.log.error({ err: error }, 'record import upload failed');
-        if (bodyUnread) {
-          res.set('Connection', 'close');
-          res.on('finish', () => req.socket.destroy());
-        }
-        send(res, refusal);
+        const refusal =
+          error instanceof UploadRefusal ? error : new UploadRefusal(500, 'INTERNAL_SERVER_ERROR', undefined, 'Internal server error');
+        if (!(error instanceof UploadRefusal)) services.log.error({ err: error }, 'record import upload failed');
+        sendUploadRefusal(req, res, refusal, bodyUnread);
       } finally {
         if (file) await unlink(file).catch(() => undefined);
       }
@@ -124,7 +93,8 @@ export function mountRecordImportRoutes(router: RestRouter, services: SubgraphSe
     router.get(`${path}/:id`, async (req, res) => {
       const tenant = res.locals.tenant as Tenant;
       const row = await imports.byId(tenant.platformId, String(req.params.id));
-      if (!row || row.kind !== kind) return send(res, new Refusal(404, 'NOT_FOUND', 'id', 'Import not found'));
+      if (!row || row.kind !== kind)
+        return sendUploadRefusal(req, res, new UploadRefusal(404, 'NOT_FOUND', 'id', 'Import not found'), false);
       res.json(recordImportJson(row));
     });
   }
