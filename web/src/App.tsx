@@ -10,6 +10,7 @@ import { CatalogScreen } from './screens/Catalog';
 import { CustomerDetail, CustomersScreen, customerPath } from './screens/Customers';
 import { EventsSection } from './screens/Events';
 import { UploadScreen } from './screens/Upload';
+import { ImportsScreen } from './screens/Imports';
 import { DeadLettersScreen } from './screens/DeadLetters';
 import { SettingsScreen } from './screens/Settings';
 import { BillingEntitiesScreen } from './screens/BillingEntities';
@@ -61,7 +62,8 @@ export function App() {
 function Shell({ onSignOut }: { onSignOut: () => void }) {
   const [path, navigate] = usePath();
   const invoiceId = /^\/invoices\/([^/]+)$/.exec(path)?.[1];
-  const customerRef = /^\/customers\/([^/]+)$/.exec(path)?.[1];
+  const importing = path === '/customers/import';
+  const customerRef = importing ? undefined : /^\/customers\/([^/]+)$/.exec(path)?.[1];
   const section: Section = path.startsWith('/invoices')
     ? 'invoices'
     : path.startsWith('/customers')
@@ -111,7 +113,10 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {section === 'settings' && <SettingsScreen />}
         {section === 'billing-entities' && <BillingEntitiesScreen />}
         {section === 'webhooks' && <WebhooksScreen />}
-        {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
+        {section === 'customers' && importing && <ImportsScreen onBack={() => navigate('/customers')} />}
+        {section === 'customers' && !importing && !customerRef && (
+          <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} onImport={() => navigate('/customers/import')} />
+        )}
         {section === 'customers' && customerRef && (
           <CustomerDetail
             key={customerRef}
