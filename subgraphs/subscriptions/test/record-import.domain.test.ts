@@ -34,6 +34,16 @@ describe('import mappings', () => {
     expect(validateRecordMapping('SUBSCRIPTIONS', [])).toEqual({ problem: expect.objectContaining({ field: 'mapping' }) });
     expect(missingRequiredColumn('CUSTOMERS', ['ref', 'name', 'currency'], { reference: 'ref' })).toBeNull();
     expect(missingRequiredColumn('SUBSCRIPTIONS', ['reference', 'customer'], {})).toBe('planVersion');
+    expect(missingRequiredColumn('SUBSCRIPTIONS', ['reference', 'customer', 'Plan'], { plan: 'Plan' })).toBeNull();
+    // a plan by reference, its version by number (else its latest ACTIVE one)
+    expect(rowToSubscription(reader({ reference: 's', customer: 'c', plan: 'pro', planVersionNumber: '2' }), {}).planVersion).toEqual({
+      plan: 'pro',
+      version: 2,
+    });
+    expect(rowToSubscription(reader({ reference: 's', customer: 'c', plan: 'pro' }), {}).planVersion).toEqual({
+      plan: 'pro',
+      version: null,
+    });
   });
 });
 
@@ -102,6 +112,7 @@ describe('subscription rows', () => {
     expect(row({ cutoverAt: '2026-02-30T00:00:00Z' })).toMatchObject({ field: 'cutoverAt' });
     expect(row({ seats: '1.5' })).toMatchObject({ field: 'seats' });
     expect(row({ planVersion: '' })).toMatchObject({ field: 'planVersion' });
+    expect(row({ planVersion: '', plan: 'pro', planVersionNumber: '0' })).toMatchObject({ field: 'planVersionNumber' });
   });
 });
 

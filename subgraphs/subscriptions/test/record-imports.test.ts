@@ -184,6 +184,35 @@ describe('bulk imports of customers and subscriptions', () => {
     expect(conflict.reportedRows.edges[0].node).toMatchObject({ outcome: 'CONFLICT', field: 'cutoverAt' });
   });
 
+  it('finds the plan version by plan reference (its latest ACTIVE version, or the numbered one) from a CSV', async () => {
+    const { platformId, send } = subgraph.clientForNewPlatform();
+    const version = await planVersionPricing(subgraph, platformId, []); // plan "plan-flat", version 1
+    await imported(
+      platformId,
+      send,
+      'customer-imports',
+      'reference,name,currency\nacme,Acme,EUR\nglobex,Globex,EUR\ninitech,Initech,EUR\n',
+    );
+    const csv = [
+      'Contract,Account,Plan,Version',
+      'c-acme,acme,plan-flat,',
+      'c-globex,globex,plan-flat,1',
+      'c-initech,initech,plan-flat,7',
+      'c-none,initech,no-such-plan,',
+    ].join('\n');
+    const mapping = { reference: 'Contract', customer: 'Account', plan: 'Plan', planVersionNumber: 'Version' };
+    const done = await imported(platformId, send, 'subscription-imports', csv, { mapping });
+    expect(done).toMatchObject({ status: 'COMPLETED', created: 2, rejected: 2 });
+    expect(done.reportedRows.edges.map(({ node }) => [node.rowNumber, node.field, node.column])).toEqual([
+      [3, 'planVersionNumber', 'Version'],
+      [4, 'plan', 'Plan'],
+    ]);
+    const { data } = await send<{ subscriptions: { edges: Array<{ node: { planVersion: { id: string } } }> } }>(
+      `{ subscriptions(first: 10) { edges { node { planVersion { id } } } } }`,
+    );
+    expect(data!.subscriptions.edges.map((e) => e.node.planVersion.id)).toEqual([version, version]);
+  });
+
   it('resumes a killed import after its last committed chunk: every row applied exactly once', async () => {
     const { platformId, send } = subgraph.clientForNewPlatform();
     const csv = ['reference,name,currency', ...Array.from({ length: 7 }, (_, i) => `c${i + 1},Customer ${i + 1},EUR`)].join('\n');

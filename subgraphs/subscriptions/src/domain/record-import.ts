@@ -27,6 +27,8 @@ export const SUBSCRIPTION_IMPORT_FIELDS = [
   'reference',
   'customer',
   'planVersion',
+  'plan',
+  'planVersionNumber',
   'startAt',
   'billingAnchor',
   'endAt',
@@ -73,9 +75,13 @@ export const columnOf = (field: string, mapping: RecordMapping): string => mappi
 
 /** The CSV header must hold the required fields' columns (else every row fails the same way). */
 export function missingRequiredColumn(kind: RecordImportKind, columns: string[], mapping: RecordMapping): string | null {
-  const required = kind === 'CUSTOMERS' ? ['reference', 'name', 'currency'] : ['reference', 'customer', 'planVersion'];
+  const required = kind === 'CUSTOMERS' ? ['reference', 'name', 'currency'] : ['reference', 'customer'];
   const present = new Set(columns);
-  return required.find((field) => !present.has(columnOf(field, mapping))) ?? null;
+  const missing = required.find((field) => !present.has(columnOf(field, mapping)));
+  if (missing) return missing;
+  if (kind === 'SUBSCRIPTIONS' && !present.has(columnOf('planVersion', mapping)) && !present.has(columnOf('plan', mapping)))
+    return 'planVersion';
+  return null;
 }
 
 /** Why a row is not taken: the field at fault (null: the row as a whole), its column, and the message. */
@@ -169,7 +175,8 @@ export function rowToCustomer(read: CellReader, mapping: RecordMapping): Importe
 export interface ImportedSubscription {
   reference: string;
   customer: string;
-  planVersion: string;
+  /** The plan version: its id, or else a plan reference with its version number (default: its latest ACTIVE one). */
+  planVersion: string | { plan: string; version: number | null };
   startAt: Date | null;
   billingAnchor: Date | null;
   endAt: Date | null;
@@ -183,8 +190,7 @@ export function rowToSubscription(read: CellReader, mapping: RecordMapping): Imp
   return {
     reference: text(read, mapping, 'reference') ?? reject('reference', mapping, 'reference is required'),
     customer: text(read, mapping, 'customer') ?? reject('customer', mapping, 'customer (its reference or id) is required'),
-    planVersion:
-      text(read, mapping, 'planVersion') ?? reject('planVersion', mapping, 'planVersion (an ACTIVE plan version id) is required'),
+    planVersion: planVersionOf(read, mapping),
     startAt: dateTime(read, mapping, 'startAt') ?? null,
     billingAnchor: dateTime(read, mapping, 'billingAnchor') ?? null,
     endAt: dateTime(read, mapping, 'endAt') ?? null,
@@ -192,6 +198,17 @@ export function rowToSubscription(read: CellReader, mapping: RecordMapping): Imp
     trialDays: wholeNumber(read, mapping, 'trialDays') ?? null,
     seats: wholeNumber(read, mapping, 'seats') ?? null,
   };
+}
+
+function planVersionOf(read: CellReader, mapping: RecordMapping): ImportedSubscription['planVersion'] {
+  const id = text(read, mapping, 'planVersion');
+  if (id !== undefined) return id;
+  const plan = text(read, mapping, 'plan');
+  if (plan === undefined)
+    return reject('planVersion', mapping, 'planVersion (an ACTIVE plan version id), or plan (a plan reference), is required');
+  const version = wholeNumber(read, mapping, 'planVersionNumber') ?? null;
+  if (version !== null && version < 1) return reject('planVersionNumber', mapping, 'planVersionNumber is a version number, 1 or more');
+  return { plan, version };
 }
 
 /** Turns a rule broken when the row is applied (e.g. the plan version is unknown) into its rejection. */

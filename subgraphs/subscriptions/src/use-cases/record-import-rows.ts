@@ -1,4 +1,4 @@
-import { isUuid, notFound, type RequestContext, type Transaction } from '@meterline/kit';
+import { badInput, isUuid, notFound, type RequestContext, type Transaction } from '@meterline/kit';
 import type { CellReader } from '@meterline/kit/file-import';
 import type { HistoryLimits } from '../domain/subscription';
 import { differingFields, rowToCustomer, rowToSubscription, type RecordImportKind, type RecordMapping } from '../domain/record-import';
@@ -44,6 +44,7 @@ async function applySubscriptionRow(read: CellReader, { ctx, tx, mapping, limits
     (isUuid(row.customer) ? await tx.manager.findOneBy(CustomerEntity, { platformId: ctx.platformId, id: row.customer }) : null) ??
     (await tx.manager.findOneBy(CustomerEntity, { platformId: ctx.platformId, reference: row.customer }));
   if (!customer) throw notFound('Customer', 'customer');
+  const planVersion = typeof row.planVersion === 'string' ? row.planVersion : await versionOfPlan(tx, ctx.platformId, row.planVersion);
   const existing = await tx.manager.findOne(SubscriptionEntity, {
     where: { platformId: ctx.platformId, reference: row.reference },
     relations: { phases: true },
@@ -52,7 +53,7 @@ async function applySubscriptionRow(read: CellReader, { ctx, tx, mapping, limits
     const first = [...existing.phases].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
     const given = {
       customer: customer.id,
-      planVersion: row.planVersion,
+      planVersion,
       ...(row.startAt ? { startAt: row.startAt } : {}),
       ...(row.billingAnchor ? { billingAnchor: row.billingAnchor } : {}),
       endAt: row.endAt,
@@ -73,8 +74,28 @@ async function applySubscriptionRow(read: CellReader, { ctx, tx, mapping, limits
       ? { outcome: 'UNCHANGED', reference: row.reference }
       : { outcome: 'CONFLICT', reference: row.reference, fields };
   }
-  const input = { ...row, draft: false };
+  const input = { ...row, planVersion, draft: false };
   const checked = checkNewSubscription(input, customer, ctx.clock.now(), limits);
   await createSubscriptionIn(ctx, tx, customer, input, checked);
   return { outcome: 'CREATED', reference: row.reference };
+}
+
+/** A plan's version by plan reference: the numbered one, else its latest ACTIVE one (refused naming the field when none). */
+async function versionOfPlan(
+  tx: Transaction,
+  platformId: string,
+  { plan, version }: { plan: string; version: number | null },
+): Promise<string> {
+  const [row] = (await tx.manager.query(
+    `SELECT id FROM plan_versions
+      WHERE platform_id = $1 AND snapshot->>'planReference' = $2
+        AND ($3::int IS NULL AND status = 'ACTIVE' OR (snapshot->>'version')::int = $3)
+      ORDER BY (snapshot->>'version')::int DESC LIMIT 1`,
+    [platformId, plan, version],
+  )) as Array<{ id: string }>;
+  if (!row)
+    throw version === null
+      ? badInput('plan', `The plan "${plan}" has no ACTIVE version (or no such plan)`)
+      : badInput('planVersionNumber', `The plan "${plan}" has no version ${version}`);
+  return row.id;
 }
