@@ -544,7 +544,7 @@ export interface PlatformClockAdvancedPayload {
 }
 
 /**
- * `subscriptions.subscription.activated` v1: A subscription became ACTIVE (created active, or a draft activated). Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.activated` v2: A subscription became ACTIVE (created active, or a draft activated). Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionActivatedPayload {
   id: string;
@@ -567,6 +567,10 @@ export interface SubscriptionActivatedPayload {
    */
   trialEnd: string | null;
   /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
+  /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
    * @minItems 1
@@ -588,7 +592,7 @@ export interface SubscriptionActivatedPayload {
 }
 
 /**
- * `subscriptions.subscription.canceled` v1: A subscription was canceled: it ends at endAt (now, a given time, or its period end). Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.canceled` v2: A subscription was canceled: it ends at endAt (now, a given time, or its period end). Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionCanceledPayload {
   id: string;
@@ -611,6 +615,10 @@ export interface SubscriptionCanceledPayload {
    */
   trialEnd: string | null;
   /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
+  /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
    * @minItems 1
@@ -632,7 +640,7 @@ export interface SubscriptionCanceledPayload {
 }
 
 /**
- * `subscriptions.subscription.changed` v1: Seats, plan version or price overrides change at an instant (a new phase), or a cancellation was withdrawn. Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.changed` v2: Seats, plan version or price overrides change at an instant (a new phase), or a cancellation was withdrawn. Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionChangedPayload {
   id: string;
@@ -655,6 +663,10 @@ export interface SubscriptionChangedPayload {
    */
   trialEnd: string | null;
   /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
+  /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
    * @minItems 1
@@ -676,7 +688,7 @@ export interface SubscriptionChangedPayload {
 }
 
 /**
- * `subscriptions.subscription.ended` v1: A subscription reached its end. Carries the whole subscription with its phases, so invoicing bills without asking.
+ * `subscriptions.subscription.ended` v2: A subscription reached its end. Carries the whole subscription with its phases, so invoicing bills without asking.
  */
 export interface SubscriptionEndedPayload {
   id: string;
@@ -698,6 +710,10 @@ export interface SubscriptionEndedPayload {
    * Recurring charges start after the trial
    */
   trialEnd: string | null;
+  /**
+   * v2. Billing cutover of a subscription carried over from another system: no invoice for a period that ends at or before the start of the billing period holding this instant (that period is the first invoiced). Absent (v1) or null: none.
+   */
+  cutoverAt?: string | null;
   /**
    * The whole history and planned future, in order: past periods re-bill exactly
    *
@@ -772,8 +788,8 @@ export const eventVersions = {
   'subscriptions.customer.created': 1,
   'subscriptions.customer.updated': 1,
   'subscriptions.platform.clock_advanced': 1,
-  'subscriptions.subscription.activated': 1,
-  'subscriptions.subscription.canceled': 1,
-  'subscriptions.subscription.changed': 1,
-  'subscriptions.subscription.ended': 1,
+  'subscriptions.subscription.activated': 2,
+  'subscriptions.subscription.canceled': 2,
+  'subscriptions.subscription.changed': 2,
+  'subscriptions.subscription.ended': 2,
 } as const satisfies Record<EventType, number>;

@@ -73,6 +73,8 @@ interface World {
   matchedEvent: Ref & { timestamp: string; receivedAt: string };
   unmatchedEvent: Ref & { customerReference: string };
   eventImport: string;
+  /** A customer import (POST /v1/customer-imports), completed. */
+  recordImport: string;
   /** The draft of `subscription` for April, billing the usage. */
   draftInvoice: string;
   /** `issuedSubscription`'s April invoice, issued early, with a credit note for part of `issuedLine`. */
@@ -568,6 +570,17 @@ const QUERIES: Record<string, FieldCase> = {
         query: 'query ($id: ID!) { eventImport(id: $id) { id status accepted checksum } }',
         slots: (a) => ({ eventImport: a.eventImport }),
         variables: (s) => ({ id: s.eventImport }),
+        absent: isNull,
+      },
+    ],
+  },
+  recordImport: {
+    absent: [
+      {
+        what: 'by id',
+        query: 'query ($id: ID!) { recordImport(id: $id) { id status created reportedRows(first: 10) { totalCount } } }',
+        slots: (a) => ({ recordImport: a.recordImport }),
+        variables: (s) => ({ id: s.recordImport }),
         absent: isNull,
       },
     ],
@@ -1633,6 +1646,7 @@ const UNKEYED: Record<string, string> = {
     'invoicing only; Query.billingEntity / billingEntities, the mutations naming one, Customer.billingEntity and PlatformSettings.defaultBillingEntity',
   BillingEntityVersion: 'a part of BillingEntity (its versions) and of Invoice (the seller it was issued with)',
   EventImport: 'metering only; Query.eventImport / eventImports',
+  RecordImport: 'subscriptions only; Query.recordImport',
   Feature: 'catalog only; Query.features, and PricingPlanVersion.entitlements',
   InvoiceLine: 'a part of Invoice (its lines); CreateCreditNoteInput.lines names one, tried in Mutation.createCreditNote',
   Payment: 'a part of Invoice (its payments); Mutation.recordPayment names the invoice, tried there',
@@ -2045,6 +2059,19 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
         .eventImport.status === 'COMPLETED',
     `${name}'s import to complete`,
   );
+  const recordUpload = await fetch(`${base}/v1/customer-imports?format=csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}` },
+    body: `reference,name,currency\n${p}-imported,Imported,EUR\n${p}-bad,Bad,EURO\n`,
+  });
+  expect(recordUpload.status).toBe(202);
+  const recordImport = ((await recordUpload.json()) as { id: string }).id;
+  await waitFor(
+    async () =>
+      (await data<{ recordImport: { status: string } }>('query ($id: ID!) { recordImport(id: $id) { status } }', { id: recordImport }))
+        .recordImport.status === 'COMPLETED',
+    `${name}'s customer import to complete`,
+  );
 
   const alertTrigger = await waitFor(
     async () =>
@@ -2221,6 +2248,7 @@ async function buildWorld(platform: Awaited<ReturnType<typeof startPlatform>>, n
     matchedEvent: { id: matchedId, reference: `${p}-evt-1`, ...matched },
     unmatchedEvent: { id: unmatchedId, reference: `${p}-evt-3`, customerReference: `${p}-nobody` },
     eventImport,
+    recordImport,
     draftInvoice: draftInvoice.id,
     issuedInvoice: issued.id,
     issuedLine,
@@ -2393,6 +2421,18 @@ describe('tenant isolation: platform B never reaches platform A’s objects', ()
     expect(missing).toMatchObject({ status: 404, body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] } });
     expect(foreign).toEqual(missing);
     expect((await get(A.apiKey, A.eventImport)).status).toBe(200);
+  });
+
+  it('REST: GET /v1/customer-imports/:id answers B for A’s import as for a missing one', async () => {
+    const base = platform.gatewayUrl.replace(/\/graphql$/, '');
+    const get = async (key: string, id: string) => {
+      const response = await fetch(`${base}/v1/customer-imports/${id}`, { headers: { authorization: `Bearer ${key}` } });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    const missing = await get(B.apiKey, randomUUID());
+    expect(missing).toMatchObject({ status: 404, body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] } });
+    expect(await get(B.apiKey, A.recordImport)).toEqual(missing);
+    expect((await get(A.apiKey, A.recordImport)).status).toBe(200);
   });
 
   it('REST: GET /v1/invoices/:id/pdf and /v1/credit-notes/:id/pdf answer B for A’s documents as for missing ones', async () => {

@@ -192,6 +192,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const toMetering = proxyToSubgraph(config.METERING_URL, config.TENANT_SIGNING_SECRET, log, proxyTimeouts);
   app.post('/v1/events', authenticate, rateLimit, requireRestRole, toMetering);
   app.use('/v1/imports', authenticate, rateLimit, requireRestRole, toMetering);
+  // Bulk imports of customers and subscriptions (issue 16), applied where the data is owned.
+  const toSubscriptions = proxyToSubgraph(config.SUBSCRIPTIONS_URL, config.TENANT_SIGNING_SECRET, log, proxyTimeouts);
+  app.use(['/v1/customer-imports', '/v1/subscription-imports'], authenticate, rateLimit, requireRestRole, toSubscriptions);
   const toInvoicing = proxyToSubgraph(config.INVOICING_URL, config.TENANT_SIGNING_SECRET, log, proxyTimeouts);
   // Payment providers' webhooks: no API key — the provider's signature, checked by invoicing on the raw body with the
   // platform's webhook secret, is the authentication. The path names the platform; invoicing answers 404 for one

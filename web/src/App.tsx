@@ -10,6 +10,7 @@ import { CatalogScreen } from './screens/Catalog';
 import { CustomerDetail, CustomersScreen, customerPath } from './screens/Customers';
 import { EventsSection } from './screens/Events';
 import { UploadScreen } from './screens/Upload';
+import { ImportsScreen } from './screens/Imports';
 import { DeadLettersScreen } from './screens/DeadLetters';
 import { SettingsScreen } from './screens/Settings';
 import { BillingEntitiesScreen } from './screens/BillingEntities';
@@ -68,7 +69,8 @@ export function App() {
 function Shell({ onSignOut }: { onSignOut: () => void }) {
   const [path, navigate] = usePath();
   const invoiceId = /^\/invoices\/([^/]+)$/.exec(path)?.[1];
-  const customerRef = /^\/customers\/([^/]+)$/.exec(path)?.[1];
+  const importing = path === '/customers/import';
+  const customerRef = importing ? undefined : /^\/customers\/([^/]+)$/.exec(path)?.[1];
   const section: Section = path.startsWith('/invoices')
     ? 'invoices'
     : path.startsWith('/customers')
@@ -128,7 +130,10 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {section === 'reports' && <ReportsScreen />}
         {section === 'simulations' && <SimulationsScreen />}
         {section === 'reconciliations' && <ReconciliationScreen path={path} navigate={navigate} />}
-        {section === 'customers' && !customerRef && <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} />}
+        {section === 'customers' && importing && <ImportsScreen onBack={() => navigate('/customers')} />}
+        {section === 'customers' && !importing && !customerRef && (
+          <CustomersScreen onOpen={(reference) => navigate(customerPath(reference))} onImport={() => navigate('/customers/import')} />
+        )}
         {section === 'customers' && customerRef && (
           <CustomerDetail
             key={customerRef}

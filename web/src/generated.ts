@@ -179,8 +179,12 @@ export type CreateSubscriptionInput = {
   customer: string;
   /** An ACTIVE plan version */
   planVersion: string | number;
-  /** Default: now */
+  /** Default: now. At most the platform’s backdating limit ago, unless cutoverAt is given (then any earlier start) */
   startAt?: string | null | undefined;
+  /** Billing cutover for a subscription moved from another system: no invoice for any period before the one holding this instant; that period is the first invoiced, in full */
+  cutoverAt?: string | null | undefined;
+  /** External reference, unique per platform */
+  reference?: string | null | undefined;
   endAt?: string | null | undefined;
   /** Start of billing period 0, at or before startAt; default startAt. Month-end anchors clamp (Jan 31 → Feb 28 → Mar 31). */
   billingAnchor?: string | null | undefined;
@@ -503,6 +507,14 @@ export type ReconciliationOutcome =
   | 'MISSING_IN_FILE';
 
 export type ReconciliationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+export type RecordImportKind = 'CUSTOMERS' | 'SUBSCRIPTIONS';
+
+/** REJECTED: the row is not valid. CONFLICT: its reference exists with other values (the row is not applied) */
+export type RecordImportRowOutcome = 'REJECTED' | 'CONFLICT';
+
+/** QUEUED → PROCESSING → COMPLETED or FAILED */
+export type RecordImportStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 
 /** A payment against an ISSUED or OVERDUE invoice */
 export type RecordPaymentInput = {
@@ -2434,6 +2446,37 @@ export type EventIngestMutation = {
       field: string | null;
     }>;
   };
+};
+
+export type RecordImportProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RecordImportProgressQuery = {
+  recordImport: {
+    id: string;
+    kind: RecordImportKind;
+    status: RecordImportStatus;
+    rowsRead: number;
+    created: number;
+    unchanged: number;
+    conflicts: number;
+    rejected: number;
+    error: string | null;
+    reportedRows: {
+      totalCount: number;
+      edges: Array<{
+        node: {
+          rowNumber: number;
+          outcome: RecordImportRowOutcome;
+          reference: string | null;
+          field: string | null;
+          column: string | null;
+          message: string;
+        };
+      }>;
+    };
+  } | null;
 };
 
 export type InvoiceRowFieldsFragment = {
@@ -11937,6 +11980,84 @@ export const EventIngestDocument = {
     },
   ],
 } as unknown as DocumentNode<EventIngestMutation, EventIngestMutationVariables>;
+export const RecordImportProgressDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RecordImportProgress' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordImport' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowsRead' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'created' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unchanged' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'conflicts' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rejected' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'reportedRows' },
+                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } }],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'rowNumber' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordImportProgressQuery, RecordImportProgressQueryVariables>;
 export const InvoicesDocument = {
   kind: 'Document',
   definitions: [

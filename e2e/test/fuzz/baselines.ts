@@ -36,6 +36,8 @@ export interface Seed {
   creditNote: string;
   eventId: string;
   importId: string;
+  /** A customer import (POST /v1/customer-imports) creating nothing new (its customer exists). */
+  recordImportId: string;
   /** A USAGE alert on `customer`, and a spare one deleteAlert uses up. */
   alert: string;
   spareAlert: string;
@@ -181,6 +183,13 @@ async function seedWith(
   });
   if (upload.status !== 202) throw new Error(`seed import: ${upload.status} ${await upload.text()}`);
   const { id: importId } = (await upload.json()) as { id: string };
+  const recordUpload = await fetch(`${base}/v1/customer-imports?format=csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}` },
+    body: 'reference,name,currency\nfuzz-customer,fuzz-customer,EUR\n',
+  });
+  if (recordUpload.status !== 202) throw new Error(`seed customer import: ${recordUpload.status} ${await recordUpload.text()}`);
+  const { id: recordImportId } = (await recordUpload.json()) as { id: string };
   // Invoicing learns of the customer and the metric over NATS: create the alerts once it has.
   const newAlert = (name: string) =>
     waitFor(
@@ -268,6 +277,7 @@ async function seedWith(
     creditNote: createCreditNote.id,
     eventId: event.eventId!,
     importId,
+    recordImportId,
     alert,
     spareAlert,
     pricingSimulation,
@@ -322,6 +332,7 @@ export function baselines(s: Seed): Record<string, (n: number) => Record<string,
     usageEvents: () => ({ first: 10, filter: { customerReference: s.customer } }),
     eventImport: () => ({ id: s.importId }),
     eventImports: () => ({ newestFirst: true, first: 10 }),
+    recordImport: () => ({ id: s.recordImportId }),
     customer: () => ({ reference: s.customer }),
     customers: () => ({ first: 10, search: 'fuzz', includeArchived: false }),
     subscription: () => ({ id: s.subscription }),

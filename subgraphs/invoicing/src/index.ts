@@ -70,6 +70,7 @@ import { PricingSimulations1763700001800 } from './store/migrations/176370000180
 import { PricingSimulationResolver, SimulatedPeriodResolver } from './graph/pricing-simulation.resolver';
 import { runPendingSimulations } from './billing/pricing-simulations';
 import { simulationReportRoute } from './rest/simulation-report.route';
+import { SubscriptionCutover1763700001700 } from './store/migrations/1763700001700-subscription-cutover';
 import { CreditNoteEntity, InvoiceEntity } from './store/invoice.entity';
 import { PaymentEntity, RefundEntity } from './store/payment.entity';
 import { Payments1763700001000 } from './store/migrations/1763700001000-payments';
@@ -142,10 +143,11 @@ export function createInvoicingSubgraph(
       Alerts1763700001400,
       EmailDeliveries1763700001500,
       ReportIndexes1763700001610,
-      ReportJobs1763700002000,
-      PlatformClocks1763700002100,
+      SubscriptionCutover1763700001700,
       PricingSimulations1763700001800,
       Reconciliations1763700001900,
+      ReportJobs1763700002000,
+      PlatformClocks1763700002100,
     ],
     // Sandboxes are billed at their own time (issue 16): periods open, drafts are issued and numbered by it.
     platformClocks: true,

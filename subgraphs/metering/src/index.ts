@@ -14,6 +14,7 @@ import { Metering1763700000100 } from './store/migrations/1763700000100-metering
 import { Meters1763700000300 } from './store/migrations/1763700000300-meters';
 import { Subscriptions1763700000700 } from './store/migrations/1763700000700-subscriptions';
 import { PlatformClocks1763700000900 } from './store/migrations/1763700000900-platform-clocks';
+import { UsageBackfill1763700000800 } from './store/migrations/1763700000800-usage-backfill';
 import { onSubscription } from './store/subscription.projection';
 import { UsageEventEntity } from './store/usage-event.entity';
 
@@ -29,6 +30,7 @@ export function createMeteringSubgraph(importOptions: Partial<ImportsOptions> = 
       Meters1763700000300,
       ...importsModule.migrations,
       Subscriptions1763700000700,
+      UsageBackfill1763700000800,
       PlatformClocks1763700000900,
     ],
     // An event without a timestamp takes its sandbox's time (issue 16), so it lands in the sandbox's current period.

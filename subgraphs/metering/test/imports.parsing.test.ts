@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CsvRecordSplitter, ImportFileError, readFileRows, type FileRow, type ImportFormat } from '../src/imports/file-rows';
+import { CsvRecordSplitter, ImportFileError, readFileRows, type FileRow, type ImportFormat } from '@meterline/kit/file-import';
 import {
   columnOfEventField,
   mappedColumns,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { deadLetterResolver, type SubgraphDefinition } from '@meterline/kit';
+import { deadLetterResolver, type SubgraphDefinition, type SubgraphServices } from '@meterline/kit';
 import { CustomerResolver, resolveCustomerReference } from './graph/customer.resolver';
 import { PricingPlanVersion } from './graph/catalog/plan-version.type';
 import { CustomerSubscriptionsResolver, resolveSubscriptionReference, SubscriptionResolver } from './graph/subscription.resolver';
@@ -13,6 +13,19 @@ import { SubscriptionEnder } from './jobs/subscription-ender';
 import { PlatformSettingsResolver, resolvePlatformSettingsReference } from './graph/platform-settings.resolver';
 import { PlatformSettings1763700000400 } from './store/migrations/1763700000400-platform-settings';
 import { PlatformClocks1763700000600 } from './store/migrations/1763700000600-platform-clocks';
+import { CutoverAndImports1763700000500 } from './store/migrations/1763700000500-cutover-and-imports';
+
+import { RecordImportProcessor } from './jobs/record-import.processor';
+import { RecordImportResolver } from './graph/record-import.resolver';
+import { mountRecordImportRoutes } from './rest/record-import.route';
+
+// One import processor per running service: its upload routes wake it.
+const processors = new WeakMap<SubgraphServices, RecordImportProcessor>();
+function importProcessorOf(services: SubgraphServices): RecordImportProcessor {
+  let processor = processors.get(services);
+  if (!processor) processors.set(services, (processor = new RecordImportProcessor(services)));
+  return processor;
+}
 
 /** The subscriptions subgraph: customers, subscriptions with their phases, billing periods. */
 export const subscriptionsSubgraph: SubgraphDefinition = {
@@ -24,6 +37,7 @@ export const subscriptionsSubgraph: SubgraphDefinition = {
     CustomerDetails1763700000200,
     Subscriptions1763700000300,
     PlatformSettings1763700000400,
+    CutoverAndImports1763700000500,
     PlatformClocks1763700000600,
   ],
   platformClocks: true,
@@ -33,6 +47,7 @@ export const subscriptionsSubgraph: SubgraphDefinition = {
       SubscriptionResolver,
       CustomerSubscriptionsResolver,
       PlatformSettingsResolver,
+      RecordImportResolver,
       deadLetterResolver('subscriptions'),
     ],
     orphanedTypes: [PricingPlanVersion],
@@ -42,7 +57,8 @@ export const subscriptionsSubgraph: SubgraphDefinition = {
       PlatformSettings: resolvePlatformSettingsReference,
     },
   },
-  workers: (services) => [new SubscriptionEnder(services)],
+  rest: (router, services) => mountRecordImportRoutes(router, services, () => importProcessorOf(services).nudge()),
+  workers: (services) => [new SubscriptionEnder(services), importProcessorOf(services)],
   consumes: [
     {
       producer: 'catalog',

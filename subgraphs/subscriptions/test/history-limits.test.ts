@@ -180,4 +180,25 @@ describe('subscription history limits', () => {
       expect((await cancel(daysAgo(10))).errors).toBeUndefined();
     });
   });
+  it('with a billing cutover, a subscription starts beyond the limit; the cutover itself keeps to it', async () => {
+    const { send, version } = await tenant();
+    expect((await send(`mutation { updateSubscriptionSettings(input: { maxBackdateDays: 366 }) { id } }`)).errors).toBeUndefined();
+    const create = (input: Record<string, unknown>) =>
+      send<{ createSubscription: { startAt: string; cutoverAt: string | null; reference: string | null } }>(
+        `mutation ($input: CreateSubscriptionInput!) { createSubscription(input: $input) { startAt cutoverAt reference } }`,
+        { input: { customer: 'acme', planVersion: version, ...input } },
+      );
+    const old = daysAgo(3 * 365);
+    expect((await create({ startAt: old })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startAt' });
+    expect((await create({ startAt: old, cutoverAt: daysAgo(400) })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'cutoverAt',
+    });
+    const cutoverAt = daysAgo(5);
+    const moved = await create({ startAt: old, cutoverAt, reference: 'legacy-1' });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.createSubscription).toEqual({ startAt: old, cutoverAt, reference: 'legacy-1' });
+    const again = await create({ startAt: daysAgo(3), reference: 'legacy-1' });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'reference' });
+  });
 });

@@ -76,8 +76,32 @@ describe('phases', () => {
 describe('new subscriptions', () => {
   const now = at('2026-03-15T12:00:00Z');
 
+  it('with a billing cutover, starts as far back as its history goes; the cutover keeps to the backdating limit', () => {
+    const moved = subscriptionTimes({ startAt: at('2012-05-01T00:00:00Z'), cutoverAt: at('2026-03-01T00:00:00Z') }, now);
+    expect(moved).toMatchObject({
+      startAt: at('2012-05-01T00:00:00Z'),
+      anchor: at('2012-05-01T00:00:00Z'),
+      cutoverAt: at('2026-03-01T00:00:00Z'),
+    });
+    // a cutover ahead of now is fine (imported before going live)
+    expect(subscriptionTimes({ startAt: at('2012-05-01T00:00:00Z'), cutoverAt: at('2026-06-01T00:00:00Z') }, now).cutoverAt).toEqual(
+      at('2026-06-01T00:00:00Z'),
+    );
+    const refused = (input: Parameters<typeof subscriptionTimes>[0]) => extensions(() => subscriptionTimes(input, now));
+    expect(refused({ startAt: at('2012-05-01T00:00:00Z'), cutoverAt: at('2020-01-01T00:00:00Z') })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'cutoverAt',
+    });
+    expect(refused({ startAt: at('2026-03-10T00:00:00Z'), cutoverAt: at('2026-03-01T00:00:00Z') })).toMatchObject({ field: 'cutoverAt' });
+    expect(
+      refused({ startAt: at('2012-05-01T00:00:00Z'), endAt: at('2026-02-01T00:00:00Z'), cutoverAt: at('2026-03-01T00:00:00Z') }),
+    ).toMatchObject({ field: 'cutoverAt' });
+    // without a cutover the old start is refused as before
+    expect(refused({ startAt: at('2012-05-01T00:00:00Z') })).toMatchObject({ field: 'startAt' });
+  });
+
   it('starts now by default, anchors at the start unless told, and refuses impossible times naming the field', () => {
-    expect(subscriptionTimes({}, now)).toEqual({ startAt: now, endAt: null, anchor: now, trialEnd: null });
+    expect(subscriptionTimes({}, now)).toEqual({ startAt: now, endAt: null, anchor: now, trialEnd: null, cutoverAt: null });
     expect(
       subscriptionTimes({ startAt: at('2026-03-15T00:00:00Z'), billingAnchor: at('2026-03-01T00:00:00Z'), trialDays: 14 }, now),
     ).toMatchObject({

@@ -28,7 +28,7 @@ const INVOICE_POLL_LIMIT_MS = 60_000;
 /** The path of a customer's page. */
 export const customerPath = (reference: string) => `/customers/${encodeURIComponent(reference)}`;
 
-export function CustomersScreen({ onOpen }: { onOpen: (reference: string) => void }) {
+export function CustomersScreen({ onOpen, onImport }: { onOpen: (reference: string) => void; onImport?: () => void }) {
   const [creating, setCreating] = useState(false);
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
@@ -61,6 +61,11 @@ export function CustomersScreen({ onOpen }: { onOpen: (reference: string) => voi
         <button type="button" className="primary" onClick={() => setCreating((c) => !c)}>
           {creating ? 'Close form' : 'New customer'}
         </button>
+        {onImport && (
+          <button type="button" onClick={onImport}>
+            Import…
+          </button>
+        )}
       </div>
       {creating && <CreateCustomerForm onCreated={(customer) => onOpen(customer.reference)} />}
       {error && <ErrorMessage error={error} />}

@@ -44,7 +44,8 @@ export async function scanFile(
 export interface UploadRequest {
   file: Blob;
   format: FileFormat;
-  mapping: ImportMapping;
+  /** An event mapping, or a customer/subscription import's field → column object. */
+  mapping: ImportMapping | Record<string, string>;
   /** Bytes sent so far. */
   onProgress: (loaded: number, total: number) => void;
 }

@@ -20,6 +20,8 @@ export interface BilledSubscription {
   startAt: Date;
   endAt: Date | null;
   trialEnd: Date | null;
+  /** Billing cutover: no invoice for a period before the one holding it. */
+  cutoverAt: Date | null;
   phases: PhaseForBilling[];
 }
 
@@ -40,6 +42,7 @@ interface SubscriptionRow {
   start_at: Date;
   end_at: Date | null;
   trial_end: Date | null;
+  cutover_at: Date | null;
   phases: PhaseJson[];
 }
 
@@ -53,6 +56,7 @@ function subscriptionOf(row: SubscriptionRow): BilledSubscription {
     startAt: row.start_at,
     endAt: row.end_at,
     trialEnd: row.trial_end,
+    cutoverAt: row.cutover_at,
     phases: row.phases.map((p) => ({
       startsAt: new Date(p.startsAt),
       endsAt: p.endsAt ? new Date(p.endsAt) : null,
@@ -65,7 +69,7 @@ function subscriptionOf(row: SubscriptionRow): BilledSubscription {
 
 export type { Reader } from '../store/usage.repository';
 
-const SUBSCRIPTION_COLUMNS = `id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, phases`;
+const SUBSCRIPTION_COLUMNS = `id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, cutover_at, phases`;
 
 export async function customersByIds(tx: Reader, platformId: string, ids: string[]): Promise<Map<string, BilledCustomer>> {
   const rows = (await tx.manager.query(

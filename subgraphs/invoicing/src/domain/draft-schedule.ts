@@ -16,6 +16,8 @@ export function checkGracePeriodSeconds(field: string, seconds: number | null): 
   return seconds;
 }
 
+const later = (a: Date, b: Date) => (a > b ? a : b);
+
 /** What the scheduling rules read of a subscription. */
 export interface ScheduledSubscription {
   id: string;
@@ -23,6 +25,17 @@ export interface ScheduledSubscription {
   anchor: Date;
   startAt: Date;
   endAt: Date | null;
+  /** Billing cutover of a subscription moved from another system; null or absent: none. */
+  cutoverAt?: Date | null;
+}
+
+/**
+ * The first instant a subscription bills: its start, or with a cutover the start of the billing period holding the
+ * cutover (that period is invoiced whole — the old system billed the periods before it; none of them gets a draft).
+ */
+export function billsFrom(sub: ScheduledSubscription): Date {
+  if (!sub.cutoverAt || sub.cutoverAt <= sub.startAt) return sub.startAt;
+  return later(periodContaining(sub.anchor, sub.billingPeriod, sub.cutoverAt).start, sub.startAt);
 }
 
 /** What the scheduling rules read of the invoices a subscription has. */
@@ -33,8 +46,6 @@ export interface InvoiceHead {
   subscription_id: string;
   period_start: Date;
 }
-
-const later = (a: Date, b: Date) => (a > b ? a : b);
 
 /**
  * The periods of a subscription to (re)compute now: every period with an open draft, the periods after the last
@@ -69,24 +80,26 @@ export function periodsToComputeCapped(
 }
 
 function allPeriodsToCompute(sub: ScheduledSubscription, invoices: InvoiceHead[], usageSince: Date | null, now: Date): Period[] {
-  if (sub.startAt > now) return [];
+  // Nothing before the cutover period is ever computed: not opened, and usage or changes dated before it re-bill nothing.
+  const from = billsFrom(sub);
+  if (from > now) return [];
   const lastInstant = sub.endAt && sub.endAt <= now ? new Date(sub.endAt.getTime() - 1) : now;
-  if (lastInstant < sub.startAt) return [];
+  if (lastInstant < from) return [];
   const current = periodContaining(sub.anchor, sub.billingPeriod, lastInstant);
   const starts = new Map<number, Period>();
-  const addFrom = (from: Date) => {
-    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(from, sub.startAt), current.end)) starts.set(p.start.getTime(), p);
+  const addFrom = (since: Date) => {
+    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(since, from), current.end)) starts.set(p.start.getTime(), p);
   };
   const own = invoices.filter((i) => i.subscription_id === sub.id && i.kind === 'SUBSCRIPTION');
   for (const draft of own.filter((i) => i.status === 'DRAFT'))
     starts.set(draft.period_start.getTime(), periodContaining(sub.anchor, sub.billingPeriod, draft.period_start));
   const latest = own.reduce<Date | null>((max, i) => (max === null || i.period_start > max ? i.period_start : max), null);
-  addFrom(latest === null ? sub.startAt : new Date(latest.getTime() + 1));
+  addFrom(latest === null ? from : new Date(latest.getTime() + 1));
   // Usage (or a change) from that instant on: every period from the one holding it, up to the last one invoiced (a
   // backdated end leaves invoiced periods after it to be credited).
   if (usageSince) {
     const to = latest && latest >= current.end ? new Date(latest.getTime() + 1) : current.end;
-    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(usageSince, sub.startAt), to)) starts.set(p.start.getTime(), p);
+    for (const p of periodsBetween(sub.anchor, sub.billingPeriod, later(usageSince, from), to)) starts.set(p.start.getTime(), p);
   }
   return [...starts.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }

@@ -2,6 +2,7 @@ import { Decimal, minorUnits, roundToMinorUnit } from '@meterline/kit/domain';
 import { periodContaining, type BillingPeriod, type IndexedPeriod } from '@meterline/periods';
 import { parsePrice, percentageTransactionFees, price, type PriceConfig } from '@meterline/pricing';
 import { emptyState, type Aggregation } from '@meterline/usage';
+import { billsFrom } from './draft-schedule';
 import type { PhaseForBilling, VersionForBilling } from './invoice-calculation';
 import { inOrder, ruleGroups, stretchUsage, type UsageRow } from './period-usage';
 import { stretchKey, stretchQueries, unnamedUsageIntervals, usageStretches, type UsageQuery, type UsageStretch } from './usage-windows';
@@ -15,6 +16,8 @@ export interface SubscriptionForCost {
   billingPeriod: BillingPeriod;
   startAt: Date;
   endAt: Date | null;
+  /** Billing cutover: usage before the period holding it is never billed (draft-schedule's billsFrom). */
+  cutoverAt?: Date | null;
   phases: PhaseForBilling[];
 }
 
@@ -65,7 +68,7 @@ export function eventBillings(
   const out: EventBilling[] = [];
   for (const { metric, value } of event.contributions) {
     const subscription = billingSubscriptionOf(event, metric, subscriptions, versions);
-    if (!subscription) continue;
+    if (!subscription || event.at < billsFrom(subscription)) continue;
     const period = periodContaining(subscription.anchor, subscription.billingPeriod, event.at);
     const window = {
       start: period.start > subscription.startAt ? period.start : subscription.startAt,

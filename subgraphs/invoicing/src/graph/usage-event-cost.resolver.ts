@@ -19,10 +19,12 @@ export interface UsageEventRepresentation {
   customer?: { id: string } | null;
   subscriptionId?: string | null;
   metricValues?: Array<{ metric: string; value: string }>;
+  /** Historical usage (a backfill import): never billed, so it has no cost and no invoice. */
+  backfill?: boolean;
 }
 
 function eventOf(event: UsageEventRepresentation): EventForCost | null {
-  if (!event.customer?.id || !event.timestamp) return null;
+  if (!event.customer?.id || !event.timestamp || event.backfill) return null;
   return {
     id: event.id,
     at: new Date(event.timestamp),

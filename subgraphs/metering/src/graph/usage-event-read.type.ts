@@ -95,6 +95,9 @@ export class UsageEvent {
 
   @Field(() => [EventMetricValue], { description: 'The metrics of its meter that count it, and by how much; empty while unmatched' })
   metricValues: EventMetricValue[];
+
+  @Field({ description: 'Historical usage from a backfill import: counted in usage, never billed' })
+  backfill: boolean;
 }
 
 export const UsageEventConnection = ConnectionType(UsageEvent, 'UsageEvent');

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ImportFormat } from './file-rows';
+import type { ImportFormat } from '@meterline/kit/file-import';
 import type { ImportMapping } from './import-mapping';
 
 export const ImportStatuses = ['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED'] as const;
@@ -59,6 +59,9 @@ export class EventImportEntity {
 
   @Column({ type: 'integer' })
   attempts: number;
+
+  @Column({ type: 'boolean' })
+  backfill: boolean;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -4,7 +4,7 @@ import { isRetryableFailure, OutageLog, systemClock, type BackgroundWorker, type
 import { SEED_NAMES, type RawUsageEvent } from '../domain/usage-event';
 import { ingestUsageEvents, type IngestContext, type IngestSummary } from '../store/usage-ingestion';
 import { EventImportRepository, type ClaimedImport, type ImportProgress, type RejectedRow } from './event-import.repository';
-import { ImportFileError, readFileRows } from './file-rows';
+import { ImportFileError, readFileRows } from '@meterline/kit/file-import';
 import { columnOfEventField, mappedColumns, rowToUsageEvent, type ImportMapping } from './import-mapping';
 import type { ImportsOptions } from './imports.config';
 
@@ -130,7 +130,7 @@ export class EventImportProcessor implements BackgroundWorker {
     const flush = async () => {
       if (lastRow === progress.rowsRead) return;
       if (events.length > 0) {
-        const summaries = await ingestRowByRowOnFailure(ctx, events, chunkSize, (index, error) => {
+        const summaries = await ingestRowByRowOnFailure(ctx, events, chunkSize, claim.backfill, (index, error) => {
           log.warn({ err: error, rowNumber: eventRows[index] }, 'file import: a row could not be stored; rejected alone');
           rejections.push({
             rowNumber: eventRows[index],
@@ -239,10 +239,11 @@ async function ingestRowByRowOnFailure(
   ctx: IngestContext,
   events: RawUsageEvent[],
   chunkSize: number,
+  backfill: boolean,
   onRowFailure: (index: number, error: unknown) => void,
 ): Promise<Array<{ summary: IngestSummary; offset: number }>> {
   try {
-    return [{ summary: await ingestUsageEvents(ctx, events, { names: SEED_NAMES, maxEvents: chunkSize }), offset: 0 }];
+    return [{ summary: await ingestUsageEvents(ctx, events, { names: SEED_NAMES, maxEvents: chunkSize, backfill }), offset: 0 }];
   } catch (error) {
     if (isRetryableFailure(error)) throw error;
     if (events.length === 1) {
@@ -253,7 +254,7 @@ async function ingestRowByRowOnFailure(
   const out: Array<{ summary: IngestSummary; offset: number }> = [];
   for (const [index, event] of events.entries()) {
     try {
-      out.push({ summary: await ingestUsageEvents(ctx, [event], { names: SEED_NAMES }), offset: index });
+      out.push({ summary: await ingestUsageEvents(ctx, [event], { names: SEED_NAMES, backfill }), offset: index });
     } catch (error) {
       if (isRetryableFailure(error)) throw error;
       onRowFailure(index, error);

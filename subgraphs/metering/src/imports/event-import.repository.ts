@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { returnedRows, type Clock, type ServiceDb } from '@meterline/kit';
-import type { ImportFormat } from './file-rows';
+import type { ImportFormat } from '@meterline/kit/file-import';
 import type { ImportMapping } from './import-mapping';
 import type { ImportStatus } from './event-import.entity';
 
@@ -13,6 +13,8 @@ export interface ClaimedImport {
   checksum: string;
   filePath: string;
   claimToken: string;
+  /** Historical usage: stored and counted, never billed (see usage-ingestion). */
+  backfill: boolean;
   /** Claims of this import so far, this one included. */
   attempts: number;
   progress: ImportProgress;
@@ -42,6 +44,7 @@ export interface NewImport {
   byteSize: number;
   filePath: string;
   storedOn: string;
+  backfill: boolean;
 }
 
 /** Where a node may take imports from: its own disk, or a directory every replica shares. */
@@ -58,6 +61,7 @@ interface ImportRow {
   checksum: string;
   file_path: string;
   claim_token: string;
+  backfill: boolean;
   attempts: number;
   rows_read: number;
   accepted: number;
@@ -77,8 +81,8 @@ export class EventImportRepository {
 
   async insert(upload: NewImport): Promise<{ id: string; status: ImportStatus; createdAt: Date }> {
     const [row] = await this.db.query<{ id: string; status: ImportStatus; created_at: Date }>(
-      `INSERT INTO event_imports (platform_id, status, format, mapping, checksum, byte_size, file_path, stored_on, created_at)
-       VALUES ($1, 'QUEUED', $2, $3::jsonb, $4, $5, $6, $7, $8)
+      `INSERT INTO event_imports (platform_id, status, format, mapping, checksum, byte_size, file_path, stored_on, created_at, backfill)
+       VALUES ($1, 'QUEUED', $2, $3::jsonb, $4, $5, $6, $7, $8, $9)
        RETURNING id, status, created_at`,
       [
         upload.platformId,
@@ -89,6 +93,7 @@ export class EventImportRepository {
         upload.filePath,
         upload.storedOn,
         this.clock.now(),
+        upload.backfill,
       ],
     );
     return { id: row.id, status: row.status, createdAt: row.created_at };
@@ -111,7 +116,7 @@ export class EventImportRepository {
                   LIMIT 1
                   FOR UPDATE SKIP LOCKED) next
           WHERE i.id = next.id
-      RETURNING i.id, i.platform_id, i.format, i.mapping, i.checksum, i.file_path, i.claim_token, i.attempts,
+      RETURNING i.id, i.platform_id, i.format, i.mapping, i.checksum, i.file_path, i.claim_token, i.backfill, i.attempts,
                 i.rows_read, i.accepted, i.unmatched, i.duplicates, i.conflicts, i.rejected`,
         [randomUUID(), now, scope.sharedDirectory, scope.nodeId],
       ),
@@ -126,6 +131,7 @@ export class EventImportRepository {
       checksum: row.checksum,
       filePath: row.file_path,
       claimToken: row.claim_token,
+      backfill: row.backfill,
       attempts: row.attempts,
       progress: {
         rowsRead: row.rows_read,

@@ -1,4 +1,5 @@
 import { isUuid, badInput, PageArgs, paginate, type Connection, type RequestContext } from '@meterline/kit';
+import { rowCursor, rowOfCursor } from '@meterline/kit/file-import';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { EventImportEntity, EventImportRejectionEntity } from './event-import.entity';
 import { EventImport, EventImportConnection, EventImportRejection, EventImportRejectionConnection } from './event-import.type';
@@ -8,20 +9,6 @@ function importsOf(ctx: RequestContext) {
     .getRepository(EventImportEntity)
     .createQueryBuilder('i')
     .where('i.platformId = :platformId', { platformId: ctx.platformId });
-}
-
-function rowCursor(rowNumber: number): string {
-  return Buffer.from(JSON.stringify({ row: rowNumber })).toString('base64url');
-}
-
-function rowOfCursor(cursor: string): number {
-  try {
-    const { row } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { row?: unknown };
-    if (typeof row === 'number' && Number.isInteger(row) && row >= 0) return row;
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'Malformed cursor');
 }
 
 @Resolver(() => EventImport)

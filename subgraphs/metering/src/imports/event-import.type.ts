@@ -1,7 +1,7 @@
 import { ConnectionType } from '@meterline/kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ImportStatus } from './event-import.entity';
-import type { ImportFormat } from './file-rows';
+import type { ImportFormat } from '@meterline/kit/file-import';
 
 export enum EventImportStatus {
   QUEUED = 'QUEUED',
@@ -66,6 +66,12 @@ export class EventImport {
 
   @Field(() => Int, { description: 'Rows that could not become an event; see rejectedRows' })
   rejected: number;
+
+  @Field({
+    description:
+      'Historical usage (uploaded with backfill=true): stored and counted in usage and simulations, never billed (nor corrected) — the old system billed it',
+  })
+  backfill: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why a FAILED import could not be read' })
   error: string | null;

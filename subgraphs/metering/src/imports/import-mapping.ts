@@ -1,4 +1,5 @@
 import { checkString, isCurrencyCode, refused } from '@meterline/kit/domain';
+import { cellTextProblem, type CellReader } from '@meterline/kit/file-import';
 import type { RawUsageEvent } from '../domain/usage-event';
 
 /** How the columns (CSV) or fields (JSON, NDJSON) of an uploaded file become usage events. */
@@ -142,9 +143,6 @@ export function mappedColumns(mapping: ImportMapping): Array<{ column: string; f
   return columns;
 }
 
-/** One cell of a row: undefined when the row has no such column or field. */
-export type CellReader = (column: string) => unknown;
-
 export interface RowRejection {
   /** The file's column (or field) at fault; null when the row as a whole is unreadable. */
   field: string | null;
@@ -164,18 +162,6 @@ function present(value: unknown): boolean {
  * Maps one file row to a raw usage event in the pipeline's shape. Only what the pipeline cannot know is checked here
  * (a mapped column absent from the row); the pipeline validates the rest and names the field.
  */
-/**
- * Why a cell's text cannot be taken as it is, or null: a NUL character (PostgreSQL stores no 0x00 in text), or U+FFFD,
- * which is what the file's UTF-8 decoding puts in place of bytes that are not UTF-8 (e.g. FF FE) — taking it would
- * silently store other text than the file holds. (A file that really contains U+FFFD has its row refused too.)
- */
-export function cellTextProblem(cell: unknown): string | null {
-  if (typeof cell !== 'string') return null;
-  if (cell.includes('\u0000')) return 'the cell contains a NUL character (byte 00)';
-  if (cell.includes('\uFFFD')) return 'the cell holds bytes that are not UTF-8 text (e.g. FF FE); save the file as UTF-8';
-  return null;
-}
-
 export function rowToUsageEvent(
   read: CellReader,
   mapping: ImportMapping,

@@ -46,5 +46,5 @@ export { EventImportProcessor } from './event-import.processor';
 export { EventImportResolver } from './event-import.resolver';
 export { EventImportEntity, EventImportRejectionEntity } from './event-import.entity';
 export { validateImportMapping, rowToUsageEvent, fileRowReference, type ImportMapping } from './import-mapping';
-export { readFileRows, ImportFileError, type ImportFormat } from './file-rows';
+export { readFileRows, ImportFileError, type ImportFormat } from '@meterline/kit/file-import';
 export type { ImportsOptions } from './imports.config';

@@ -1,76 +1,47 @@
 import { isUuid } from '@meterline/kit';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { SubgraphDefinition, SubgraphServices, Tenant } from '@meterline/kit';
 import { EventImportRepository } from './event-import.repository';
-import { ImportFileError, ImportFormats, readCsvHeader, type ImportFormat } from './file-rows';
+import {
+  BodyTooLarge,
+  ImportFileError,
+  importFormatOf,
+  readCsvHeader,
+  receiveBody,
+  sendUploadRefusal,
+  singleValue,
+  UploadRefusal,
+  type ImportFormat,
+} from '@meterline/kit/file-import';
 import { checkCsvHeader } from './event-import.processor';
 import { validateImportMapping, type ImportMapping } from './import-mapping';
 import type { ImportsOptions } from './imports.config';
 
 type RestRouter = Parameters<NonNullable<SubgraphDefinition['rest']>>[0];
 
-/** What the route needs of an express response. */
-interface Reply {
-  locals: Record<string, unknown>;
-  headersSent: boolean;
-  status(code: number): Reply;
-  json(body: unknown): unknown;
-  set(field: string, value: string): unknown;
-  on(event: 'finish', listener: () => void): unknown;
-}
-
-/** A refusal as REST clients of Meterline get it: the GraphQL error shape, naming the field. */
-class UploadRefusal extends Error {
-  constructor(
-    readonly httpStatus: number,
-    readonly code: string,
-    readonly field: string | undefined,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const badRequest = (field: string, message: string) => new UploadRefusal(400, 'BAD_USER_INPUT', field, message);
-
-const CONTENT_TYPES: Record<string, ImportFormat> = {
-  'text/csv': 'CSV',
-  'application/json': 'JSON',
-  'application/x-ndjson': 'NDJSON',
-  'application/ndjson': 'NDJSON',
-  'application/jsonl': 'NDJSON',
-};
 
 const UPLOAD_ROLES = new Set(['admin', 'ingest']);
 
-function single(value: unknown): string | undefined {
-  if (Array.isArray(value)) return single(value[0]);
-  return typeof value === 'string' ? value : undefined;
+function formatOf(query: Record<string, unknown>, contentType: string | undefined): ImportFormat {
+  const format = importFormatOf(singleValue(query.format), contentType);
+  if ('problem' in format) throw badRequest('format', format.problem);
+  return format.format;
 }
 
-function formatOf(query: Record<string, unknown>, contentType: string | undefined): ImportFormat {
-  const given = single(query.format);
-  if (given !== undefined) {
-    const format = given.trim().toUpperCase();
-    if (!(ImportFormats as readonly string[]).includes(format)) {
-      throw badRequest('format', `format must be one of csv, json, ndjson; got "${given}"`);
-    }
-    return format as ImportFormat;
-  }
-  const byType = CONTENT_TYPES[(contentType ?? '').split(';')[0].trim().toLowerCase()];
-  if (byType) return byType;
-  throw badRequest(
-    'format',
-    'format is required: ?format=csv, json or ndjson (or a text/csv, application/json or application/x-ndjson body)',
-  );
+/** `backfill=true`: the file is historical usage, stored and counted but never billed; default false. */
+function backfillOf(query: Record<string, unknown>): boolean {
+  const given = singleValue(query.backfill);
+  if (given === undefined || given === 'false') return false;
+  if (given === 'true') return true;
+  throw badRequest('backfill', 'backfill must be true or false');
 }
 
 function mappingOf(query: Record<string, unknown>, header: string | string[] | undefined): ImportMapping {
-  const raw = single(query.mapping) ?? single(header);
+  const raw = singleValue(query.mapping) ?? singleValue(header);
   if (raw === undefined || raw.trim() === '') {
     throw badRequest('mapping', 'mapping is required: a JSON object in the mapping query parameter or the x-meterline-mapping header');
   }
@@ -83,52 +54,6 @@ function mappingOf(query: Record<string, unknown>, header: string | string[] | u
   const checked = validateImportMapping(parsed);
   if ('problem' in checked) throw badRequest(checked.problem.field, checked.problem.message);
   return checked.mapping;
-}
-
-class TooLarge extends Error {}
-
-/**
- * Streams the request body to `path` while hashing it: memory holds one network chunk at a time, whatever the size.
- * Stops reading (without destroying the connection, so a 413 can still be sent) once the body exceeds `maxBytes`.
- */
-function receiveBody(req: IncomingMessage, path: string, maxBytes: number): Promise<{ checksum: string; byteSize: number }> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    const out = createWriteStream(path, { flags: 'wx' });
-    let byteSize = 0;
-    let settled = false;
-    const fail = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      req.off('data', onData);
-      req.unpipe();
-      out.destroy();
-      reject(error);
-    };
-    const onData = (chunk: Buffer) => {
-      byteSize += chunk.length;
-      if (byteSize > maxBytes) return fail(new TooLarge());
-      hash.update(chunk);
-      if (!out.write(chunk)) {
-        req.pause();
-        out.once('drain', () => req.resume());
-      }
-    };
-    req.on('data', onData);
-    req.once('end', () => {
-      if (settled) return;
-      out.end(() => {
-        if (settled) return;
-        settled = true;
-        resolve({ checksum: hash.digest('hex'), byteSize });
-      });
-    });
-    req.once('error', fail);
-    req.once('close', () => {
-      if (!req.complete) fail(new Error('the client aborted the upload'));
-    });
-    out.once('error', fail);
-  });
 }
 
 /** What a client sees of an import over REST. */
@@ -145,6 +70,7 @@ function importJson(row: Record<string, unknown>) {
     duplicates: row.duplicates,
     conflicts: row.conflicts,
     rejected: row.rejected,
+    backfill: row.backfill,
     error: row.error,
     createdAt: row.created_at,
     startedAt: row.started_at,
@@ -160,20 +86,7 @@ function importJson(row: Record<string, unknown>) {
 export function mountImportRoutes(router: RestRouter, services: SubgraphServices, options: ImportsOptions, queued: () => void): void {
   const imports = new EventImportRepository(services.db, services.clock);
 
-  const refuse = (req: IncomingMessage, res: Reply, refusal: UploadRefusal, bodyUnread: boolean) => {
-    if (bodyUnread) {
-      // Do not read a large unwanted body: answer, then close the connection. A small one is drained for keep-alive.
-      const length = Number(req.headers['content-length'] ?? NaN);
-      if (Number.isFinite(length) && length <= 1024 * 1024) req.resume();
-      else {
-        res.set('Connection', 'close');
-        res.on('finish', () => req.socket.destroy());
-      }
-    }
-    res.status(refusal.httpStatus).json({
-      errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }],
-    });
-  };
+  const refuse = sendUploadRefusal;
 
   router.post('/imports', async (req, res) => {
     const tenant = res.locals.tenant as Tenant;
@@ -184,6 +97,7 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
         throw new UploadRefusal(403, 'FORBIDDEN', undefined, 'Uploading events needs an admin or ingest key');
       const format = formatOf(req.query as Record<string, unknown>, req.headers['content-type']);
       const mapping = mappingOf(req.query as Record<string, unknown>, req.headers['x-meterline-mapping']);
+      const backfill = backfillOf(req.query as Record<string, unknown>);
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > options.maxBytes) {
         throw new UploadRefusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${options.maxBytes} bytes`);
@@ -196,7 +110,7 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
         received = await receiveBody(req, path, options.maxBytes);
         bodyUnread = false;
       } catch (error) {
-        if (error instanceof TooLarge) {
+        if (error instanceof BodyTooLarge) {
           throw new UploadRefusal(413, 'BAD_USER_INPUT', 'body', `the file is larger than the limit of ${options.maxBytes} bytes`);
         }
         throw error;
@@ -228,6 +142,7 @@ export function mountImportRoutes(router: RestRouter, services: SubgraphServices
         byteSize: received.byteSize,
         filePath: path,
         storedOn: options.nodeId,
+        backfill,
       });
       path = undefined; // the worker owns the file now
       queued();

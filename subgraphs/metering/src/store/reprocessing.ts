@@ -30,6 +30,7 @@ interface UnmatchedRow {
   values: Record<string, string>;
   value_currencies: Record<string, string>;
   properties: Record<string, string | number | boolean>;
+  backfill: boolean;
 }
 
 /**
@@ -44,7 +45,7 @@ export async function reprocessUnmatched(tx: Transaction, platformId: string, fi
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = (await tx.manager.query(
-      `SELECT id, meter_reference, customer_reference, subscription_id, "timestamp", "values", value_currencies, properties
+      `SELECT id, meter_reference, customer_reference, subscription_id, "timestamp", "values", value_currencies, properties, backfill
          FROM usage_events
         WHERE platform_id = $1 AND status = 'UNMATCHED' AND id > $2
           AND ($3::uuid[] IS NULL OR id = ANY($3)) AND ($4::text IS NULL OR unmatched_reason = $4)
@@ -97,8 +98,10 @@ export async function reprocessUnmatched(tx: Transaction, platformId: string, fi
         ),
       ],
     );
-    const matched: MatchedEvent[] = updates
-      .filter((u) => u.reason === null)
+    const newlyMatched = updates.filter((u) => u.reason === null);
+    // A backfilled event counts in usage once matched, but never reaches invoicing.
+    const matched: MatchedEvent[] = newlyMatched
+      .filter((u) => !u.row.backfill)
       .map((u) => ({
         id: u.row.id,
         customerId: u.customerId!,
@@ -108,8 +111,8 @@ export async function reprocessUnmatched(tx: Transaction, platformId: string, fi
         values: Object.fromEntries(u.values.map((v) => [v.reference, v.quantity])),
         properties: u.row.properties,
       }));
-    outcome.matched += matched.length;
-    outcome.stillUnmatched += rows.length - matched.length;
+    outcome.matched += newlyMatched.length;
+    outcome.stillUnmatched += rows.length - newlyMatched.length;
     if (matched.length > 0) await emitUsageRecorded(tx, platformId, new Map(meters.map((m) => [m.id, m])), matched);
   }
 }

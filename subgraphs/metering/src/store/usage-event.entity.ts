@@ -48,4 +48,8 @@ export class UsageEventEntity {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Historical usage imported as backfill: counted in usage, never billed. */
+  @Column({ type: 'boolean' })
+  backfill: boolean;
 }

@@ -28,6 +28,7 @@ export async function storeUsageEvents(
   platformId: string,
   events: ParsedUsageEvent[],
   clock: Clock,
+  backfill = false,
 ): Promise<StoredBatch> {
   if (events.length === 0) return { outcomes: [], matched: [], meters: new Map() };
   const receivedAt = clock.now(platformId);
@@ -37,9 +38,9 @@ export async function storeUsageEvents(
   let ids: string[] | undefined;
   const inserted = (await manager.query(
     `INSERT INTO usage_events (id, platform_id, meter_reference, customer_reference, reference, "timestamp", "values", value_currencies,
-                               properties, content_hash, meter_id, customer_id, subscription_id, status, unmatched_reason, received_at)
+                               properties, content_hash, meter_id, customer_id, subscription_id, status, unmatched_reason, received_at, backfill)
      SELECT r.id, $1, r.meter_reference, r.customer_reference, r.reference, r.ts, r.vals, r.currencies, r.props, r.content_hash,
-            r.meter_id, r.customer_id, r.subscription_id, r.status, r.reason, $2
+            r.meter_id, r.customer_id, r.subscription_id, r.status, r.reason, $2, $4
        FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, meter_reference text, customer_reference text, reference text, ts timestamptz,
             vals jsonb, currencies jsonb, props jsonb, content_hash text, meter_id uuid, customer_id uuid, subscription_id uuid,
             status text, reason text)
@@ -69,6 +70,7 @@ export async function storeUsageEvents(
           reason,
         })),
       ),
+      backfill,
     ],
   )) as Array<{ id: string; meter_reference: string; reference: string; content_hash: string }>;
 

@@ -34,6 +34,8 @@ export interface IngestOptions {
   /** Wire names used in rejections (`meterReference` for GraphQL, `meter_reference` for REST and files). */
   names?: Record<keyof RawUsageEvent, string>;
   maxEvents?: number;
+  /** Historical usage (a backfill import): stored and counted in usage, never sent to invoicing, so never billed. */
+  backfill?: boolean;
 }
 
 /** The one ingestion pipeline behind every door: validate each event, store the valid ones, report per event in input order. */
@@ -64,8 +66,9 @@ export async function ingestUsageEvents(ctx: IngestContext, raw: RawUsageEvent[]
       ctx.platformId,
       valid.map((v) => v.event),
       ctx.clock,
+      options.backfill ?? false,
     );
-    if (batch.matched.length > 0) await emitUsageRecorded(tx, ctx.platformId, batch.meters, batch.matched);
+    if (batch.matched.length > 0 && !options.backfill) await emitUsageRecorded(tx, ctx.platformId, batch.meters, batch.matched);
     return batch.outcomes;
   });
   valid.forEach(({ index, event }, i) => {

@@ -85,6 +85,8 @@ export interface NewSubscriptionTimes {
   endAt: Date | null;
   anchor: Date;
   trialEnd: Date | null;
+  /** Billing cutover: no invoice for a period that ends at or before the start of the period holding it (see cutoverPeriodStart). */
+  cutoverAt: Date | null;
 }
 
 /** Business limits of subscription history (issue 14): how far back a subscription may start or a change may reach. */
@@ -120,15 +122,43 @@ export function checkBackdating(field: string, at: Date, now: Date, limits: Hist
   return at;
 }
 
-/** The anchor (start of period 0) defaults to the start and may not be after it; a trial ends within the subscription. */
+/** How far before its cutover an imported subscription may start: history older than this is of no use to billing. */
+export const MAX_HISTORY_BEFORE_CUTOVER_DAYS = 36_600;
+
+/**
+ * A subscription carried over from another billing system: it may start before the backdating limit, since nothing
+ * before its cutover is billed; the cutover itself (the first instant Meterline bills) keeps to the limit, and lies at
+ * or after the start and before the end.
+ */
+function checkCutover(cutoverAt: Date, startAt: Date, now: Date, limits: HistoryLimits): Date {
+  checkBackdating('cutoverAt', cutoverAt, now, limits);
+  if (cutoverAt < startAt) throw badInput('cutoverAt', 'cutoverAt must be at or after startAt');
+  if (cutoverAt.getTime() - startAt.getTime() > MAX_HISTORY_BEFORE_CUTOVER_DAYS * DAY_MS)
+    throw badInput('startAt', `startAt may lie at most ${MAX_HISTORY_BEFORE_CUTOVER_DAYS} days before cutoverAt`);
+  return cutoverAt;
+}
+
+/**
+ * The anchor (start of period 0) defaults to the start and may not be after it; a trial ends within the subscription.
+ * With a cutover, the start may reach back beyond the backdating limit (the history of an imported subscription).
+ */
 export function subscriptionTimes(
-  input: { startAt?: Date | null; endAt?: Date | null; billingAnchor?: Date | null; trialDays?: number | null },
+  input: {
+    startAt?: Date | null;
+    endAt?: Date | null;
+    billingAnchor?: Date | null;
+    trialDays?: number | null;
+    cutoverAt?: Date | null;
+  },
   now: Date,
   limits: HistoryLimits = { maxBackdateDays: DEFAULT_MAX_BACKDATE_DAYS },
 ): NewSubscriptionTimes {
-  const startAt = checkBackdating('startAt', input.startAt ?? now, now, limits);
+  const given = input.startAt ?? now;
+  const cutoverAt = input.cutoverAt ? checkCutover(input.cutoverAt, given, now, limits) : null;
+  const startAt = cutoverAt ? given : checkBackdating('startAt', given, now, limits);
   const endAt = input.endAt ?? null;
   if (endAt && endAt <= startAt) throw badInput('endAt', 'endAt must be after startAt');
+  if (endAt && cutoverAt && endAt <= cutoverAt) throw badInput('cutoverAt', 'cutoverAt must be before endAt (nothing would be billed)');
   const anchor = input.billingAnchor ?? startAt;
   if (anchor > startAt) throw badInput('billingAnchor', 'The billing anchor is the start of a period at or before startAt');
   if (startAt.getTime() - anchor.getTime() > LONGEST_PERIOD_MS)
@@ -137,7 +167,7 @@ export function subscriptionTimes(
   if (!Number.isInteger(trialDays) || trialDays < 0 || trialDays > MAX_TRIAL_DAYS)
     throw badInput('trialDays', `trialDays must be a whole number from 0 to ${MAX_TRIAL_DAYS}`);
   const trialEnd = trialDays > 0 ? new Date(startAt.getTime() + trialDays * 86_400_000) : null;
-  return { startAt, endAt, anchor, trialEnd };
+  return { startAt, endAt, anchor, trialEnd, cutoverAt };
 }
 
 /**

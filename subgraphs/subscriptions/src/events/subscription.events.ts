@@ -20,6 +20,7 @@ export async function emitSubscription(
     startAt: subscription.startAt.toISOString(),
     endAt: subscription.endAt?.toISOString() ?? null,
     trialEnd: subscription.trialEnd?.toISOString() ?? null,
+    cutoverAt: subscription.cutoverAt?.toISOString() ?? null,
     phases: [...subscription.phases]
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
       .map((p) => ({

@@ -1,18 +1,18 @@
-import { badInput, notFound, paginate, type RequestContext, type Transaction } from '@meterline/kit';
+import { badInput, notFound, paginate, type RequestContext } from '@meterline/kit';
 import { periodContaining, periodsBetween } from '@meterline/periods';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { bills, checkNoMetricOverlap, type SubscriptionTransition } from '../domain/metric-overlap';
 import {
   applyChange,
   checkAssignable,
   checkBackdating,
   checkSeats,
   checkSubscriptionTransition,
-  subscriptionTimes,
   validateOverrides,
   type HistoryLimits,
   type Phase,
 } from '../domain/subscription';
+import { refuseMetricOverlap } from '../use-cases/metric-overlap-check';
+import { checkNewSubscription, createSubscriptionIn } from '../use-cases/subscription-creation';
 import { PlatformSettingsRepository } from '../store/platform-settings.repository';
 import { emitSubscription, type SubscriptionEventType } from '../events/subscription.events';
 import { CustomerRepository } from '../store/customer.repository';
@@ -115,26 +115,8 @@ export class SubscriptionResolver {
   })
   async createSubscription(@Ctx() ctx: RequestContext, @Arg('input') input: CreateSubscriptionInput): Promise<Subscription> {
     const customer = await new CustomerRepository(ctx).get(input.customer);
-    if (customer.archivedAt) throw badInput('customer', 'An archived customer cannot get a new subscription');
-    const subscriptions = new SubscriptionRepository(ctx);
-    const times = subscriptionTimes(input, ctx.clock.now(), await new PlatformSettingsRepository(ctx).historyLimits());
-    const seats = checkSeats(input.seats);
-    return ctx.db.transact(async (tx) => {
-      const version = checkAssignable(await subscriptions.planVersion(tx.manager, input.planVersion), customer.currency);
-      const overrides = validateOverrides(input.overrides ?? [], version);
-      const subscription = {
-        customerId: customer.id,
-        status: input.draft ? ('DRAFT' as const) : ('ACTIVE' as const),
-        billingPeriod: version.billingPeriod,
-        ...times,
-        canceledAt: null,
-      };
-      const phases = [{ startsAt: times.startAt, endsAt: null, planVersionId: version.id, seats, overrides }];
-      await refuseMetricOverlap(ctx, tx, customer.id, 'planVersion', { before: null, after: { ...subscription, id: null, phases } });
-      const created = await subscriptions.insert(tx, subscription, phases);
-      if (created.status === 'ACTIVE') await emitSubscription(tx, 'activated', created, customer);
-      return created;
-    });
+    const checked = checkNewSubscription(input, customer, ctx.clock.now(), await new PlatformSettingsRepository(ctx).historyLimits());
+    return ctx.db.transact((tx) => createSubscriptionIn(ctx, tx, customer, input, checked));
   }
 
   @Mutation(() => Subscription, { description: 'DRAFT → ACTIVE' })
@@ -247,27 +229,6 @@ export class SubscriptionResolver {
       return saved;
     });
   }
-}
-
-/**
- * One subscription per metric (DESIGN §3 attribution): refuses, on `field`, what would make two of the customer's
- * billing subscriptions price one metric at the same instant. The customer's row is locked first, so concurrent
- * requests for one customer are checked one after the other.
- */
-async function refuseMetricOverlap(
-  ctx: RequestContext,
-  tx: Transaction,
-  customerId: string,
-  field: string,
-  transition: SubscriptionTransition,
-): Promise<void> {
-  if (!bills(transition.after.status)) return;
-  const subscriptions = new SubscriptionRepository(ctx);
-  const others = await subscriptions.ofCustomerLocked(tx, customerId);
-  const versionIds = [...others, transition.after, ...(transition.before ? [transition.before] : [])].flatMap((s) =>
-    s.phases.map((p) => p.planVersionId),
-  );
-  checkNoMetricOverlap(field, transition, others, await subscriptions.usageMetrics(tx.manager, [...new Set(versionIds)]));
 }
 
 @Resolver(() => Customer)

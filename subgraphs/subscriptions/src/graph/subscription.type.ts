@@ -97,6 +97,15 @@ export class Subscription {
   @Field(() => Date, { nullable: true, description: 'Recurring charges start after the trial' })
   trialEnd: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Billing cutover (a subscription moved from another system): the billing period holding it is the first invoiced',
+  })
+  cutoverAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'External reference, unique per platform (imports match on it)' })
+  reference: string | null;
+
   @Field()
   createdAt: Date;
 
@@ -133,8 +142,21 @@ export class CreateSubscriptionInput {
   @Field(() => ID, { description: 'An ACTIVE plan version' })
   planVersion: string;
 
-  @Field(() => Date, { nullable: true, description: 'Default: now' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Default: now. At most the platform’s backdating limit ago, unless cutoverAt is given (then any earlier start)',
+  })
   startAt?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Billing cutover for a subscription moved from another system: no invoice for any period before the one holding this instant; that period is the first invoiced, in full',
+  })
+  cutoverAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'External reference, unique per platform' })
+  reference?: string | null;
 
   @Field(() => Date, { nullable: true })
   endAt?: Date | null;

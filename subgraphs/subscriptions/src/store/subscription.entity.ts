@@ -33,6 +33,14 @@ export class SubscriptionEntity {
   @Column({ name: 'canceled_at', type: 'timestamptz', nullable: true })
   canceledAt: Date | null;
 
+  /** Billing cutover (an imported subscription): periods ending at or before the one holding it are never invoiced. */
+  @Column({ name: 'cutover_at', type: 'timestamptz', nullable: true })
+  cutoverAt: Date | null;
+
+  /** External reference (unique per platform when given): what an import recognises the subscription by. */
+  @Column({ type: 'text', nullable: true })
+  reference: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -34,12 +34,16 @@ export class UsageEvent {
   @Directive('@external')
   subscriptionId: string | null;
 
+  @Field()
+  @Directive('@external')
+  backfill: boolean;
+
   @Field(() => Money, {
     nullable: true,
     description:
       'What the event costs: its share of the rounded invoice line of the stretch it falls in — by value for SUM, COUNT and percentage prices, an even share for MAX, MIN, AVERAGE, LATEST and UNIQUE_COUNT — allocated by largest remainder, so the costs of a stretch’s events add up to its line; null when nothing bills it',
   })
-  @Directive('@requires(fields: "timestamp properties customer { id } subscriptionId metricValues { metric value }")')
+  @Directive('@requires(fields: "timestamp properties customer { id } subscriptionId metricValues { metric value } backfill")')
   estimatedCost: Money | null;
 
   @Field(() => Invoice, {
@@ -47,7 +51,7 @@ export class UsageEvent {
     description:
       'The invoice that bills it: the period’s invoice, or the correction of that period when the event arrived after the period was issued',
   })
-  @Directive('@requires(fields: "timestamp receivedAt customer { id } subscriptionId metricValues { metric value }")')
+  @Directive('@requires(fields: "timestamp receivedAt customer { id } subscriptionId metricValues { metric value } backfill")')
   invoice: Invoice | null;
 
   @Field(() => Subscription, {

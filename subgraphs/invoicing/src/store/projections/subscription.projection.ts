@@ -35,10 +35,10 @@ export async function onSubscription(tx: Transaction, event: SubscriptionEvent):
   )) as Array<Pick<SubscriptionState, 'startAt' | 'endAt' | 'trialEnd' | 'phases'> & { updated_at: Date }>;
   if (known && known.updated_at > new Date(event.occurredAt)) return;
   await tx.manager.query(
-    `INSERT INTO subscriptions (platform_id, id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, phases, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO subscriptions (platform_id, id, customer_id, status, billing_period, anchor, start_at, end_at, trial_end, phases, updated_at, cutover_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (platform_id, id) DO UPDATE SET status = EXCLUDED.status, end_at = EXCLUDED.end_at, trial_end = EXCLUDED.trial_end,
-       phases = EXCLUDED.phases, updated_at = EXCLUDED.updated_at
+       phases = EXCLUDED.phases, updated_at = EXCLUDED.updated_at, cutover_at = EXCLUDED.cutover_at
      WHERE subscriptions.updated_at <= EXCLUDED.updated_at`,
     [
       event.platformId,
@@ -52,6 +52,7 @@ export async function onSubscription(tx: Transaction, event: SubscriptionEvent):
       s.trialEnd,
       JSON.stringify(s.phases),
       event.occurredAt,
+      s.cutoverAt ?? null, // absent in v1 events: no cutover
     ],
   );
   // The customer's own events keep its row current; this only makes sure it exists when they arrive later.

@@ -1,4 +1,4 @@
-import type { CellReader } from './import-mapping';
+import type { CellReader } from './cells';
 
 /** The formats an import accepts. */
 export const ImportFormats = ['CSV', 'JSON', 'NDJSON'] as const;
