@@ -62,7 +62,7 @@ async function resolveDatabase() {
 async function demoApiKey(databaseUrl) {
   const ds = await openAccessDatabase(databaseUrl);
   try {
-    await createPlatform(ds, 'Demo platform', systemClock, DEMO_PLATFORM_ID);
+    await createPlatform(ds, 'Demo platform', systemClock, { id: DEMO_PLATFORM_ID });
     const keyFile = join(stateDir, 'demo-api-key');
     if (existsSync(keyFile)) {
       const key = readFileSync(keyFile, 'utf8').trim();
