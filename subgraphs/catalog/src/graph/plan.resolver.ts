@@ -122,9 +122,7 @@ export class PlanVersionResolver {
   async updatePlanVersion(@Ctx() ctx: RequestContext, @Arg('input') input: UpdatePlanVersionInput): Promise<PricingPlanVersion> {
     const plans = new PlanRepository(ctx);
     const products = new ProductRepository(ctx);
-    const lineOrder = input.lineOrder
-      ? (await products.getItems(input.lineOrder, (i) => `lineOrder[${i}]`)).map((x) => x.id)
-      : undefined;
+    const lineOrder = input.lineOrder ? (await products.getItems(input.lineOrder, (i) => `lineOrder[${i}]`)).map((x) => x.id) : undefined;
     if (lineOrder && new Set(lineOrder).size !== lineOrder.length) throw badInput('lineOrder', 'lineOrder lists a product item twice');
     if (input.minimumCommitment?.isNegative()) throw badInput('minimumCommitment', 'minimumCommitment must not be negative');
     return ctx.db.transact(async (tx) => {

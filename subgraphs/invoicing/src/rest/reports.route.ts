@@ -19,7 +19,14 @@ export function reportsRoute(router: Router, services: SubgraphServices): void {
     const tenant = res.locals.tenant as Tenant;
     const requestId = String(req.headers['x-request-id'] || randomUUID());
     const log = services.log.child({ requestId, platformId: tenant.platformId, report: name });
-    const ctx = { ...tenant, requestId, log, db: services.db, clock: clockOfPlatform(services.clock, tenant.platformId), loaders: new Loaders() };
+    const ctx = {
+      ...tenant,
+      requestId,
+      log,
+      db: services.db,
+      clock: clockOfPlatform(services.clock, tenant.platformId),
+      loaders: new Loaders(),
+    };
     const csv = await openReportCsv(ctx, name, filters);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
