@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { Decimal } from '@meterline/kit';
-import { compareLines, substitutePhases, totalsByCurrency, type ComparedLineInput } from '../src/domain/pricing-simulation';
+import {
+  compareLines,
+  substitutePhases,
+  totalsByCurrency,
+  withCorrections,
+  type ComparedLineInput,
+} from '../src/domain/pricing-simulation';
 import type { LineKind, PhaseForBilling } from '../src/domain/invoice-calculation';
 
 const d = (value: string | number) => new Decimal(value);
@@ -148,5 +154,39 @@ describe('totalsByCurrency', () => {
       ['USD', '3', '1', '-2'],
     ]);
     expect(totalsByCurrency([])).toEqual([]);
+  });
+});
+
+describe('withCorrections', () => {
+  const window = { windowStart: at('2026-03-01T00:00:00Z'), windowEnd: at('2026-04-01T00:00:00Z') };
+  it('folds each correction line into the invoice line of its kind, item and stretch; keeps one of its own otherwise', () => {
+    const invoice = [line('USAGE', 'calls', '10', { ...window, quantity: d(1000) }), line('RECURRING', 'fee', '49')];
+    const corrections = [
+      line('USAGE', 'calls', '2.5', { ...window, quantity: d(250), description: 'Correction for …: calls' }),
+      line('USAGE', 'calls', '-0.5', { ...window, quantity: d(-50), description: 'Correction for …: calls' }),
+      line('USAGE', 'storage', '3', { ...window, quantity: d(3), description: 'Correction for …: storage' }),
+    ];
+    const out = withCorrections(invoice, corrections);
+    expect(out.map((l) => [l.productItemId, l.amount.toFixed(), l.quantity?.toFixed() ?? null])).toEqual([
+      ['calls', '12', '1200'],
+      ['fee', '49', null],
+      ['storage', '3', '3'],
+    ]);
+    expect(invoice[0].amount.toFixed()).toBe('10'); // the inputs are not changed
+  });
+
+  it('keeps the sum: what the lines say is the invoice plus its corrections, whatever they correct', () => {
+    const items = fc.constantFrom('a', 'b', 'c');
+    const amount = fc.integer({ min: -10_000, max: 10_000 }).map((n) => (n / 100).toFixed(2));
+    const lines = fc.array(
+      fc.record({ item: items, amount }).map(({ item, amount: a }) => line('RECURRING', item, a)),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(lines, lines, (invoice, corrections) => {
+        const sum = (ls: ComparedLineInput[]) => ls.reduce((t, l) => t.plus(l.amount), d(0));
+        expect(sum(withCorrections(invoice, corrections)).eq(sum(invoice).plus(sum(corrections)))).toBe(true);
+      }),
+    );
   });
 });

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, groupBy, isUuid, notFound, type RequestContext, type SubgraphServices, type Transaction } from '@meterline/kit';
-import { compareLines, substitutePhases, type ComparedLineInput, type SimulationScope } from '../domain/pricing-simulation';
+import { badInput, Decimal, groupBy, isUuid, notFound, type RequestContext, type SubgraphServices, type Transaction } from '@meterline/kit';
+import {
+  compareLines,
+  substitutePhases,
+  withCorrections,
+  type ComparedLineInput,
+  type SimulationScope,
+} from '../domain/pricing-simulation';
 import type { InvoiceDraft } from '../domain/invoice-calculation';
-import { lineFromJson } from '../store/invoice-lines';
+import { lineFromJson, type StoredLineJson } from '../store/invoice-lines';
 import {
   failSimulation,
   insertSimulation,
@@ -135,15 +141,23 @@ export async function simulateCustomers(
   );
   return work.map(({ invoice, sub, period }, index): NewSimulatedPeriod => {
     const draft: InvoiceDraft = calculate(sub, customers.get(sub.customerId)!, versions, usage[index], period);
-    const current: ComparedLineInput[] = (invoice.lines ?? []).map(lineFromJson).map((l) => ({
-      kind: l.kind,
-      productItemId: l.productItemId,
-      description: l.description,
-      quantity: l.quantity,
-      amount: l.amount,
-      windowStart: l.windowStart,
-      windowEnd: l.windowEnd,
-    }));
+    const compared = (lines: StoredLineJson[] | null): ComparedLineInput[] =>
+      (lines ?? []).map(lineFromJson).map((l) => ({
+        kind: l.kind,
+        productItemId: l.productItemId,
+        description: l.description,
+        quantity: l.quantity,
+        amount: l.amount,
+        windowStart: l.windowStart,
+        windowEnd: l.windowEnd,
+      }));
+    // What the period is billed today: the invoice and its corrections (late usage priced after it was issued).
+    const current = withCorrections(
+      compared(invoice.lines),
+      invoice.corrections.flatMap((c) => compared(c.lines)),
+    );
+    const billed = (of: 'subtotal' | 'total') =>
+      invoice.corrections.reduce((sum, c) => sum.plus(c[of]), new Decimal(invoice[of])).toFixed();
     const next: ComparedLineInput[] = draft.lines.map((l) => ({
       kind: l.kind,
       productItemId: l.productItemId,
@@ -172,8 +186,8 @@ export async function simulateCustomers(
       currency: invoice.currency.trim(),
       period_start: period.start,
       period_end: period.end,
-      current_subtotal: invoice.subtotal,
-      current_total: invoice.total,
+      current_subtotal: billed('subtotal'),
+      current_total: billed('total'),
       simulated_subtotal: draft.subtotal.toFixed(),
       simulated_total: draft.total.toFixed(),
       lines,

@@ -6,9 +6,11 @@ import type { InvoiceLineDraft } from './invoice-calculation';
 export type BilledLine = Pick<InvoiceLineDraft, 'kind' | 'productItemId' | 'description' | 'quantity' | 'amount' | 'deduction' | 'window'>;
 
 const ZERO = new Decimal(0);
-/** Lines correct each other per kind, item and, for usage, the stretch they bill. */
-const keyOf = (line: BilledLine) =>
-  `${line.kind}|${line.productItemId ?? ''}|${line.window?.start.getTime() ?? ''}|${line.window?.end.getTime() ?? ''}`;
+/** Lines correct each other per kind, item and, for usage, the stretch they bill (the window's instants, or none). */
+export function correctionKeyOf(kind: string, productItemId: string | null, windowStart: Date | null, windowEnd: Date | null): string {
+  return `${kind}|${productItemId ?? ''}|${windowStart?.getTime() ?? ''}|${windowEnd?.getTime() ?? ''}`;
+}
+const keyOf = (line: BilledLine) => correctionKeyOf(line.kind, line.productItemId, line.window?.start ?? null, line.window?.end ?? null);
 
 /**
  * The correction of an issued period (DESIGN §3: usage for an issued period never changes that invoice). The period is

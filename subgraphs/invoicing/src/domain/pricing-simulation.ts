@@ -1,4 +1,5 @@
 import { Decimal } from '@meterline/kit/domain';
+import { correctionKeyOf } from './correction';
 import type { PhaseForBilling, LineKind } from './invoice-calculation';
 
 /** Who a pricing simulation prices: one customer, the customers of a plan, or every customer. */
@@ -92,6 +93,28 @@ export function compareLines(current: readonly ComparedLineInput[], simulated: r
         difference: line.amount.negated(),
       });
     }
+  return out;
+}
+
+/**
+ * What a period is billed today: its invoice's lines with the lines of its corrections (late usage, backdated changes;
+ * issued or still draft) folded in, as the corrections themselves are computed — per kind, item and usage stretch — so
+ * a simulation priced on all the usage known now compares with all that was billed for it, not only the first invoice.
+ * A correction line with no line of its key on the invoice stays a line of its own.
+ */
+export function withCorrections(lines: readonly ComparedLineInput[], corrections: readonly ComparedLineInput[]): ComparedLineInput[] {
+  const out = lines.map((line) => ({ ...line }));
+  const keyOf = (l: ComparedLineInput) => correctionKeyOf(l.kind, l.productItemId, l.windowStart, l.windowEnd);
+  for (const correction of corrections) {
+    const target = out.find((line) => keyOf(line) === keyOf(correction));
+    if (!target) {
+      out.push({ ...correction });
+      continue;
+    }
+    target.amount = target.amount.plus(correction.amount);
+    // A correction's quantity is null when it did not change (or the line has none).
+    if (correction.quantity !== null) target.quantity = (target.quantity ?? ZERO).plus(correction.quantity);
+  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { Transaction } from '@meterline/kit';
+import { groupBy, type Transaction } from '@meterline/kit';
 import type { SimulationScope } from '../domain/pricing-simulation';
 import type { StoredLineJson } from './invoice-lines';
 import type { Reader } from './usage.repository';
@@ -136,9 +136,14 @@ export interface ComparedInvoiceRow {
   subtotal: string;
   total: string;
   lines: StoredLineJson[];
+  /** The period's corrections (issued or draft, not void), oldest first. */
+  corrections: Array<{ subtotal: string; total: string; lines: StoredLineJson[] }>;
 }
 
-/** The customers' subscription invoices (drafts included, void ones not) whose period overlaps [from, to). */
+/**
+ * The customers' subscription invoices (drafts included, void ones not) whose period overlaps [from, to), each with
+ * the corrections of its subscription and period.
+ */
 export async function invoicesToCompare(
   reader: Reader,
   platformId: string,
@@ -146,14 +151,28 @@ export async function invoicesToCompare(
   from: Date,
   to: Date,
 ): Promise<ComparedInvoiceRow[]> {
-  return (await reader.manager.query(
+  const rows = (await reader.manager.query(
     `SELECT id, status, customer_id, subscription_id, currency, period_start, period_end, subtotal::text AS subtotal, total::text AS total, lines
        FROM invoices
       WHERE platform_id = $1 AND customer_id = ANY($2::uuid[]) AND kind = 'SUBSCRIPTION' AND status <> 'VOID'
         AND period_start < $4 AND period_end > $3
       ORDER BY customer_id, period_start, subscription_id`,
     [platformId, customerIds, from, to],
-  )) as ComparedInvoiceRow[];
+  )) as Array<Omit<ComparedInvoiceRow, 'corrections'>>;
+  const corrections = (await reader.manager.query(
+    `SELECT subscription_id, period_start, subtotal::text AS subtotal, total::text AS total, lines
+       FROM invoices
+      WHERE platform_id = $1 AND customer_id = ANY($2::uuid[]) AND kind = 'CORRECTION' AND status <> 'VOID'
+        AND period_start < $4 AND period_end > $3
+      ORDER BY created_at, id`,
+    [platformId, customerIds, from, to],
+  )) as Array<{ subscription_id: string; period_start: Date; subtotal: string; total: string; lines: StoredLineJson[] }>;
+  const keyOf = (r: { subscription_id: string; period_start: Date }) => `${r.subscription_id}|${r.period_start.getTime()}`;
+  const byPeriod = groupBy(corrections, keyOf);
+  return rows.map((row) => ({
+    ...row,
+    corrections: (byPeriod.get(keyOf(row)) ?? []).map(({ subtotal, total, lines }) => ({ subtotal, total, lines })),
+  }));
 }
 
 /** Writes a chunk's compared periods and moves the run on (its progress, the next customer, done when `last`). */
