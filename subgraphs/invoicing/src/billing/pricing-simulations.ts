@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, Decimal, groupBy, isUuid, notFound, type RequestContext, type SubgraphServices, type Transaction } from '@meterline/kit';
+import {
+  badInput,
+  clockOfPlatform,
+  Decimal,
+  groupBy,
+  isUuid,
+  Loaders,
+  notFound,
+  type RequestContext,
+  type SubgraphServices,
+  type Transaction,
+} from '@meterline/kit';
 import {
   compareLines,
   substitutePhases,
@@ -22,6 +33,7 @@ import {
 } from '../store/pricing-simulations.repository';
 import { customerIdOf, planVersionIdsOf } from '../store/reports.repository';
 import type { Reader } from '../store/usage.repository';
+import { freshenCustomers } from './current-drafts';
 import { calculate, usageOfWork } from './invoice-drafts';
 import { customersByIds, subscriptionsOfCustomers, versionsByIds, type BilledSubscription } from './read-models';
 
@@ -200,12 +212,21 @@ async function replacedVersionsOf(reader: Reader, run: SimulationRow): Promise<S
   return run.plan_id ? new Set(await planVersionIdsOf(reader, run.platform_id, run.plan_id)) : null;
 }
 
-/** One chunk of a run, in the caller's transaction that holds the run's row. */
-async function runChunk(tx: Transaction, run: SimulationRow, now: Date): Promise<void> {
+/**
+ * One chunk of a run, in the caller's transaction that holds the run's row. The chunk's customers' drafts are brought
+ * up to date first (`freshen`, in transactions of its own, as a read does), so a draft compares as it stands now.
+ */
+async function runChunk(
+  tx: Transaction,
+  run: SimulationRow,
+  now: Date,
+  freshen: (customerIds: string[]) => Promise<unknown>,
+): Promise<void> {
   const replaced = await replacedVersionsOf(tx, run);
   const planFilter = run.scope === 'PLAN' && replaced ? [...replaced] : null;
   const total = run.customers_total ?? (await scopeCustomers(tx, run, planFilter, null, null)).length;
   const customers = await scopeCustomers(tx, run, planFilter, run.next_customer, SIMULATION_CHUNK);
+  if (customers.length > 0) await freshen([...customers]);
   const periods = customers.length === 0 ? [] : await simulateCustomers(tx, run, replaced, customers, run.periods);
   await writeSimulationChunk(tx, run, {
     periods,
@@ -227,7 +248,17 @@ export async function runPendingSimulations(services: Pick<SubgraphServices, 'db
     if (!run) return 0;
     try {
       await tx.manager.query('SAVEPOINT simulation_chunk');
-      await runChunk(tx, run, services.clock.now(run.platform_id));
+      const clock = clockOfPlatform(services.clock, run.platform_id);
+      const ctx: RequestContext = {
+        platformId: run.platform_id,
+        role: 'admin',
+        requestId: `pricing-simulation-${run.id}`,
+        log: services.log,
+        db: services.db,
+        clock,
+        loaders: new Loaders(),
+      };
+      await runChunk(tx, run, clock.now(), (customerIds) => freshenCustomers(ctx, customerIds));
     } catch (error) {
       if (isConnectionError(error)) throw error;
       await tx.manager.query('ROLLBACK TO SAVEPOINT simulation_chunk');
