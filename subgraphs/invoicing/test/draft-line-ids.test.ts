@@ -84,5 +84,22 @@ describe('draft line ids', () => {
     // Distinct ids across invoices: April's draft does not reuse March's.
     const april = (await lines('DRAFT'))!;
     expect(april.lines.some((l) => first.lines.some((f) => f.id === l.id))).toBe(false);
+
+    // A period's second correction has line ids of its own, not the first correction's.
+    const corrections = async () =>
+      (await subgraph.running.db.ds.query(
+        `SELECT id, status, lines FROM invoices WHERE platform_id = $1 AND kind = 'CORRECTION' ORDER BY created_at, id`,
+        [platformId],
+      )) as Array<{ id: string; status: string; lines: Array<{ id: string }> }>;
+    const [firstCorrection] = await corrections();
+    expect(firstCorrection.status).toBe('DRAFT');
+    clock.set('2026-05-01T02:00:00Z'); // a correction is issued with the invoice of the period it was opened in
+    await issueDueDrafts(services, { ...defaultBillingOptions, ...options });
+    expect((await corrections())[0].status).not.toBe('DRAFT');
+    await usage('2026-03-08T10:00Z', '6', 4);
+    const [issuedCorrection, secondCorrection] = await corrections();
+    expect(secondCorrection.status).toBe('DRAFT');
+    expect(issuedCorrection.lines.map((l) => l.id)).toEqual(firstCorrection.lines.map((l) => l.id));
+    expect(secondCorrection.lines.some((l) => issuedCorrection.lines.some((f) => f.id === l.id))).toBe(false);
   });
 });

@@ -16,14 +16,25 @@ export function freshenDrafts(ctx: RequestContext, invoices: ReadonlyArray<Invoi
   return freshenCustomers(ctx, [...new Set(invoices.flatMap((i) => (i && i.status === 'DRAFT' ? [i.customerId] : [])))]);
 }
 
+/** Customers whose drafts one transaction of `freshenCustomers` recomputes (their invoice locks held together). */
+export const FRESHEN_BATCH = 50;
+
 /**
  * `freshenDrafts` for customers whatever invoices are read: before a list of a customer's invoices, so that what a
- * refresh adds (a correction of an issued period, a period's new draft) is on it too.
+ * refresh adds (a correction of an issued period, a period's new draft) is on it too. `FRESHEN_BATCH` customers per
+ * transaction: a report, simulation or reconciliation over many pending customers never holds all their locks (nor
+ * one long transaction) at once.
  */
 export async function freshenCustomers(ctx: RequestContext, customers: string[]): Promise<boolean> {
   if (customers.length === 0) return false;
   const stale = await customersWithRequests(ctx.db.ds, ctx.platformId, customers);
-  if (stale.length === 0) return false;
+  let recomputed = false;
+  for (let i = 0; i < stale.length; i += FRESHEN_BATCH)
+    recomputed = (await freshenBatch(ctx, stale.slice(i, i + FRESHEN_BATCH))) || recomputed;
+  return recomputed;
+}
+
+function freshenBatch(ctx: RequestContext, stale: string[]): Promise<boolean> {
   const { graceMs } = billingOptionsOf(ctx.db);
   return ctx.db.transact(async (tx) => {
     await lockCustomersInvoices(tx, ctx.platformId, stale);

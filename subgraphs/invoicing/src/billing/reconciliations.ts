@@ -25,10 +25,14 @@ import {
 } from '../store/reconciliations.repository';
 import { freshenCustomers } from './current-drafts';
 
-/** Most data rows a reconciliation file may have (the old system's lines of a few months of a large book). */
-export const MAX_FILE_ROWS = 200_000;
-/** Most bytes of a file (the REST route refuses a larger body before reading it). */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/**
+ * Most data rows a reconciliation file may have. The job compares a file in memory: 50,000 rows take ~80 MiB of heap
+ * at their peak, 100,000 ~165 MiB, and 200,000 exhaust the services' 384 MiB heap (`node bench/reconciliation.js`);
+ * a larger book is reconciled in several files (one per period or per group of customers).
+ */
+export const MAX_FILE_ROWS = 50_000;
+/** Most bytes of a file (the REST route refuses a larger body before reading it): 50,000 rows of ~160 bytes. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const PREVIEW_ROWS = 10;
 const MAX_ALIASES = 1_000;
 

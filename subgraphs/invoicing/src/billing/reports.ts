@@ -108,9 +108,6 @@ export async function reportScopeOf(
   return { platformId, from: filters.from, to: filters.to, statuses: filters.statuses, customerId, planVersionIds };
 }
 
-/** Customers whose drafts one transaction of `freshenReportDrafts` recomputes (their invoice locks held together). */
-export const FRESHEN_BATCH = 50;
-
 /**
  * Drafts in a report are current as the API answers them: before streaming, the drafts of the report's customers
  * with a refresh pending (usage or changes the refresher has not applied yet) are recomputed, as `freshenCustomers`
@@ -120,7 +117,7 @@ export const FRESHEN_BATCH = 50;
 export async function freshenReportDrafts(ctx: RequestContext, scope: ReportScope): Promise<void> {
   if (!scope.statuses.includes('DRAFT')) return;
   const pending = await customersAwaitingRefresh(ctx.db.ds, scope.platformId, scope.customerId);
-  for (let i = 0; i < pending.length; i += FRESHEN_BATCH) await freshenCustomers(ctx, pending.slice(i, i + FRESHEN_BATCH));
+  await freshenCustomers(ctx, pending);
 }
 
 /** A report: its header row, and its rows in batches (a batch is read, written and dropped before the next is read). */

@@ -36,7 +36,11 @@ function amountsJson(draft: InvoiceDraft, invoiceKey: string) {
   };
 }
 
-function rowJson(platformId: string, kind: 'SUBSCRIPTION' | 'CORRECTION', row: DraftRow) {
+/**
+ * `sequence`: for a correction, how many corrections of its period were issued (or voided) before it, so that the
+ * second correction of a period gets line ids of its own, not the first one's.
+ */
+function rowJson(platformId: string, kind: 'SUBSCRIPTION' | 'CORRECTION', row: DraftRow, sequence = 0) {
   return {
     customer_id: row.customerId,
     subscription_id: row.subscriptionId,
@@ -44,7 +48,10 @@ function rowJson(platformId: string, kind: 'SUBSCRIPTION' | 'CORRECTION', row: D
     period_start: row.period.start,
     period_end: row.period.end,
     tax_rate: row.taxRate,
-    ...amountsJson(row.draft, [platformId, row.subscriptionId, row.period.start.toISOString(), kind].join(':')),
+    ...amountsJson(
+      row.draft,
+      [platformId, row.subscriptionId, row.period.start.toISOString(), kind, ...(sequence > 0 ? [sequence] : [])].join(':'),
+    ),
     issues_at: row.issuesAt,
   };
 }
@@ -137,6 +144,11 @@ export async function writeCorrection(
     );
     return null;
   }
+  const [{ earlier }] = (await tx.manager.query(
+    `SELECT count(*)::int AS earlier FROM invoices
+      WHERE platform_id = $1 AND subscription_id = $2 AND period_start = $3 AND kind = 'CORRECTION' AND status <> 'DRAFT'`,
+    [platformId, subscriptionId, period.start],
+  )) as Array<{ earlier: number }>;
   const written = (await tx.manager.query(
     `INSERT INTO invoices (platform_id, customer_id, subscription_id, kind, status, currency, period_start, period_end, tax_rate,
                            subtotal, tax, total, deductions, amount_due, lines, issues_at, refreshed_at, created_at)
@@ -147,7 +159,7 @@ export async function writeCorrection(
        SET tax_rate = EXCLUDED.tax_rate, subtotal = EXCLUDED.subtotal, tax = EXCLUDED.tax, total = EXCLUDED.total,
            deductions = EXCLUDED.deductions, amount_due = EXCLUDED.amount_due, lines = EXCLUDED.lines, refreshed_at = EXCLUDED.refreshed_at
      RETURNING ${WRITTEN}`,
-    [platformId, JSON.stringify([rowJson(platformId, 'CORRECTION', row)]), now],
+    [platformId, JSON.stringify([rowJson(platformId, 'CORRECTION', row, earlier)]), now],
   )) as WrittenRow[];
   return openedOf(written)[0] ?? null;
 }
