@@ -19,7 +19,7 @@ let csv = 'Account,Month,Product,Net amount\n';
 for (let c = 0; c < customers; c++) for (const item of ITEMS) csv += `cust-${c},2026-03,${item},${amountOf(c)}\n`;
 const period = { start: new Date('2026-03-01T00:00:00Z'), end: new Date('2026-04-01T00:00:00Z') };
 
-global.gc?.();
+globalThis.gc?.();
 const base = process.memoryUsage().heapUsed;
 let peak = base;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
