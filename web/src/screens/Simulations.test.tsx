@@ -117,7 +117,9 @@ describe('SimulationsScreen', () => {
         <SimulationsScreen />
       </MockedProvider>,
     );
-    fireEvent.change(await screen.findByLabelText('Plan'), { target: { value: 'growth' } });
+    // the plans arrive after the first render: choose one once its option is there
+    await screen.findByRole('option', { name: /Growth/ });
+    fireEvent.change(screen.getByLabelText('Plan'), { target: { value: 'growth' } });
     fireEvent.change(screen.getByLabelText('Price with version'), { target: { value: V2 } });
     expect(screen.getByRole('option', { name: 'Version 2 (DRAFT)' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Periods from'), { target: { value: '2026-03-01' } });
