@@ -96,7 +96,7 @@ describe('outbound webhooks end to end: at least once through receiver failures,
         return issued;
       },
       'the April invoice issued by the billing run',
-      30_000,
+      90_000, // once (CI of 2026-12-04, 1 run in 3) it took longer than 30 s; not yet understood
     );
 
     // 3. The receiver is back but answers nothing yet, and the webhooks service crashes (SIGKILL) in the middle of
