@@ -5,7 +5,7 @@
 require('reflect-metadata');
 const { randomBytes } = require('node:crypto');
 const { systemClock } = require('@meterline/kit');
-const { freePort, newBusNamespace, testInfrastructure } = require('@meterline/kit/testing');
+const { freePorts, newBusNamespace, testInfrastructure } = require('@meterline/kit/testing');
 const { createApiKey, createPlatform, openAccessDatabase } = require('@meterline/gateway');
 const { launchStack, serviceSpecs } = require('@meterline/stack');
 
@@ -14,7 +14,8 @@ const [batches = 20, batchSize = 1000, concurrency = 2] = process.argv.slice(2).
 async function main() {
   const infra = await testInfrastructure();
   const ports = {};
-  for (const spec of serviceSpecs()) ports[spec.name] = await freePort();
+  const specs = serviceSpecs();
+  (await freePorts(specs.length)).forEach((port, i) => (ports[specs[i].name] = port));
   const stack = await launchStack({
     env: {
       DATABASE_URL: infra.databaseUrl,

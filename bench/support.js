@@ -3,7 +3,7 @@ require('reflect-metadata');
 const { randomBytes } = require('node:crypto');
 const { readdirSync, readFileSync } = require('node:fs');
 const { dropDatabase, ensureDatabase, signTenantHeaders, systemClock } = require('@meterline/kit');
-const { deleteNamespaceStreams, freePort, newBusNamespace, testInfrastructure } = require('@meterline/kit/testing');
+const { deleteNamespaceStreams, freePorts, newBusNamespace, testInfrastructure } = require('@meterline/kit/testing');
 const { createApiKey, createPlatform, openAccessDatabase } = require('@meterline/gateway');
 const { launchStack, serviceSpecs, setStackClock } = require('@meterline/stack');
 
@@ -17,7 +17,8 @@ const { launchStack, serviceSpecs, setStackClock } = require('@meterline/stack')
 async function startBenchStack(serviceEnv = {}, options = {}) {
   const infra = await testInfrastructure();
   const ports = {};
-  for (const spec of serviceSpecs()) ports[spec.name] = await freePort();
+  const specs = serviceSpecs();
+  (await freePorts(specs.length)).forEach((port, i) => (ports[specs[i].name] = port));
   const namespace = newBusNamespace();
   let databaseUrl = infra.databaseUrl;
   if (options.ownDatabase) {

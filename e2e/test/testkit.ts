@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createApiKey, createPlatform, openAccessDatabase } from '@meterline/gateway';
 import {
   deleteNamespaceStreams,
-  freePort,
+  freePorts,
   newBusNamespace,
   postGraphQL,
   testInfrastructure,
@@ -38,7 +38,8 @@ export async function startPlatform(
 > {
   const infra = await testInfrastructure();
   const ports: Record<string, number> = {};
-  for (const spec of serviceSpecs()) ports[spec.name] = await freePort();
+  const specs = serviceSpecs();
+  (await freePorts(specs.length)).forEach((port, i) => (ports[specs[i].name] = port));
   const secret = randomBytes(16).toString('hex');
   const natsUrl = overrides.natsUrl ?? infra.natsUrl;
   const namespace = newBusNamespace();

@@ -16,6 +16,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `count` free ports, all different: the servers that find them stay open until every port is found, so the system
+ * cannot hand out one port twice (calling `freePort` in a loop can: a port closed is free again at once, and a stack
+ * whose two services got the same port starts one of them against the other's answers).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => (server.listening ? server.close(resolve) : resolve(undefined)))));
+  }
+}
+
 function natsServerBinary(): string {
   return ['/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server'].find(existsSync) ?? 'nats-server';
 }
